@@ -1,0 +1,93 @@
+"""Problems found in the sources, each pinned to a file, a line and a field."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    """The note cannot be published as written."""
+    WARNING = "warning"
+    """The note is published, but something in it was dropped or looks wrong."""
+    NOTICE = "notice"
+    """Worth knowing; never fails a build."""
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    line: int | None
+    field: str | None
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        """``events/2023/x.md:7: countries/0: unknown country "Jappon", did you mean "Japon"?``"""
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        prefix = f"{self.field}: " if self.field else ""
+        return f"{where}: {prefix}{self.message}"
+
+    def github_annotation(self) -> str:
+        level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}[self.severity]
+        line = f",line={self.line}" if self.line is not None else ""
+        message = self.format().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{level} file={self.path}{line}::{message}"
+
+
+@dataclass
+class Diagnostics:
+    """An ordered collection; the loader appends, the adapter or the CLI reports."""
+
+    root: Path
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def relative(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def add(
+        self,
+        path: Path,
+        line: int | None,
+        field_name: str | None,
+        message: str,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        self.items.append(Diagnostic(self.relative(path), line, field_name, message, severity))
+
+    def for_path(self, path: Path) -> list[Diagnostic]:
+        rel = self.relative(path)
+        return [d for d in self.items if d.path == rel]
+
+    def has_errors(self, path: Path) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.for_path(path))
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(self.items, key=lambda d: (d.path, d.line or 0, d.field or "", d.message))
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a name, for matching suggestions."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+def suggest(wrong: str, candidates: list[str]) -> str | None:
+    """The closest candidate, compared without case or accents, or None."""
+    by_fold: dict[str, str] = {}
+    for candidate in candidates:
+        by_fold.setdefault(fold(candidate), candidate)
+    match = difflib.get_close_matches(fold(wrong), list(by_fold), n=1, cutoff=0.75)
+    return by_fold[match[0]] if match else None
+
+
+def did_you_mean(wrong: str, candidates: list[str]) -> str:
+    hint = suggest(wrong, candidates)
+    return f', did you mean "{hint}"?' if hint else ""

@@ -1,0 +1,61 @@
+"""Glossary marks: ``IP4*`` in a note or letter names a term defined in the registry."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CANDIDATE = re.compile(r"(?<![\w*\\])([A-Za-zÀ-ÖØ-öø-ÿ][\w&-]*)\*(?![*\w])")
+
+
+def _outside_code(line: str) -> list[tuple[int, str]]:
+    """(offset, text) of the parts of a line that are not inline code."""
+    parts, offset = [], 0
+    for index, chunk in enumerate(re.split(r"(`+[^`]*`+)", line)):
+        if index % 2 == 0:
+            parts.append((offset, chunk))
+        offset += len(chunk)
+    return parts
+
+
+def _iter_marks(markdown: str) -> Iterable[tuple[int, int, re.Match]]:
+    """(line index, absolute start in line, match) of every ``Word*`` that is not emphasis or code."""
+    in_fence = False
+    for line_index, line in enumerate(markdown.split("\n")):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence or line.startswith("    "):
+            continue
+        for offset, text in _outside_code(line):
+            open_emphasis, last_end = False, 0
+            for match in _CANDIDATE.finditer(text):
+                between = text[last_end : match.start()].replace("\\*", "")
+                open_emphasis ^= between.count("*") % 2 == 1
+                last_end = match.end()
+                if open_emphasis:
+                    open_emphasis = False  # this star closes an *emphasis*
+                    continue
+                yield line_index, offset, match
+
+
+def find_marks(markdown: str) -> list[tuple[int, str]]:
+    """(0-based line, term) of every glossary mark, known or not."""
+    return [(line, match.group(1)) for line, _, match in _iter_marks(markdown)]
+
+
+def replace_marks(markdown: str, render: Callable[[str], str | None]) -> str:
+    """Replace each mark with ``render(term)``; a mark it returns None for is left as written."""
+    lines = markdown.split("\n")
+    edits: dict[int, list[tuple[int, int, str]]] = {}
+    for line_index, offset, match in _iter_marks(markdown):
+        replacement = render(match.group(1))
+        if replacement is not None:
+            edits.setdefault(line_index, []).append((offset + match.start(), offset + match.end(), replacement))
+    for line_index, changes in edits.items():
+        line = lines[line_index]
+        for start, end, replacement in sorted(changes, reverse=True):
+            line = line[:start] + replacement + line[end:]
+        lines[line_index] = line
+    return "\n".join(lines)

@@ -1,0 +1,66 @@
+"""Render stage: the Markdown of generated pages, and of the real pages the generator completes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..corpus import Corpus
+from ..settings import Settings
+from ..structure import EntityKind
+from . import markup
+from .chronology import render_chronology_index, render_chronology_years
+from .entities import render_entity, render_registry_index
+from .events import render_event
+from .glossary_page import GLOSSARY_URI, link_marks, render_glossary
+from .home import render_home
+from .letters import render_letter, render_letters_index
+
+HOME_URI = "index.md"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    """Path under ``docs/`` the page is published as, e.g. ``evenements/x.md``."""
+    markdown: str
+    source: Path | None = None
+    """The contributor's file behind the page, for "edit this page"."""
+
+
+class SiteRenderer:
+    def __init__(self, corpus: Corpus, settings: Settings):
+        self.corpus = corpus
+        self.settings = settings
+        self._letters = {letter.src_uri: letter for letter in corpus.letters}
+        self._entities = {markup.entity_uri(e): e for e in corpus.registry.entities.values()}
+
+    def generated_pages(self) -> list[GeneratedPage]:
+        corpus, settings = self.corpus, self.settings
+        pages = [
+            GeneratedPage(markup.event_uri(e.id), render_event(e, corpus, settings), e.path)
+            for e in corpus.published_events
+        ]
+        pages.append(GeneratedPage("chronologie/index.md", render_chronology_index(corpus)))
+        pages += [
+            GeneratedPage(markup.chronology_year_uri(year), text)
+            for year, text in render_chronology_years(corpus).items()
+        ]
+        pages.append(GeneratedPage("lettres/index.md", render_letters_index(corpus, settings)))
+        pages += [GeneratedPage(f"{k.value}/index.md", render_registry_index(k, corpus)) for k in EntityKind]
+        pages.append(GeneratedPage(GLOSSARY_URI, render_glossary(corpus, settings)))
+        return pages
+
+    def is_completed_page(self, src_uri: str) -> bool:
+        """Whether the generator rewrites this real page (a letter, an entity, the home page)."""
+        return src_uri in self._letters or src_uri in self._entities or src_uri == HOME_URI
+
+    def page_markdown(self, src_uri: str, markdown: str) -> str:
+        """The final Markdown of any page: letters and entities rendered whole, glossary marks linked."""
+        if src_uri in self._letters:
+            markdown = render_letter(self._letters[src_uri], self.corpus, self.settings)
+        elif src_uri in self._entities:
+            markdown = render_entity(self._entities[src_uri], self.corpus, self.settings)
+        elif src_uri == HOME_URI:
+            markdown = render_home(markdown, self.corpus, self.settings)
+        return link_marks(markdown, self.corpus)

@@ -1,0 +1,47 @@
+"""The glossary page, and glossary marks turned into links with their expansion on hover."""
+
+from __future__ import annotations
+
+from .. import glossary
+from ..corpus import Corpus
+from ..settings import Settings
+from ..structure import Event
+from . import markup
+
+GLOSSARY_URI = "glossaire.md"
+
+
+def link_marks(markdown: str, corpus: Corpus) -> str:
+    """``IP4*`` -> a link to the term's glossary entry titled with its expansion; the star goes."""
+
+    def render(word: str) -> str | None:
+        entity = corpus.term(word)
+        if entity is None:
+            return None
+        return markup.link(word, markup.href(GLOSSARY_URI, entity.slug), entity.title)
+
+    return glossary.replace_marks(markdown, render)
+
+
+def render_glossary(corpus: Corpus, settings: Settings) -> str:
+    entities = corpus.registry.entities
+    entries = []
+    for entity in corpus.registry.glossary_terms():
+        uses = []
+        for document in corpus.term_usage.get(entity.key, []):
+            if isinstance(document, Event):
+                uses.append(markup.event_line(document))
+            else:
+                uses.append(markup.letter_link(document, entities, settings.short_name))
+        used = "\n\n**Utilisé dans :**\n\n" + "\n".join(f"- {u}" for u in uses) if uses else ""
+        definition = f"\n\n{entity.definition}" if entity.definition else ""
+        entries.append(
+            f"## {markup.text(entity.abbr)} {{ #{entity.slug} }}\n\n"
+            f"**{markup.text(entity.title)}** — {markup.link('fiche', markup.href(markup.entity_uri(entity)))}"
+            f"{definition}{used}\n"
+        )
+    return (
+        markup.front_matter(title="Glossaire", search={"exclude": True})
+        + "# Glossaire\n\nLes termes suivis d’un astérisque dans les lettres et les notes renvoient ici.\n\n"
+        + ("\n".join(entries) or "Aucun terme.\n")
+    )

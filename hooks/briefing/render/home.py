@@ -1,0 +1,33 @@
+"""What the home page adds to the editors' introduction: latest letters and events, entry points."""
+
+from __future__ import annotations
+
+from ..corpus import Corpus
+from ..settings import Settings
+from ..structure import EntityKind
+from . import markup
+
+LATEST_LETTERS = 5
+LATEST_EVENTS = 10
+
+
+def render_home(introduction: str, corpus: Corpus, settings: Settings) -> str:
+    entities = corpus.registry.entities
+    letters = "\n".join(
+        f"- {markup.letter_link(x, entities, settings.short_name)}" for x in corpus.letters[:LATEST_LETTERS]
+    )
+    latest = list(reversed(corpus.published_events[-LATEST_EVENTS:]))
+    events = "\n".join(f"- {markup.event_line(e)}" for e in latest)
+    entry_points = [
+        markup.link("Toutes les lettres", markup.href("lettres/index.md")),
+        markup.link("Chronologie", markup.href("chronologie/index.md")),
+        *(markup.link(kind.label, markup.href(f"{kind.value}/index.md")) for kind in EntityKind),
+        markup.link("Glossaire", markup.href("glossaire.md")),
+    ]
+    sections = [
+        introduction.strip() + "\n",
+        f"## Dernières lettres {{ #dernieres-lettres }}\n\n{letters}\n" if letters else "",
+        f"## Derniers événements {{ #derniers-evenements }}\n\n{events}\n" if events else "",
+        "## Parcourir { #parcourir }\n\n" + "\n".join(f"- {e}" for e in entry_points) + "\n",
+    ]
+    return "\n".join(s for s in sections if s)

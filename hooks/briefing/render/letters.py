@@ -1,0 +1,116 @@
+"""Letters in the Asie21 anatomy, and the index of all letters."""
+
+from __future__ import annotations
+
+from .. import footnotes
+from ..corpus import Corpus
+from ..dates import format_issue
+from ..editions import Edition
+from ..settings import Settings
+from ..structure import Event, Letter
+from . import markup
+
+
+def _fact_text(event: Event) -> str:
+    """The fact as FAITS prints it: the note's text on one paragraph, without its footnotes."""
+    body, _ = footnotes.split_definitions(event.body)
+    paragraphs = [" ".join(p.split()) for p in footnotes.strip_references(body).split("\n\n") if p.strip()]
+    return " ".join(paragraphs) or markup.text(event.title)
+
+
+def _render_authors(letter: Letter) -> str:
+    if not letter.authors:
+        return ""
+    names = [markup.text(a) for a in letter.authors]
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
+    return f"Par {joined}\n{{ .briefing-authors }}\n"
+
+
+def _render_facts(letter: Letter, corpus: Corpus) -> str:
+    events = sorted((corpus.events[i] for i in letter.facts), key=lambda e: (e.when.sort_key(), e.id))
+    if not events:
+        return ""
+    lines = [markup.event_line(e, label="" if e.withheld else _fact_text(e)) for e in events]
+    return "## FAITS { #faits data-search-exclude }\n\n" + "\n\n".join(lines) + "\n"
+
+
+def _render_analysis(letter: Letter, settings: Settings) -> str:
+    if letter.analysis_withheld:
+        subscribe = (
+            f" {markup.link(markup.text(settings.subscribe_label), settings.subscribe_url)}"
+            if settings.subscribe_url else ""
+        )
+        return (
+            "## Analyse\n\n"
+            '!!! abonnes "Réservé aux abonnés"\n\n'
+            f"    L’analyse complète de cette lettre est réservée aux abonnés de la "
+            f"{markup.text(settings.publication)}.{subscribe}\n"
+        )
+    if not letter.analysis:
+        return ""
+    return f"## Analyse\n\n{letter.analysis}\n"
+
+
+def _render_source_line(letter: Letter, settings: Settings) -> str:
+    prefix = "Extrait de la " if settings.edition is Edition.PUBLIC else ""
+    line = f"{prefix}{markup.text(settings.publication)} n° {letter.number}/{markup.text(letter.issue)}"
+    parts = [f"{line}\n{{ .briefing-source }}\n"]
+    if settings.subscribe_url:
+        label = markup.link(markup.text(settings.subscribe_label), settings.subscribe_url)
+        parts.append(f"{label}\n{{ .briefing-subscribe }}\n")
+    return "\n".join(parts)
+
+
+def _render_letter_list(heading: str, anchor: str, letters: list[Letter], corpus: Corpus, settings: Settings) -> str:
+    if not letters:
+        return ""
+    entities = corpus.registry.entities
+    items = "\n".join(f"- {markup.letter_link(x, entities, settings.short_name)}" for x in letters)
+    return f"## {heading} {{ #{anchor} }}\n\n{items}\n"
+
+
+def render_letter(letter: Letter, corpus: Corpus, settings: Settings) -> str:
+    entities = corpus.registry.entities
+    see_also = [corpus.letters_by_number[n] for n in letter.see_also]
+    cited_by = sorted(corpus.cited_by.get(letter.number, []), key=lambda x: -x.number)
+    has_footnotes = bool(footnotes.split_definitions(f"{letter.chapeau}\n\n{letter.analysis}")[1])
+    issue_line = (
+        f"{markup.text(settings.short_name)} n° {letter.number} · {format_issue(letter.issue)}\n"
+        "{ .briefing-issue }\n"
+    )
+    lead_en = (
+        f'<div class="briefing-lead-en" lang="en" markdown>\n\n{markup.text(letter.lead_en)}\n\n</div>\n'
+        if letter.lead_en else ""
+    )
+    chapeau = f'<div class="briefing-chapeau" markdown>\n\n{letter.chapeau}\n\n</div>\n' if letter.chapeau else ""
+    sections = [
+        f"# {markup.text(markup.letter_heading(letter, entities))}\n",
+        issue_line,
+        _render_authors(letter),
+        chapeau,
+        lead_en,
+        _render_facts(letter, corpus),
+        _render_analysis(letter, settings),
+        markup.footnotes_here() + "\n" if has_footnotes else "",
+        _render_source_line(letter, settings),
+        _render_letter_list("Lire également", "lire-egalement", see_also, corpus, settings),
+        _render_letter_list("Lettres qui citent celle-ci", "citee-par", cited_by, corpus, settings),
+    ]
+    return "\n".join(s for s in sections if s)
+
+
+def render_letters_index(corpus: Corpus, settings: Settings) -> str:
+    entities = corpus.registry.entities
+    rows = []
+    for letter in corpus.letters:
+        label = markup.text(markup.letter_heading(letter, entities))
+        rows.append(
+            f"| {letter.number} | {format_issue(letter.issue)} | "
+            f"{markup.link(label, markup.href(letter.src_uri))} |"
+        )
+    table = "| N° | Numéro | Rubrique et titre |\n|---:|---|---|\n" + "\n".join(rows) if rows else "Aucune lettre."
+    return (
+        markup.front_matter(title="Lettres", search={"exclude": True})
+        + f"# Lettres\n\nToutes les lettres de la {markup.text(settings.publication)}, de la plus récente "
+        f"à la plus ancienne ({len(corpus.letters)}).\n\n{table}\n"
+    )

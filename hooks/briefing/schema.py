@@ -1,0 +1,109 @@
+"""The JSON Schemas of the front matter, and their errors turned into instructions."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .diagnostics import did_you_mean
+
+SCHEMA_NAMES = ("event", "letter", "entity")
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    path: tuple
+    """Where in the front matter: ``("sources", 0, "url")``."""
+    field: str
+    message: str
+
+
+@cache
+def load_schema(name: str) -> dict:
+    text = resources.files(__package__).joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator(name: str) -> Draft202012Validator:
+    schema = load_schema(name)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def _field(path: tuple) -> str:
+    return "/".join(str(p) for p in path)
+
+
+def _describe(value: object) -> str:
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "a mapping",
+        type(None): "nothing",
+    }.get(type(value), type(value).__name__)
+
+
+def _explain(error: ValidationError, schema: dict) -> tuple[tuple, str]:
+    path = tuple(error.absolute_path)
+    key = path[-1] if path else None
+    match error.validator:
+        case "required":
+            missing = error.message.split("'")[1]
+            return (*path, missing), f'missing required field; add "{missing}: …" to the front matter'
+        case "additionalProperties":
+            allowed = sorted(error.schema.get("properties", {}))
+            extras = [k for k in error.instance if k not in allowed]
+            extra = extras[0] if extras else "?"
+            hint = did_you_mean(str(extra), allowed) or f"; allowed keys: {', '.join(allowed)}"
+            return (*path, extra), f'unknown field "{extra}"{hint}'
+        case "type":
+            wanted = error.validator_value
+            wanted = wanted if isinstance(wanted, list) else [wanted]
+            if "array" in wanted:
+                return path, (
+                    f"expected a list, got {_describe(error.instance)}; "
+                    f"write [{error.instance}] or one '- item' per line"
+                )
+            if wanted == ["boolean"]:
+                return path, f"expected true or false, got {error.instance!r}"
+            return path, f"expected {' or '.join(wanted)}, got {_describe(error.instance)} {error.instance!r}"
+        case "pattern" if key in ("date", "end"):
+            return path, f"{error.instance!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY"
+        case "pattern" if key == "issue":
+            return path, f"{error.instance!r} is not an issue; write YYYY-MM, or YYYY-MM&MM for a double issue"
+        case "pattern" if key == "url":
+            return path, f"{error.instance!r} is not a web address; write it in full, starting with https://"
+        case "minimum" | "maximum" if key in ("date", "end"):
+            return path, f"{error.instance!r} is not a year; write a four-digit year, YYYY-MM or YYYY-MM-DD"
+        case "enum":
+            choices = ", ".join(str(v) for v in error.validator_value)
+            hint = did_you_mean(str(error.instance), [str(v) for v in error.validator_value])
+            return path, f"{error.instance!r} is not allowed{hint or ''}; use one of: {choices}"
+        case "minLength":
+            return path, "is empty; write a value or remove the line"
+        case "minItems":
+            return path, "is an empty list; give at least one name"
+        case "uniqueItems":
+            return path, f"lists the same value twice in {error.instance!r}; keep each once"
+        case _:
+            return path, error.message
+
+
+def validate(name: str, meta: dict) -> list[SchemaProblem]:
+    """Every schema violation of ``meta``, in document order, with a message that says what to fix."""
+    validator = _validator(name)
+    schema = load_schema(name)
+    problems = []
+    for error in sorted(validator.iter_errors(meta), key=lambda e: [str(p) for p in e.absolute_path]):
+        path, message = _explain(error, schema)
+        problems.append(SchemaProblem(path, _field(path), message))
+    return problems
