@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support import REPO, BuildResult, build
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory) -> BuildResult:
+    """The sample content, public edition, strict build."""
+    result = build(REPO, tmp_path_factory.mktemp("public") / "site", strict=True)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def full_site(tmp_path_factory) -> BuildResult:
+    """The sample content, full (subscribers') edition, strict build."""
+    result = build(REPO, tmp_path_factory.mktemp("full") / "site", strict=True, env={"BRIEFING_EDITION": "full"})
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return tmp_path / "project"
