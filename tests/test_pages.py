@@ -1,0 +1,114 @@
+"""The generated pages at DESIGN.md's URLs, read back from the built sample site."""
+
+import json
+
+CAMP_DAVID = "evenements/2023-08-18-sommet-camp-david/"
+
+
+def _section_links(page, anchor_text: str) -> list[str]:
+    """Link texts between the h2 titled ``anchor_text`` and the next h2."""
+    heading = [h for h in page.xpath("//article//h2") if h.text_content().strip("¶ ") == anchor_text][0]
+    links = []
+    for sibling in heading.itersiblings():
+        if sibling.tag == "h2":
+            break
+        links += [" ".join(a.text_content().split()) for a in sibling.xpath(".//a") if "headerlink" not in (a.get("class") or "")]
+    return links
+
+
+def test_event_page_has_date_fact_entities_sources_letters_related_and_neighbours(public_site):
+    page = public_site.page(CAMP_DAVID)
+    text = public_site.text(CAMP_DAVID)
+    assert page.xpath("//article//h1")[0].text_content().strip("¶ ") == "Sommet trilatéral de Camp David"
+    assert page.xpath("//p[contains(@class,'briefing-date')]")[0].text_content() == "18 août 2023"
+    assert "Joe Biden accueille Fumio Kishida et Yoon Suk-yeol" in text
+    assert "Japon" in _section_links(page, "Acteurs et thèmes")
+    assert any("Camp David" in s for s in _section_links(page, "Sources"))
+    assert any("n° 187/2024-10" in s for s in _section_links(page, "Cité dans"))
+    assert any("28-30 juin 2022" in s for s in _section_links(page, "Voir aussi"))
+    assert "← Précédent : 11-12 juillet 2023 : Sommet de l’Otan à Vilnius" in text
+    assert "Suivant :" in text
+
+
+def test_withheld_event_has_no_page_and_reads_as_date_only_in_the_chronology(public_site, full_site):
+    assert not list(public_site.site.glob("evenements/2024-02-22*"))
+    assert list(full_site.site.glob("evenements/2024-02-22*"))
+    year = public_site.text("chronologie/2024/")
+    assert "22 février 2024 : […]" in year
+    assert "22 février 2024 : […]" not in full_site.text("chronologie/2024/")
+
+
+def test_chronology_lists_every_event_oldest_first_by_year_and_month(public_site):
+    page = public_site.page("chronologie/")
+    years = [h.text_content().strip("¶ ") for h in page.xpath("//article//h2")]
+    assert years == sorted(years) and "2017" in years and "2024" in years
+    months = [h.text_content().strip("¶ ") for h in page.xpath("//article//h3")]
+    assert months.index("Juin 2022") < months.index("Août 2023") < months.index("Février 2024")
+    assert "Décembre 2017" in months
+    items = page.xpath("//article//li")
+    events = [e for e in public_site.site.glob("evenements/*/index.html")]
+    assert len(items) == len(events) + 7  # every published event plus the 7 withheld
+    assert "fin décembre 2017 :" in public_site.text("chronologie/")
+    assert "Au cours de l’année 2023" in public_site.text("chronologie/2023/")
+
+
+def test_entity_page_has_description_letters_chronology_and_companions(public_site):
+    page = public_site.page("pays/japon/")
+    text = public_site.text("pays/japon/")
+    headings = [h.text_content().strip("¶ ") for h in page.xpath("//article//h2")]
+    assert headings[:3] == ["Lettres", "Chronologie", "Souvent associés"]
+    assert "n° 187/2024-10" in " ".join(_section_links(page, "Lettres"))
+    assert "18 août 2023" in " ".join(_section_links(page, "Chronologie"))
+    companions = _section_links(page, "Souvent associés")
+    assert "Corée du Sud" in companions and len(companions) <= 10
+    assert text.index("Japon") < text.index("Lettres")
+
+
+def test_glossary_page_has_expansion_definition_and_uses(public_site):
+    page = public_site.page("glossaire/")
+    for term in ("IP4", "PLD", "Otan", "Aukus", "ITPP"):
+        assert page.xpath(f"//article//h2[@id='{term.lower()}']"), term
+    text = public_site.text("glossaire/")
+    assert "Partenaires indopacifiques de l'Otan" in text
+    assert "Utilisé dans" in text
+
+
+def test_glossary_marks_link_to_the_glossary_with_the_expansion_and_lose_their_star(public_site):
+    page = public_site.page("lettres/187-institutionnalisation-alliances-americaines/")
+    marks = page.xpath("//article//a[contains(@href, 'glossaire/#ip4')]")
+    assert marks and marks[0].get("title") == "Partenaires indopacifiques de l'Otan"
+    assert marks[0].text_content() == "IP4"
+    assert "IP4*" not in public_site.text("lettres/187-institutionnalisation-alliances-americaines/")
+    for html in public_site.site.glob("evenements/*/index.html"):
+        assert "IP4*" not in html.read_text("utf-8") and "Otan*" not in html.read_text("utf-8")
+
+
+def test_home_page_has_latest_letters_events_and_entry_points(public_site):
+    page = public_site.page("")
+    assert "n° 187/2024-10" in " ".join(_section_links(page, "Dernières lettres"))
+    latest = _section_links(page, "Derniers événements")
+    assert latest[0].startswith("1er octobre 2024")
+    assert {"Chronologie", "Glossaire", "Toutes les lettres"} <= set(_section_links(page, "Parcourir"))
+
+
+def test_navigation_lists_index_pages_only(public_site):
+    nav = public_site.page(CAMP_DAVID).xpath("//nav[contains(@class,'md-nav--primary')]//a/@href")
+    assert nav, "the primary navigation is rendered"
+    assert not [href for href in nav if "evenements/" in href or "/pays/japon" in href or "lettres/1" in href]
+    assert len(set(nav)) <= 12
+
+
+def test_french_search_config_and_derived_pages_kept_out_of_the_index(public_site):
+    index = json.loads((public_site.site / "search/search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["fr"]
+    assert "'" in index["config"]["separator"] and "’" in index["config"]["separator"]
+    locations = {doc["location"] for doc in index["docs"]}
+    assert any(loc.startswith("evenements/2023-08-18-sommet-camp-david/") for loc in locations)
+    assert any(loc.startswith("lettres/187-") for loc in locations)
+    assert not [loc for loc in locations if loc.startswith(("chronologie/", "glossaire/"))]
+    assert "lettres/" not in locations
+    letter_texts = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("lettres/187-"))
+    assert "Joe Biden accueille" not in letter_texts, "FAITS are indexed on the event pages, not twice"
+    japon = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("pays/japon/"))
+    assert "Archipel" in japon or len(japon) > 50
+    assert "18 août 2023" not in japon, "an entity's generated chronology is not indexed"
