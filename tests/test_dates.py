@@ -1,6 +1,7 @@
 """French dates exactly as the reference letter writes them."""
 
 import pytest
+
 from briefing.dates import DateFormError, format_issue, format_when, parse_issue, parse_partial_date
 from briefing.structure import Approx, PartialDate, Precision, When
 

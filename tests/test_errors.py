@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+
 from support import MINIMAL_REGISTRY, build, make_project, note
 
 GOOD_EVENT = note("date: 2023-05-03\ntitle: Un fait valide\ncountries: [Japon]", "Le fait valide.")
@@ -53,7 +54,8 @@ CASES = {
         "events/2023/2023-01-01-bad.md:3: approx: 'fin' is not allowed",
     ),
     "unknown country": (
-        {"events/2023/2023-01-01-bad.md": note("date: 2023-01-01\ntitle: X\ncountries:\n  - Corée du Sud\n  - Jappon")},
+        {"events/2023/2023-01-01-bad.md": note(
+            "date: 2023-01-01\ntitle: X\ncountries:\n  - Corée du Sud\n  - Jappon")},
         'events/2023/2023-01-01-bad.md:6: countries/1: unknown country "Jappon", did you mean "Japon"?',
     ),
     "name of another kind": (
@@ -65,7 +67,8 @@ CASES = {
         "events/2023/2023-01-01-bad.md:4: countries: expected a list, got text; write [Japon]",
     ),
     "malformed source url": (
-        {"events/2023/2023-01-01-bad.md": note("date: 2023-01-01\ntitle: X\nsources:\n  - title: S\n    url: pas une url")},
+        {"events/2023/2023-01-01-bad.md": note(
+            "date: 2023-01-01\ntitle: X\nsources:\n  - title: S\n    url: pas une url")},
         "events/2023/2023-01-01-bad.md:6: sources/0/url: 'pas une url' is not a web address",
     ),
     "undecodable file": (
@@ -113,7 +116,11 @@ CASES = {
 
 
 def _project(root: Path, files: dict[str, str]) -> Path:
-    base = {**MINIMAL_REGISTRY, "events/2023/2023-05-03-valide.md": GOOD_EVENT, "docs/lettres/10-valide.md": GOOD_LETTER}
+    base = {
+        **MINIMAL_REGISTRY,
+        "events/2023/2023-05-03-valide.md": GOOD_EVENT,
+        "docs/lettres/10-valide.md": GOOD_LETTER,
+    }
     project = make_project(root, base)
     for relative, text in files.items():
         path = project / relative

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+
 from briefing.frontmatter import FrontMatterError, parse
 from briefing.loader import load
 from support import MINIMAL_REGISTRY, make_project, note
@@ -10,7 +11,9 @@ from support import MINIMAL_REGISTRY, make_project, note
 
 def test_dates_and_issues_unquoted_keep_their_text():
     doc = parse("---\ndate: 2023-08-18\nend: 2023-08\nyear: 2024\nissue: 2024-07&08\nsingle: 2024-10\n---\nTexte\n")
-    assert doc.meta == {"date": "2023-08-18", "end": "2023-08", "year": 2024, "issue": "2024-07&08", "single": "2024-10"}
+    assert doc.meta == {
+        "date": "2023-08-18", "end": "2023-08", "year": 2024, "issue": "2024-07&08", "single": "2024-10",
+    }
     assert doc.body == "Texte\n"
     assert doc.body_line == 8
 

@@ -63,7 +63,8 @@ def test_public_letter_withholds_the_analysis_and_says_extract(public_site, full
     assert "Extrait de la Lettre confidentielle Asie21-Futuribles n° 187/2024-10" in public
     assert "Extrait de la" not in full
     assert "réservée aux abonnés" in public
-    analysis = full[full.index("Analyse") + len("Analyse"): full.index("Lettre confidentielle Asie21-Futuribles n° 187")]
+    end = full.index("Lettre confidentielle Asie21-Futuribles n° 187")
+    analysis = full[full.index("Analyse") + len("Analyse"): end]
     sentence = re.split(r"(?<=[.!?])\s", analysis.strip("¶ "))[0]
     assert len(sentence) > 30 and sentence not in public
 
@@ -71,7 +72,7 @@ def test_public_letter_withholds_the_analysis_and_says_extract(public_site, full
 def test_related_letters_are_linked_and_backlinked(public_site):
     page = public_site.page(LETTER)
     see_also = page.xpath("//h2[@id='lire-egalement']/following-sibling::ul[1]/li/a")
-    assert [a.text_content() for a in see_also][0] == (
+    assert see_also[0].text_content() == (
         "Asie21 n° 185/2024-07&08 Indo-Pacifique – Europe – Otan : la stratégie des petits pas"
     )
     assert see_also[0].get("href") == "../185-strategie-des-petits-pas/"

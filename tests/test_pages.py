@@ -7,12 +7,13 @@ CAMP_DAVID = "evenements/2023-08-18-sommet-camp-david/"
 
 def _section_links(page, anchor_text: str) -> list[str]:
     """Link texts between the h2 titled ``anchor_text`` and the next h2."""
-    heading = [h for h in page.xpath("//article//h2") if h.text_content().strip("¶ ") == anchor_text][0]
+    heading = next(h for h in page.xpath("//article//h2") if h.text_content().strip("¶ ") == anchor_text)
     links = []
     for sibling in heading.itersiblings():
         if sibling.tag == "h2":
             break
-        links += [" ".join(a.text_content().split()) for a in sibling.xpath(".//a") if "headerlink" not in (a.get("class") or "")]
+        anchors = [a for a in sibling.xpath(".//a") if "headerlink" not in (a.get("class") or "")]
+        links += [" ".join(a.text_content().split()) for a in anchors]
     return links
 
 
