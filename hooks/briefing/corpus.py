@@ -39,10 +39,6 @@ class Corpus:
         """Events that get a page: everything but withheld stand-ins, oldest first."""
         return [e for e in self.chronology if not e.withheld]
 
-    @property
-    def years(self) -> list[int]:
-        return sorted({e.when.start.year for e in self.chronology})
-
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
         return self._neighbours.get(event.id, (None, None))
 

@@ -62,13 +62,6 @@ class Diagnostics:
     ) -> None:
         self.items.append(Diagnostic(self.relative(path), line, field_name, message, severity))
 
-    def for_path(self, path: Path) -> list[Diagnostic]:
-        rel = self.relative(path)
-        return [d for d in self.items if d.path == rel]
-
-    def has_errors(self, path: Path) -> bool:
-        return any(d.severity is Severity.ERROR for d in self.for_path(path))
-
     def sorted(self) -> list[Diagnostic]:
         return sorted(self.items, key=lambda d: (d.path, d.line or 0, d.field or "", d.message))
 
