@@ -13,6 +13,8 @@ from jsonschema.exceptions import ValidationError
 from .diagnostics import did_you_mean
 
 SCHEMA_NAMES = ("event", "letter", "entity")
+PUBLISHED_DIR = "schemas"
+"""Where the site publishes the schemas, for editors and tools: ``/schemas/event.schema.json``."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,15 @@ class SchemaProblem:
 def load_schema(name: str) -> dict:
     text = resources.files(__package__).joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
     return json.loads(text)
+
+
+def published_files() -> dict[str, str]:
+    """The schema files as the site publishes them (site path -> text), byte for byte the ones used here."""
+    folder = resources.files(__package__).joinpath("schemas")
+    return {
+        f"{PUBLISHED_DIR}/{name}.schema.json": folder.joinpath(f"{name}.schema.json").read_text("utf-8")
+        for name in SCHEMA_NAMES
+    }
 
 
 @cache
@@ -56,6 +67,11 @@ def _explain(error: ValidationError, schema: dict) -> tuple[tuple, str]:
     path = tuple(error.absolute_path)
     key = path[-1] if path else None
     match error.validator:
+        case "required" if len(path) == 2 and path[0] == "sources":
+            missing = error.message.split("'")[1]
+            return (*path, missing), (
+                f'a source needs a {missing} (the article\'s or document\'s name); add "{missing}: …" to it'
+            )
         case "required":
             missing = error.message.split("'")[1]
             return (*path, missing), f'missing required field; add "{missing}: …" to the front matter'
@@ -93,6 +109,13 @@ def _explain(error: ValidationError, schema: dict) -> tuple[tuple, str]:
         case "minItems":
             return path, "is an empty list; give at least one name"
         case "uniqueItems":
+            first: dict[str, int] = {}
+            for index, item in enumerate(error.instance):
+                seen_at = first.setdefault(json.dumps(item, sort_keys=True), index)
+                if seen_at != index:
+                    value = json.dumps(item, ensure_ascii=False)
+                    where = _field((*path, seen_at))
+                    return (*path, index), f"{value} is listed twice (already at {where}); keep it once"
             return path, f"lists the same value twice in {error.instance!r}; keep each once"
         case _:
             return path, error.message
