@@ -14,14 +14,24 @@ import yaml
 _FENCE = re.compile(r"^---[ \t]*$")
 
 
-class _PlainLoader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver."""
+class _PlainLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """SafeLoader (libyaml's parser where available: checks stay fast) without the timestamp resolver."""
 
 
 _PlainLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _load(yaml_text: str) -> tuple[yaml.Node | None, object]:
+    """The node tree (for line numbers) and the value, from one parse."""
+    loader = _PlainLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 class FrontMatterError(ValueError):
@@ -73,8 +83,7 @@ def parse(text: str) -> Document:
     yaml_text = "\n".join(raw_lines[1:closing])
     offset = 2  # 0-based YAML lines, plus the opening fence
     try:
-        node = yaml.compose(yaml_text, Loader=_PlainLoader)
-        meta = yaml.load(yaml_text, Loader=_PlainLoader)
+        node, meta = _load(yaml_text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + offset if mark else None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -44,7 +45,32 @@ def published_files() -> dict[str, str]:
 def _validator(name: str) -> Draft202012Validator:
     schema = load_schema(name)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return Draft202012Validator(_inline_refs(schema, schema.get("$defs", {})))
+
+
+@cache
+def _fast_check(name: str):
+    """A compiled validator of the same schema, for the common case of a valid note.
+
+    The schema uses only keywords whose meaning is the same in draft-07 (fastjsonschema) and
+    2020-12 (jsonschema); jsonschema explains whatever this one rejects.
+    """
+    schema = {k: v for k, v in _validator(name).schema.items() if k not in ("$schema", "$id", "$defs")}
+    return fastjsonschema.compile(schema)
+
+
+def _inline_refs(node: object, definitions: dict) -> object:
+    """The schema with its local ``#/$defs/…`` references written out: same meaning, validated several
+    times faster (resolving references dominates the check of a thousand notes otherwise)."""
+    if isinstance(node, list):
+        return [_inline_refs(item, definitions) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref", "")
+    if ref.startswith("#/$defs/") and ref[len("#/$defs/"):] in definitions:
+        target = _inline_refs(definitions[ref[len("#/$defs/"):]], definitions)
+        return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return {k: _inline_refs(v, definitions) for k, v in node.items()}
 
 
 def _field(path: tuple) -> str:
@@ -123,6 +149,11 @@ def _explain(error: ValidationError, schema: dict) -> tuple[tuple, str]:
 
 def validate(name: str, meta: dict) -> list[SchemaProblem]:
     """Every schema violation of ``meta``, in document order, with a message that says what to fix."""
+    try:
+        _fast_check(name)(meta)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     validator = _validator(name)
     schema = load_schema(name)
     problems = []
