@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shlex
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -12,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from support import MINIMAL_REGISTRY, MKDOCS, make_project, note
+from support import MINIMAL_REGISTRY, MKDOCS, REPO, make_project, note
 
 EVENT = "events/2024/2024-10-01-ishiba-premier-ministre.md"
 LETTER = "docs/lettres/3-nouveau-gouvernement.md"
@@ -128,3 +130,23 @@ def test_serve_reports_bad_content_and_keeps_running(server):
     _wait_for(lambda: running.page("evenements/2024-10-01-ishiba-premier-ministre/")[0] == 200,
               "the event's page back after the fix")
     assert running.process.poll() is None
+
+
+def test_contributing_quick_start_previews_a_new_event(tmp_path):
+    """The guide's own `new event` command, run in a copy of the repository, gives a page in the preview."""
+    guide = (REPO / "CONTRIBUTING.md").read_text("utf-8")
+    line = next(x for x in guide.splitlines() if x.startswith("python3 tools/dev.py new event "))
+    args = shlex.split(line)[2:]
+    project = make_project(tmp_path / "project", {}, with_sample=True)
+    created = subprocess.run([sys.executable, "-m", "briefing", *args], cwd=project, capture_output=True, text=True)
+    assert created.returncode == 0, created.stderr
+    event_id = Path(created.stdout.strip()).stem
+    running = Server(project, tmp_path / "serve.log")
+    try:
+        _wait_for(lambda: running.page(f"evenements/{event_id}/")[0] == 200 or running.process.poll() is not None,
+                  "the new event's page")
+        status, page = running.page(f"evenements/{event_id}/")
+        assert status == 200, running.output()
+        assert "Shigeru Ishiba devient Premier ministre" in page
+    finally:
+        running.stop()
