@@ -10,7 +10,9 @@ sources, relate to each other and mark glossary terms, so that every check has w
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -64,17 +66,22 @@ def main() -> None:
         project = Path(folder)
         make_corpus(project, args.notes)
         total = sum(1 for _ in (project / "events").rglob("*.md"))
-        times = []
+        times, cpu = [], []
         for _ in range(args.runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
             result = subprocess.run([sys.executable, "-m", "briefing", "check"], cwd=project,
                                     capture_output=True, text=True)
             times.append(time.perf_counter() - started)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         if result.returncode != 0:
             print(result.stdout[-2000:], result.stderr[-2000:], sep="\n")
             raise SystemExit("the generated corpus did not pass the check")
         print(f"check of {total} event notes (+ sample letters and registry), whole command, {args.runs} runs: "
               f"median {statistics.median(times):.2f} s, min {min(times):.2f} s, max {max(times):.2f} s")
+        print(f"CPU time of the command (user + system): median {statistics.median(cpu):.2f} s, "
+              f"min {min(cpu):.2f} s; machine load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         print(f"the command's own figure (load and checks): {result.stderr.strip()}")
 
 
