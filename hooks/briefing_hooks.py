@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from briefing import sanitize, schema
 from briefing.diagnostics import Severity
 from briefing.editions import Edition
 from briefing.pipeline import Build, run
@@ -72,11 +73,20 @@ def on_files(files: Files, config) -> Files:
         if page.source is not None:
             generated.edit_uri = os.path.relpath(page.source.resolve(), docs_dir).replace(os.sep, "/")
         files.append(generated)
+    for uri, text in schema.published_files().items():
+        files.append(File.generated(config, uri, content=text))
     return files
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    if page.meta.get("title") is not None:
+        page.meta["title"] = sanitize.plain_title(page.meta["title"])
     return _state["build"].renderer.page_markdown(page.file.src_uri, markdown)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Contributors' raw HTML is sanitized before the page, its search entry or anything else reads it."""
+    return sanitize.clean(html)
 
 
 def on_post_build(config) -> None:

@@ -4,6 +4,8 @@
     python3 tools/dev.py site     # build the sample site into site/ (strict)
     python3 tools/dev.py test     # lint and run the whole test suite, browser tests included
     python3 tools/dev.py serve    # live preview on http://127.0.0.1:8000/
+    python3 tools/dev.py check    # validate all content without building (python -m briefing check)
+    python3 tools/dev.py new event --date 2024-10-01 --title "…"   # start a note, letter or entry from a template
 
 The virtual environment lives in .venv/ and is only reinstalled when a requirements file changes.
 """
@@ -76,7 +78,17 @@ def test(args: list[str]) -> None:
     _run(BIN / "pytest", *args, env=_environment())
 
 
-COMMANDS = {"site": site, "serve": serve, "test": test}
+def check(args: list[str]) -> None:
+    ensure_venv("requirements.txt")
+    _run(BIN / "python", "-m", "briefing", "check", *args, env=_environment())
+
+
+def new(args: list[str]) -> None:
+    ensure_venv("requirements.txt")
+    _run(BIN / "python", "-m", "briefing", "new", *args, env=_environment())
+
+
+COMMANDS = {"site": site, "serve": serve, "test": test, "check": check, "new": new}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:

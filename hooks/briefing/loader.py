@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import schema
+from . import checks, schema
 from .dates import DateFormError, parse_issue, parse_partial_date
 from .diagnostics import Diagnostics, Severity, did_you_mean
 from .frontmatter import Document, FrontMatterError, parse
@@ -38,6 +38,8 @@ class Loaded:
     registry: Registry
     diagnostics: Diagnostics
     accounting: Accounting
+    documents: dict[Path, Document] = field(default_factory=dict)
+    """The parsed file behind every accepted record, for checks that need lines."""
 
 
 def read_document(path: Path, diagnostics: Diagnostics) -> Document | None:
@@ -85,13 +87,21 @@ class Loader:
         self.accounting = Accounting()
         self._event_docs: dict[str, Document] = {}
         self._letter_docs: dict[int, Document] = {}
+        self.documents: dict[Path, Document] = {}
 
     def load(self) -> Loaded:
         self._load_registry()
         self._load_events()
         self._load_letters()
         self._resolve_references()
-        return Loaded(self.sources, self.registry, self.diagnostics, self.accounting)
+        checks.run_checks(self.sources, self.registry, self.documents, self.diagnostics)
+        return Loaded(self.sources, self.registry, self.diagnostics, self.accounting, self.documents)
+
+    def _read(self, path: Path) -> Document | None:
+        doc = read_document(path, self.diagnostics)
+        if doc is not None:
+            self.documents[path] = doc
+        return doc
 
     # registry -----------------------------------------------------------------------------
 
@@ -114,7 +124,7 @@ class Loader:
                 self.sources.entities.append(entity)
 
     def _load_entity(self, kind: EntityKind, path: Path) -> Entity | None:
-        doc = read_document(path, self.diagnostics)
+        doc = self._read(path)
         if doc is None or not _check_schema("entity", path, doc, self.diagnostics):
             return None
         if not _SLUG.match(path.stem):
@@ -159,7 +169,7 @@ class Loader:
             self.sources.events.append(event)
 
     def _load_event(self, path: Path) -> Event | None:
-        doc = read_document(path, self.diagnostics)
+        doc = self._read(path)
         if doc is None or not _check_schema("event", path, doc, self.diagnostics):
             return None
         meta = doc.meta
@@ -271,7 +281,7 @@ class Loader:
             self.sources.letters.append(letter)
 
     def _load_letter(self, path: Path) -> Letter | None:
-        doc = read_document(path, self.diagnostics)
+        doc = self._read(path)
         if doc is None or not _check_schema("letter", path, doc, self.diagnostics):
             return None
         meta = doc.meta

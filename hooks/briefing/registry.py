@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .diagnostics import suggest
+from .diagnostics import fold, suggest
 from .structure import Entity, EntityKind
 
 KIND_NOUN = {
@@ -65,6 +65,9 @@ class Registry:
         candidates = [n for e in self.entities.values() if e.kind in kinds for n in e.names]
         hint = suggest(name, candidates)
         if hint:
-            return Resolution(None, f'unknown {noun} "{name}", did you mean "{hint}"?')
+            owner = self.lookup(hint, kinds)
+            how = "only the accents differ" if fold(hint) == fold(name) else "the spelling differs slightly"
+            entry = f"; registry entry {owner.kind.value}/{owner.slug}.md" if owner else ""
+            return Resolution(None, f'unknown {noun} "{name}", did you mean "{hint}"? ({how}{entry})')
         folders = ", ".join(f"docs/{k.value}/" for k in kinds)
         return Resolution(None, f'unknown {noun} "{name}"; add an entry for it in {folders} or fix the spelling')

@@ -1,0 +1,69 @@
+"""A project's settings read straight from ``mkdocs.yml``, for commands that run without a site build.
+
+Only ``docs_dir`` and ``extra.briefing`` matter here. The file may hold tags meant for the site engine
+(``!ENV``, ``!relative``, ``!!python/name:…``); they are read leniently and never executed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from .editions import Edition
+from .settings import Settings
+
+CONFIG_NAME = "mkdocs.yml"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """SafeLoader that accepts any tag: ``!ENV`` is resolved, other tags give their plain value."""
+
+
+def _plain(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node, deep=True)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_scalar(node)
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """``!ENV NAME`` or ``!ENV [NAME, OTHER, default]``: the first variable set, else the default."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(str(loader.construct_scalar(node)))
+    items = loader.construct_sequence(node, deep=True) if isinstance(node, yaml.SequenceNode) else []
+    names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    return next((os.environ[n] for n in names if isinstance(n, str) and n in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_multi_constructor("!", lambda loader, _suffix, node: _plain(loader, node))
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, _suffix, node: _plain(loader, node))
+
+
+def read_config(config_file: Path) -> dict:
+    with config_file.open(encoding="utf-8") as stream:
+        config = yaml.load(stream, Loader=_ConfigLoader)  # a SafeLoader subclass: nothing is executed
+    if not isinstance(config, dict):
+        raise ValueError(f"{config_file}: not a mapping of settings")
+    return config
+
+
+def find_config(start: Path) -> Path:
+    """``mkdocs.yml`` in ``start`` or the nearest folder above it."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"no {CONFIG_NAME} in {start.resolve()} or above; run the command inside the project")
+
+
+def load_settings(config_file: Path, edition: Edition = Edition.PUBLIC) -> Settings:
+    """The same ``Settings`` the MkDocs adapter builds from this configuration."""
+    config = read_config(config_file)
+    root = config_file.resolve().parent
+    docs_dir = root / str(config.get("docs_dir") or "docs")
+    briefing = (config.get("extra") or {}).get("briefing") or {}
+    return Settings.from_mapping(dict(briefing), root=root, docs_dir=docs_dir, edition=edition)

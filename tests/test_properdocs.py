@@ -1,0 +1,45 @@
+"""Outliving MkDocs 1.x: the sample site builds unchanged with ProperDocs, the maintained fork."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from support import MKDOCS, REPO, build
+
+PROPERDOCS = MKDOCS.with_name("properdocs")
+
+
+@pytest.fixture(scope="module")
+def properdocs_site(tmp_path_factory):
+    result = build(REPO, tmp_path_factory.mktemp("properdocs") / "site", strict=True, command=[str(PROPERDOCS)])
+    assert result.returncode == 0, result.output
+    return result
+
+
+def test_properdocs_builds_the_sample_site(properdocs_site):
+    site = properdocs_site
+    assert "events:" in site.output and "0 problems reported" in site.output
+    letter = next(p.name for p in (REPO / "docs/lettres").glob("187-*.md"))
+    letter_text = site.text(f"lettres/{letter[:-3]}/")
+    assert "FAITS" in letter_text and "n° 187" in letter_text
+    assert site.page("evenements/2023-08-18-sommet-camp-david/").xpath("//article//h1")
+    assert "2023" in site.text("chronologie/")
+    assert site.page("glossaire/").xpath("//article//h2[@id='ip4']")
+    assert site.page("pays/japon/").xpath("//article//h1")[0].text_content().startswith("Japon")
+    assert (site.site / "search/search_index.json").stat().st_size > 1000
+    assert (site.site / "schemas/event.schema.json").read_bytes() == (
+        REPO / "hooks/briefing/schemas/event.schema.json").read_bytes()
+
+
+def test_core_does_not_import_the_site_engine():
+    """Only the adapter may import MkDocs; the package must run under any engine (or none)."""
+    offenders = []
+    for path in sorted((REPO / "hooks/briefing").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            names += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            offenders += [f"{Path(path).relative_to(REPO)}: {n}" for n in names if n.split(".")[0] in
+                          ("mkdocs", "properdocs", "material")]
+    assert offenders == []
