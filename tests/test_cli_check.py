@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from support import MINIMAL_REGISTRY, build, make_project, note
 
 EVENT = "events/2023/2023-01-31-kishida-otan.md"

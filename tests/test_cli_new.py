@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import MINIMAL_REGISTRY, build, make_project
 from test_cli_check import run_check
 
 from briefing.cli.new import slug
 from briefing.frontmatter import parse
+from support import MINIMAL_REGISTRY, build, make_project
 
 
 def run_new(project: Path, *args: str) -> subprocess.CompletedProcess:

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from safety import html_problems, site_problems
+
 from support import MINIMAL_REGISTRY, build, make_project, note
 
 SCRIPT = '<script>alert("XSS")</script>'

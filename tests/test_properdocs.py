@@ -6,6 +6,7 @@ import ast
 from pathlib import Path
 
 import pytest
+
 from support import MKDOCS, REPO, build
 
 PROPERDOCS = MKDOCS.with_name("properdocs")

@@ -6,10 +6,10 @@ import json
 
 import pytest
 from jsonschema import Draft202012Validator
-from support import REPO
 
 from briefing import schema
 from briefing.frontmatter import parse
+from support import REPO
 
 SCHEMAS = REPO / "hooks/briefing/schemas"
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
 from support import MINIMAL_REGISTRY, MKDOCS, REPO, make_project, note
 
 EVENT = "events/2024/2024-10-01-ishiba-premier-ministre.md"

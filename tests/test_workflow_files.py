@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 
 import yaml
+
 from support import REPO
 
 
