@@ -48,7 +48,7 @@ def write_zip(site_dir: Path, target: Path | None = None, *, environ: dict | Non
     site_dir = Path(site_dir).resolve()
     target = Path(target) if target else zip_path_for(site_dir)
     stamp = entry_time(environ)
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    files = sorted((p for p in site_dir.rglob("*") if p.is_file()), key=lambda p: p.relative_to(site_dir).as_posix())
     partial = target.with_name(target.name + ".partial")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
