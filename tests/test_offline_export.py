@@ -31,11 +31,14 @@ def test_every_resource_an_export_page_loads_is_a_file_in_the_export(offline_exp
     site = offline_export.site
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 40
+    checked = 0
     for page in pages:
         for url in _loaded_resources(page):
+            checked += 1
             assert not urlparse(url).scheme and not url.startswith("/"), (page, url)
             target = (page.parent / url.split("?")[0].split("#")[0]).resolve()
             assert target.is_file() and target.is_relative_to(site.resolve()), (page, url)
+    assert checked > 4 * len(pages)  # stylesheets, scripts, the shim and the icon of every page
     for stylesheet in site.rglob("*.css"):
         for url in _CSS_URL.findall(stylesheet.read_text("utf-8")):
             assert url.startswith(("data:", "#")) or not urlparse(url).scheme, (stylesheet, url)
