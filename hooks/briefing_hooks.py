@@ -10,13 +10,15 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from briefing import sanitize, schema
 from briefing.diagnostics import Severity
 from briefing.editions import Edition
+from briefing.export import drop_server_only_files, write_zip
 from briefing.pipeline import Build, run
+from briefing.search_index import fold_index_file
 from briefing.settings import Settings
 
 log = get_plugin_logger("briefing")
@@ -50,6 +52,8 @@ def on_config(config):
     build = run(settings)
     _state["build"] = build
     config.extra["edition"] = edition.value
+    if _offline(config):
+        config.repo_url = None  # the repository widget would call api.github.com from the reader's browser
     _report(build)
     return config
 
@@ -89,5 +93,26 @@ def on_page_content(html: str, page, config, files) -> str:
     return sanitize.clean(html)
 
 
-def on_post_build(config) -> None:
+def _offline(config) -> bool:
+    """Whether Material's offline plugin builds this site (``OFFLINE=true``)."""
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin is not None and plugin.config.enabled)
+
+
+@event_priority(-50)
+def _fold_search_index(config) -> None:
+    """After ``material/search`` writes the index (priority 0), before ``material/offline`` inlines it (-100)."""
+    fold_index_file(Path(config.site_dir) / "search" / "search_index.json")
+
+
+@event_priority(-200)
+def _finish(config) -> None:
+    """Last of all: the offline export is complete only after ``material/offline`` ran."""
+    if _offline(config):
+        drop_server_only_files(Path(config.site_dir))
+        archive = write_zip(Path(config.site_dir))
+        log.info(f"offline export packed as {archive}")
     log.info(_state["build"].summary())
+
+
+on_post_build = CombinedEvent(_fold_search_index, _finish)

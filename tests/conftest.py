@@ -6,6 +6,7 @@ import pytest
 
 from support import REPO, BuildResult, build
 
+pytest_plugins = ["browser_support"]
 
 @pytest.fixture(scope="session")
 def public_site(tmp_path_factory) -> BuildResult:
@@ -26,3 +27,11 @@ def full_site(tmp_path_factory) -> BuildResult:
 @pytest.fixture
 def project(tmp_path) -> Path:
     return tmp_path / "project"
+
+
+@pytest.fixture(scope="session")
+def offline_export(tmp_path_factory) -> BuildResult:
+    """The sample content, public edition, as the offline export: ``OFFLINE=true mkdocs build -d export``."""
+    result = build(REPO, tmp_path_factory.mktemp("offline") / "export", strict=True, env={"OFFLINE": "true"})
+    assert result.returncode == 0, result.output
+    return result

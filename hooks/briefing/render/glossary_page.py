@@ -12,13 +12,15 @@ GLOSSARY_URI = "glossaire.md"
 
 
 def link_marks(markdown: str, corpus: Corpus) -> str:
-    """``IP4*`` -> a link to the term's glossary entry titled with its expansion; the star goes."""
+    """``IP4*`` -> a link to the term's glossary entry titled with its expansion. The star leaves the
+    text (and the search index) but the stylesheet draws it again after the link (``.briefing-term``),
+    as the letter prints it."""
 
     def render(word: str) -> str | None:
         entity = corpus.term(word)
         if entity is None:
             return None
-        return markup.link(word, markup.href(GLOSSARY_URI, entity.slug), entity.title)
+        return markup.link(word, markup.href(GLOSSARY_URI, entity.slug), entity.title) + "{ .briefing-term }"
 
     return glossary.replace_marks(markdown, render)
 

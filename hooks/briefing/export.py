@@ -1,0 +1,61 @@
+"""The offline export packed as one zip file, next to the site folder, the same bytes for the same site.
+
+Entries are sorted, carry one fixed timestamp (``SOURCE_DATE_EPOCH`` when set, else a constant) and
+fixed permissions, and sit under the folder's own name so that unzipping gives back the folder.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import zipfile
+from pathlib import Path
+
+SERVER_ONLY = ("404.html",)
+"""Pages only a web server shows; the 404 page's links are absolute to the server root, so from
+``file://`` they would point outside the export (``file:///assets/…``)."""
+
+DEFAULT_EPOCH = 315532800
+"""1980-01-01T00:00:00Z, the earliest time a zip entry can hold."""
+
+
+def zip_path_for(site_dir: Path) -> Path:
+    """``site/`` -> ``site.zip``; ``export/`` -> ``export.zip`` (next to the folder, never inside)."""
+    site_dir = Path(site_dir).resolve()
+    return site_dir.parent / f"{site_dir.name}.zip"
+
+
+def entry_time(environ: dict | None = None) -> tuple[int, int, int, int, int, int]:
+    """The timestamp of every entry, from ``SOURCE_DATE_EPOCH`` (UTC) if it is a valid number."""
+    value = (environ if environ is not None else os.environ).get("SOURCE_DATE_EPOCH", "")
+    try:
+        epoch = max(int(value), DEFAULT_EPOCH)
+    except ValueError:
+        epoch = DEFAULT_EPOCH
+    return time.gmtime(epoch)[:6]
+
+
+def drop_server_only_files(site_dir: Path) -> list[Path]:
+    """Remove from an export what only makes sense on a web server; return what was removed."""
+    removed = [Path(site_dir) / name for name in SERVER_ONLY if (Path(site_dir) / name).is_file()]
+    for path in removed:
+        path.unlink()
+    return removed
+
+
+def write_zip(site_dir: Path, target: Path | None = None, *, environ: dict | None = None) -> Path:
+    """Pack ``site_dir`` into ``target`` (default: :func:`zip_path_for`); replace it atomically."""
+    site_dir = Path(site_dir).resolve()
+    target = Path(target) if target else zip_path_for(site_dir)
+    stamp = entry_time(environ)
+    files = sorted((p for p in site_dir.rglob("*") if p.is_file()), key=lambda p: p.relative_to(site_dir).as_posix())
+    partial = target.with_name(target.name + ".partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in files:
+            info = zipfile.ZipInfo(f"{site_dir.name}/{path.relative_to(site_dir).as_posix()}", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+    partial.replace(target)
+    return target
