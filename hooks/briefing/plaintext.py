@@ -1,0 +1,38 @@
+"""Contributors' Markdown as plain text, for feeds, calendars, the JSON export and sharing metadata.
+
+Plain text is what these formats carry safely: no markup from a note reaches a feed reader or a
+calendar as HTML, and a ``<script>`` written in a note is dropped with its content.
+"""
+
+from __future__ import annotations
+
+import markdown
+from lxml import html as lxml_html
+
+from . import footnotes, glossary
+
+_DROPPED_TAGS = ("script", "style", "iframe", "object", "embed", "template", "noscript")
+
+
+def plain_text(markdown_text: str) -> str:
+    """The words of a note or chapeau: footnotes, glossary stars and markup removed, one paragraph per block."""
+    body, _ = footnotes.split_definitions(markdown_text or "")
+    body = glossary.replace_marks(footnotes.strip_references(body), lambda word: word)
+    if not body.strip():
+        return ""
+    fragment = lxml_html.fragment_fromstring(markdown.markdown(body), create_parent="div")
+    for element in list(fragment.iter(*_DROPPED_TAGS)):
+        element.drop_tree()
+    blocks = [" ".join(block.text_content().split()) for block in fragment]
+    if not blocks:
+        blocks = [" ".join(fragment.text_content().split())]
+    return "\n\n".join(b for b in blocks if b)
+
+
+def one_line(markdown_text: str, limit: int | None = None) -> str:
+    """The plain text on one line, cut at a word boundary to ``limit`` characters (with an ellipsis)."""
+    text = " ".join(plain_text(markdown_text).split())
+    if limit is None or len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
