@@ -44,27 +44,36 @@ def _years_of(event: Event) -> range:
     return range(event.when.start.year, end.year + 1)
 
 
-def _style(span: _Span) -> str:
-    return f"left:{span.left:.2f}%;width:{span.width:.2f}%"
+def _style(span: _Span, nudge: int = 0) -> str:
+    shift = f";margin-left:{0.5 * nudge:.1f}rem" if nudge else ""
+    return f"left:{span.left:.2f}%;width:{span.width:.2f}%{shift}"
+
+
+SHORT_RANGE_DAYS = 14
+"""A range of days up to this long is drawn as a point: a sliver of a band would be hard to see and to tap."""
 
 
 def _kind(event: Event) -> str:
-    extended = event.when.end is not None or event.when.start.precision is not Precision.DAY
+    start, end = event.when.start, event.when.end or event.when.start
+    days = (end.last_day() - start.first_day()).days + 1
+    extended = start.precision is not Precision.DAY or end.precision is not Precision.DAY or days > SHORT_RANGE_DAYS
     if event.when.start.precision is Precision.YEAR:
         return "tl-span tl-span-year"
     return "tl-span" if extended else "tl-point"
 
 
-def _render_mark(event: Event, year: int) -> str:
+def _render_mark(event: Event, year: int, nudge: int = 0) -> str:
+    """A link (or a neutral span if withheld); ``nudge`` shifts points of the same day side by side."""
     span, date = _year_span(event, year), format_when(event.when)
     if event.withheld:
         label = f"{date} : réservé aux abonnés"
-        return (f'<span class="tl-mark tl-withheld {_kind(event)}" style="{_style(span)}" '
+        return (f'<span class="tl-mark tl-withheld {_kind(event)}" style="{_style(span, nudge)}" '
                 f'title="{markup.attribute(label)}"></span>')
     label = f"{date} : {event.title}"
+    classes = " ".join(f".{c}" for c in ("tl-mark", *_kind(event).split()))
     return (
         f"{markup.link(markup.text(label), markup.href(markup.event_uri(event.id)))}"
-        f'{{ .tl-mark .{_kind(event).replace(" ", " .")} style="{_style(span)}" title="{markup.attribute(label)}" }}'
+        f'{{ {classes} style="{_style(span, nudge)}" title="{markup.attribute(label)}" }}'
     )
 
 
@@ -100,6 +109,23 @@ def _render_clusters(events: list[Event], year: int, month_link: MonthLink) -> l
     return marks
 
 
+_LEGEND = {
+    "point": "un événement",
+    "span": "une période, ou une date au mois près",
+    "year": "une date à l’année près",
+    "withheld": "réservé aux abonnés",
+}
+
+
+def _render_legend(events: list[Event]) -> str:
+    """Keys for the kinds of marks this timeline shows, and nothing else."""
+    kinds = {
+        "withheld" if e.withheld else _kind(e).split()[-1].removeprefix("tl-").removeprefix("span-") for e in events
+    }
+    keys = [f'<span class="tl-key tl-key-{k}"></span> {label}' for k, label in _LEGEND.items() if k in kinds]
+    return f'<p class="tl-legend">{" ".join(keys)}</p>\n'
+
+
 def _axis() -> str:
     initials = "".join(f"<span>{month_name(m)[:1].upper()}</span>" for m in range(1, 13))
     return f'<div class="tl-axis" aria-hidden="true"><span class="tl-axis-year"></span>{initials}</div>'
@@ -110,7 +136,12 @@ def _render_row(year: int, row: list[Event], year_link: YearLink, month_link: Mo
         marks = _render_clusters(row, year, month_link)
     else:  # extended marks first, so that points are drawn over them
         ordered = sorted(row, key=lambda e: (_kind(e) == "tl-point", e.when.sort_key(), e.id))
-        marks = [_render_mark(e, year) for e in ordered]
+        seen: dict[tuple[str, float], int] = {}
+        marks = []
+        for event in ordered:
+            place = (_kind(event), round(_year_span(event, year).left, 1))
+            marks.append(_render_mark(event, year, seen.get(place, 0) if place[0] == "tl-point" else 0))
+            seen[place] = seen.get(place, 0) + 1
     # link the year only where an event starts in it (pages and anchors are by start year)
     target = year_link(year) if any(e.when.start.year == year for e in row) else None
     label = markup.link(str(year), target) if target else str(year)
@@ -138,7 +169,7 @@ def render_timeline(events: list[Event], *, year_link: YearLink, month_link: Mon
             gap_end = year
             while gap_end + 1 not in rows:
                 gap_end += 1
-            label = str(year) if gap_end == year else f"{year}-{gap_end}"
+            label = str(year) if gap_end == year else f"{year}–{str(gap_end)[-2:]}"
             blocks.append(
                 f'<div class="tl-row tl-gap"><div class="tl-year">{label}</div><div class="tl-track"></div></div>\n'
             )
@@ -146,5 +177,6 @@ def render_timeline(events: list[Event], *, year_link: YearLink, month_link: Mon
             continue
         blocks.append(_render_row(year, rows[year], year_link, month_link))
         year += 1
+    blocks.append(_render_legend(events))
     blocks.append("</div>\n")
     return "\n".join(blocks)
