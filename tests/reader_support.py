@@ -66,8 +66,8 @@ def secret_project_files() -> dict[str, str]:
             f"Le chapeau public.\n\n<!-- more -->\n\nL’analyse {MARKER} réservée.",
         ),
         "docs/lettres/13-suite.md": note(
-            "number: 13\nissue: 2024-07&08\nzones: [Japon, Otan]\ntitle: La suite\nauthors: [Anne Dupont, Jean Martin]\n"
-            "facts: [2024-06-28-sommet]",
+            "number: 13\nissue: 2024-07&08\nzones: [Japon, Otan]\ntitle: La suite\n"
+            "authors: [Anne Dupont, Jean Martin]\nfacts: [2024-06-28-sommet]",
             "Un autre chapeau.\n\n<!-- more -->\n\nUne autre analyse.",
         ),
     }
