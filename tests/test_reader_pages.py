@@ -13,7 +13,6 @@ from support import build, make_project
 from briefing.render.timeline import MAX_MARKS_PER_YEAR, render_timeline
 from briefing.structure import Event, PartialDate, When
 
-
 MARKS = "//div[contains(@class,'briefing-timeline')]//a[contains(@class,'tl-mark')]/@href"
 
 
