@@ -6,21 +6,31 @@ calendar as HTML, and a ``<script>`` written in a note is dropped with its conte
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import markdown
 from lxml import html as lxml_html
 
 from . import footnotes, glossary
 
 _DROPPED_TAGS = ("script", "style", "iframe", "object", "embed", "template", "noscript")
+_MARKUP = re.compile(r"[\\`*_\[\]<>&#!|~]|^\s*(?:[-+]\s|\d+[.)]\s|>)|^ {4}", re.MULTILINE)
+"""Anything Markdown could read as markup; text without it is converted without the parser."""
+_CONVERTER = markdown.Markdown()
+"""One converter, reset between texts: building a new one per text costs more than converting."""
 
 
+@lru_cache(maxsize=65536)
 def plain_text(markdown_text: str) -> str:
     """The words of a note or chapeau: footnotes, glossary stars and markup removed, one paragraph per block."""
     body, _ = footnotes.split_definitions(markdown_text or "")
     body = glossary.replace_marks(footnotes.strip_references(body), lambda word: word)
     if not body.strip():
         return ""
-    fragment = lxml_html.fragment_fromstring(markdown.markdown(body), create_parent="div")
+    if not _MARKUP.search(body):
+        return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip())
+    fragment = lxml_html.fragment_fromstring(_CONVERTER.reset().convert(body), create_parent="div")
     for element in list(fragment.iter(*_DROPPED_TAGS)):
         element.drop_tree()
     blocks = [" ".join(block.text_content().split()) for block in fragment]

@@ -61,15 +61,19 @@ def _component(event: Event, context: ExportContext) -> CalendarEvent:
 
 
 def _calendar(path: str, name: str, events: list[Event], context: ExportContext) -> ExportFile:
+    """The calendar's own lines from icalendar, with each event's VEVENT serialised once per build and
+    spliced in before ``END:VCALENDAR`` (an event is in the site calendar and in several entries')."""
     calendar = Calendar()
     calendar.add("prodid", f"-//{context.settings.short_name}//briefing//FR")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
-    for event in events:
-        if not event.withheld:
-            calendar.add_component(context.memo(("vevent", event.id), lambda e=event: _component(e, context)))
-    return ExportFile(path, calendar.to_ical())
+    head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
+    components = [
+        context.memo(("vevent", event.id), lambda e=event: _component(e, context).to_ical())
+        for event in events if not event.withheld
+    ]
+    return ExportFile(path, b"".join([head, *components, b"END:VCALENDAR", end]))
 
 
 def _entity_calendar(entity: Entity, context: ExportContext) -> ExportFile:
