@@ -41,12 +41,17 @@ def render_news(corpus: Corpus, readers: ReaderIndex, settings: Settings) -> str
         shown_events.update(e.id for e in events)
         reference = markup.letter_link(letter, entities, settings.short_name)
         counts = f"{_plural(len(letters), 'lettre')} et {_plural(len(events), 'événement')}"
+        above = len(letters) + len(events) - len(new_letters) - len(new_events)
+        if not letters and not events:
+            summary = "Rien de nouveau depuis ce numéro."
+        elif above:
+            summary = f"Depuis ce numéro : {counts}, dont {above} dans les sections ci-dessus."
+        else:
+            summary = f"Depuis ce numéro : {counts}."
         block = [
             f"## Depuis le n° {letter.number} ({format_issue(letter.issue)}) {{ #depuis-{letter.number} }}\n",
             f"{reference}\n",
-            f"Depuis ce numéro : {counts}"
-            + (" (les plus récents dans les sections ci-dessus)." if len(letters) + len(events) > 0 else ".")
-            + "\n{ .briefing-news-count }\n",
+            f"{summary}\n{{ .briefing-news-count }}\n",
         ]
         if new_letters:
             items = "\n".join(f"- {markup.letter_link(x, entities, settings.short_name)}" for x in new_letters)
