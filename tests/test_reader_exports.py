@@ -13,6 +13,8 @@ import pytest
 from reader_support import MARKER, page_file, resolve, secret_project_files
 from support import build, make_project
 
+from briefing.exports.links import SiteLinks
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://briefing.example.org/"
 
@@ -210,3 +212,18 @@ def test_feed_text_is_plain_and_safe(secret_builds):
     feed = feedparser.parse((site / "flux/evenements.xml").read_bytes())
     summit = next(e for e in feed.entries if "Sommet de trois jours" in e.title)
     assert summit.content[0].value == "28-30 juin 2024\n\nUn sommet de trois jours."
+
+
+def test_site_links_follow_mkdocs_url_rules_online_and_offline():
+    online, offline = SiteLinks(SITE_URL, True), SiteLinks("", False)
+    assert online.page_path("evenements/x.md") == "evenements/x/"
+    assert online.page_path("chronologie/index.md") == "chronologie/"
+    assert online.page_path("index.md") == ""
+    assert offline.page_path("evenements/x.md") == "evenements/x.html"
+    assert offline.page_path("chronologie/index.md") == "chronologie/index.html"
+    assert online.link("evenements/x/", from_file="flux/pays/japon.xml") == f"{SITE_URL}evenements/x/"
+    # without a site URL, links are relative to the file that holds them
+    assert offline.link("evenements/x.html", from_file="flux/pays/japon.xml") == "../../evenements/x.html"
+    assert SiteLinks("", True).link("evenements/x/", from_file="flux/lettres.xml") == "../evenements/x/"
+    assert offline.identifier("flux/lettres.xml") == "urn:briefing:flux/lettres.xml"
+    assert online.host == "briefing.example.org"
