@@ -1,7 +1,7 @@
 """Indexes behind the reader pages: relations between a rubric's zones, authors, what is new.
 
-Read-only views of one edition's corpus, built once per build. Like the corpus, they only ever
-see published events: a withheld stand-in belongs to no entity, relation or author.
+Read-only views of one edition's corpus, built once per build. A withheld stand-in belongs to no
+entity, relation or author; only What's new lists it, by its date alone, as the chronology does.
 """
 
 from __future__ import annotations
