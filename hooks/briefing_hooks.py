@@ -17,6 +17,9 @@ from briefing import sanitize, schema
 from briefing.diagnostics import Severity
 from briefing.editions import Edition
 from briefing.export import drop_server_only_files, write_zip
+from briefing.exports.build import render_exports
+from briefing.exports.links import SiteLinks
+from briefing.metadata import PageHeads
 from briefing.pipeline import Build, run
 from briefing.search_index import fold_index_file
 from briefing.settings import Settings
@@ -24,6 +27,8 @@ from briefing.settings import Settings
 log = get_plugin_logger("briefing")
 _state: dict[str, Build] = {}
 """The current build; reset on every ``on_config`` because ``mkdocs serve`` reuses this module."""
+_reader_state: dict[str, object] = {}
+"""Feeds, calendars and page metadata of the current build (see ``_prepare_reader_tools``)."""
 
 
 def _report(build: Build) -> None:
@@ -54,8 +59,28 @@ def on_config(config):
     config.extra["edition"] = edition.value
     if _offline(config):
         config.repo_url = None  # the repository widget would call api.github.com from the reader's browser
+    _prepare_reader_tools(build, config)
     _report(build)
     return config
+
+
+def _prepare_reader_tools(build: Build, config) -> None:
+    """Page URLs as this build writes them (the offline plugin has already turned directory URLs off)."""
+    links = SiteLinks(config.site_url or "", bool(config.use_directory_urls))
+    _reader_state.clear()
+    _reader_state["links"] = links
+    _reader_state["heads"] = PageHeads(build.corpus, build.settings, build.renderer.readers, links)
+
+
+def _add_exports(build: Build, files: Files, config) -> None:
+    """Feeds, calendars and JSON as generated static files: copied with the site, so they are in the
+    offline export before anything packs it."""
+    links = _reader_state["links"]
+    for export in render_exports(build.corpus, build.settings, links, os.environ.get("SOURCE_DATE_EPOCH")):
+        if files.get_file_from_path(export.path) is not None:
+            log.warning(f"docs/{export.path}: this file is generated; rename or remove it")
+            files.remove(files.get_file_from_path(export.path))
+        files.append(File.generated(config, export.path, content=export.content))
 
 
 def on_files(files: Files, config) -> Files:
@@ -79,12 +104,14 @@ def on_files(files: Files, config) -> Files:
         files.append(generated)
     for uri, text in schema.published_files().items():
         files.append(File.generated(config, uri, content=text))
+    _add_exports(build, files, config)
     return files
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if page.meta.get("title") is not None:
         page.meta["title"] = sanitize.plain_title(page.meta["title"])
+    page.meta["briefing_head"] = _reader_state["heads"].for_page(page.file.src_uri)
     return _state["build"].renderer.page_markdown(page.file.src_uri, markdown)
 
 

@@ -20,9 +20,14 @@ def _problems_in_tree(tree, where: str) -> Iterator[str]:
         if not isinstance(element.tag, str):
             continue
         tag = element.tag.lower()
-        if tag == "script" and MARKER in (element.text or "") + "".join(element.attrib.values()):
+        if tag == "script" and element.get("type") == "application/ld+json":
+            if not _inert_json_ld(element.text or ""):
+                yield f"{where}: JSON-LD that is not inert JSON"
+        elif tag == "script" and MARKER in (element.text or "") + "".join(element.attrib.values()):
             yield f"{where}: <script> with a payload"
-        if tag in ("iframe", "object", "embed", "base", "meta") and MARKER in lxml.html.tostring(element, encoding=str):
+        if tag == "meta" and element.get("http-equiv") and MARKER in lxml.html.tostring(element, encoding=str):
+            yield f"{where}: <meta http-equiv> with a payload"
+        if tag in ("iframe", "object", "embed", "base") and MARKER in lxml.html.tostring(element, encoding=str):
             yield f"{where}: <{tag}> with a payload"
         for name, value in element.attrib.items():
             if name.lower().startswith("on"):
@@ -31,6 +36,15 @@ def _problems_in_tree(tree, where: str) -> Iterator[str]:
             dangerous = cleaned.startswith(("javascript:", "vbscript:", "data:text/html"))
             if name.lower() in URL_ATTRIBUTES and dangerous and value not in THEME_URLS:
                 yield f"{where}: <{tag} {name}={value!r}>"
+
+
+def _inert_json_ld(text: str) -> bool:
+    """Data, not code: valid JSON that cannot close its ``<script>`` element."""
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return "<" not in text
 
 
 def html_problems(markup: str, where: str) -> list[str]:

@@ -64,7 +64,7 @@ def test_letter_page_shows_its_facts_and_a_glossary_tooltip(page, served_public_
 
 def test_chronology_links_lead_to_event_pages(page, served_public_site):
     page.goto(served_public_site + "chronologie/")
-    link = page.locator("article a[href*='evenements/']").first
+    link = page.locator("article li a[href*='evenements/']").first  # the list, not the timeline
     date = link.inner_text()
     link.click()
     page.wait_for_load_state()

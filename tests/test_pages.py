@@ -57,7 +57,9 @@ def test_entity_page_has_description_letters_chronology_and_companions(public_si
     page = public_site.page("pays/japon/")
     text = public_site.text("pays/japon/")
     headings = [h.text_content().strip("¶ ") for h in page.xpath("//article//h2")]
-    assert headings[:3] == ["Lettres", "Chronologie", "Souvent associés"]
+    assert [h for h in headings if h in ("Lettres", "Chronologie", "Souvent associés")] == [
+        "Lettres", "Chronologie", "Souvent associés",
+    ]
     assert "n° 187/2024-10" in " ".join(_section_links(page, "Lettres"))
     assert "18 août 2023" in " ".join(_section_links(page, "Chronologie"))
     companions = _section_links(page, "Souvent associés")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import quote
 
 from . import checks, schema
 from .dates import DateFormError, parse_issue, parse_partial_date
@@ -22,6 +23,9 @@ _LETTER_FILE = re.compile(r"^(\d+)-([a-z0-9][a-z0-9-]*)\.md$")
 MORE_MARKER = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*$", re.MULTILINE)
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 INDEX_NAMES = {"index.md", "README.md"}
+URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+"""Reserved and unreserved URI characters; anything else in a source URL (``"``, ``<``, spaces) is
+percent-encoded, so a URL is the same inert string in a page, a feed or a data file."""
 
 
 @dataclass
@@ -253,7 +257,7 @@ class Loader:
             sources.append(Source(
                 title=str(raw["title"]).strip(),
                 publisher=str(raw["publisher"]).strip() if raw.get("publisher") else None,
-                url=str(raw["url"]).strip() if raw.get("url") else None,
+                url=quote(str(raw["url"]).strip(), safe=URL_SAFE) if raw.get("url") else None,
                 date=date,
             ))
         return sources if ok else None

@@ -16,7 +16,8 @@ import nh3
 TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
     "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
-    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary",
+    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub",
+    "summary",
     "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
 })
 ATTRIBUTES = {
@@ -34,8 +35,8 @@ ATTRIBUTES = {
 }
 GENERIC_ATTRIBUTE_PREFIXES = frozenset({"data-", "aria-"})
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-STYLE_PROPERTIES = frozenset({"text-align"})
-"""Tables' column alignment is the only inline style Markdown writes."""
+STYLE_PROPERTIES = frozenset({"text-align", "left", "width", "margin-left"})
+"""Tables' column alignment, and the position of the timeline's marks (``render/timeline.py``)."""
 DROPPED_WITH_CONTENT = frozenset({"script", "style", "template", "iframe", "object", "noscript"})
 
 

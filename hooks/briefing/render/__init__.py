@@ -6,15 +6,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..corpus import Corpus
+from ..exports.paths import SUBSCRIPTIONS_PAGE
+from ..readers import ReaderIndex
 from ..settings import Settings
 from ..structure import EntityKind
 from . import markup
+from .authors import AUTHORS_URI, render_authors_index
 from .chronology import render_chronology_index, render_chronology_years
 from .entities import render_entity, render_registry_index
 from .events import render_event
 from .glossary_page import GLOSSARY_URI, link_marks, render_glossary
 from .home import render_home
 from .letters import render_letter, render_letters_index
+from .news import NEWS_URI, render_news
+from .relations import RELATIONS_INDEX_URI, render_relation, render_relations_index
+from .subscriptions import render_subscriptions
 
 HOME_URI = "index.md"
 
@@ -34,6 +40,7 @@ class SiteRenderer:
         self.settings = settings
         self._letters = {letter.src_uri: letter for letter in corpus.letters}
         self._entities = {markup.entity_uri(e): e for e in corpus.registry.entities.values()}
+        self.readers = ReaderIndex(corpus)
 
     def generated_pages(self) -> list[GeneratedPage]:
         corpus, settings = self.corpus, self.settings
@@ -49,6 +56,17 @@ class SiteRenderer:
         pages.append(GeneratedPage("lettres/index.md", render_letters_index(corpus, settings)))
         pages += [GeneratedPage(f"{k.value}/index.md", render_registry_index(k, corpus)) for k in EntityKind]
         pages.append(GeneratedPage(GLOSSARY_URI, render_glossary(corpus, settings)))
+        pages += self._reader_pages()
+        return pages
+
+    def _reader_pages(self) -> list[GeneratedPage]:
+        """Relations, authors, what's new and the subscriptions page."""
+        corpus, settings, readers = self.corpus, self.settings, self.readers
+        pages = [GeneratedPage(r.src_uri, render_relation(r, corpus, readers, settings)) for r in readers.relations]
+        pages.append(GeneratedPage(RELATIONS_INDEX_URI, render_relations_index(corpus, readers)))
+        pages.append(GeneratedPage(AUTHORS_URI, render_authors_index(corpus, readers, settings)))
+        pages.append(GeneratedPage(NEWS_URI, render_news(corpus, readers, settings)))
+        pages.append(GeneratedPage(SUBSCRIPTIONS_PAGE, render_subscriptions(settings)))
         return pages
 
     def is_completed_page(self, src_uri: str) -> bool:
@@ -58,9 +76,9 @@ class SiteRenderer:
     def page_markdown(self, src_uri: str, markdown: str) -> str:
         """The final Markdown of any page: letters and entities rendered whole, glossary marks linked."""
         if src_uri in self._letters:
-            markdown = render_letter(self._letters[src_uri], self.corpus, self.settings)
+            markdown = render_letter(self._letters[src_uri], self.corpus, self.settings, self.readers)
         elif src_uri in self._entities:
-            markdown = render_entity(self._entities[src_uri], self.corpus, self.settings)
+            markdown = render_entity(self._entities[src_uri], self.corpus, self.settings, self.readers)
         elif src_uri == HOME_URI:
             markdown = render_home(markdown, self.corpus, self.settings)
         return link_marks(markdown, self.corpus)

@@ -8,6 +8,7 @@ from ..corpus import Corpus
 from ..dates import format_month_heading
 from ..structure import Event
 from . import markup
+from .timeline import render_timeline
 
 
 def _month_key(event: Event) -> int:
@@ -50,6 +51,13 @@ def render_chronology_index(corpus: Corpus) -> str:
         "# Chronologie\n",
         f"Tous les faits, du plus ancien au plus récent ({_count(corpus.chronology)}).\n",
         f"Par année : {summary}\n" if years else "Aucun événement.\n",
+        render_timeline(
+            corpus.chronology,
+            year_link=lambda year: markup.href(markup.chronology_year_uri(year)),
+            month_link=lambda year, month: markup.href(
+                markup.chronology_year_uri(year), f"{year}-{month:02d}" if month else f"{year}-annee"),
+            caption="Frise : un trait par événement, une ligne par année ; touchez un trait pour ouvrir l’événement.",
+        ),
     ]
     for year, events in years.items():
         year_link = markup.link("page de l’année", markup.href(markup.chronology_year_uri(year)))

@@ -5,9 +5,13 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..corpus import Corpus
+from ..readers import ReaderIndex
 from ..settings import Settings
 from ..structure import Entity, EntityKind
 from . import markup
+from .relations import render_relations_of
+from .subscriptions import render_follow
+from .timeline import render_timeline
 
 
 def _render_names(entity: Entity) -> str:
@@ -34,6 +38,13 @@ def _render_chronology(entity: Entity, corpus: Corpus) -> str:
     if not events:
         return ""
     blocks = [f"## Chronologie {{ #chronologie }}\n\n{len(events)} événement{'s' if len(events) > 1 else ''}.\n"]
+    here = markup.entity_uri(entity)
+    blocks.append(render_timeline(
+        events,
+        year_link=lambda year: markup.href(here, f"annee-{year}"),
+        month_link=lambda year, _month: markup.href(here, f"annee-{year}"),
+        caption="Frise : un trait par événement, une ligne par année ; touchez un trait pour ouvrir l’événement.",
+    ))
     for year, group in groupby(events, key=lambda e: e.when.start.year):
         items = "\n".join(f"- {markup.event_line(e)}" for e in group)
         blocks.append(f"### {year} {{ #annee-{year} }}\n\n{items}\n")
@@ -48,10 +59,12 @@ def _render_companions(entity: Entity, corpus: Corpus) -> str:
     return f"## Souvent associés {{ #associes }}\n\n{items}\n"
 
 
-def render_entity(entity: Entity, corpus: Corpus, settings: Settings) -> str:
+def render_entity(entity: Entity, corpus: Corpus, settings: Settings, readers: ReaderIndex | None = None) -> str:
     """The whole page; generated sections are kept out of search (they repeat other pages)."""
     generated = [
+        render_follow(entity, has_events=bool(corpus.entity_events.get(entity.key))),
         _render_letters(entity, corpus, settings),
+        render_relations_of(entity.key, corpus, readers) if readers else "",
         _render_chronology(entity, corpus),
         _render_companions(entity, corpus),
     ]
@@ -60,7 +73,9 @@ def render_entity(entity: Entity, corpus: Corpus, settings: Settings) -> str:
         f"# {markup.text(entity.title)}\n",
         _render_names(entity),
         f"{entity.body}\n" if entity.body else "",
-        f'<div class="briefing-generated" data-search-exclude markdown>\n\n{generated_text}\n\n</div>\n'
+        # A <section>, not a <div>: Material's search parser matches closing tags by name only, so
+        # the first nested </div> (the timeline has many) would end the exclusion.
+        f'<section class="briefing-generated" data-search-exclude markdown>\n\n{generated_text}\n\n</section>\n'
         if generated_text else "",
     ]
     return "\n".join(s for s in sections if s)

@@ -23,6 +23,10 @@ def render_home(introduction: str, corpus: Corpus, settings: Settings) -> str:
         markup.link("Chronologie", markup.href("chronologie/index.md")),
         *(markup.link(kind.label, markup.href(f"{kind.value}/index.md")) for kind in EntityKind),
         markup.link("Glossaire", markup.href("glossaire.md")),
+        markup.link("Relations", markup.href("relations/index.md")),
+        markup.link("Auteurs", markup.href("auteurs/index.md")),
+        markup.link("Nouveautés depuis votre dernière lettre", markup.href("nouveautes.md")),
+        markup.link("S’abonner : flux, calendrier, données", markup.href("flux/index.md")),
     ]
     sections = [
         introduction.strip() + "\n",

@@ -6,9 +6,12 @@ from .. import footnotes
 from ..corpus import Corpus
 from ..dates import format_issue
 from ..editions import Edition
+from ..readers import ReaderIndex
 from ..settings import Settings
 from ..structure import Event, Letter
 from . import markup
+from .authors import author_link
+from .relations import relation_link
 
 
 def _fact_text(event: Event) -> str:
@@ -18,10 +21,10 @@ def _fact_text(event: Event) -> str:
     return " ".join(paragraphs) or markup.text(event.title)
 
 
-def _render_authors(letter: Letter) -> str:
+def _render_authors(letter: Letter, readers: ReaderIndex | None = None) -> str:
     if not letter.authors:
         return ""
-    names = [markup.text(a) for a in letter.authors]
+    names = [author_link(a, readers) if readers else markup.text(a) for a in letter.authors]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
     return f"Par {joined}\n{{ .briefing-authors }}\n"
 
@@ -69,7 +72,15 @@ def _render_letter_list(heading: str, anchor: str, letters: list[Letter], corpus
     return f"## {heading} {{ #{anchor} }}\n\n{items}\n"
 
 
-def render_letter(letter: Letter, corpus: Corpus, settings: Settings) -> str:
+def _render_relation(letter: Letter, corpus: Corpus, readers: ReaderIndex | None) -> str:
+    relation = readers.relation_of(letter) if readers else None
+    if relation is None:
+        return ""
+    link = relation_link(relation, corpus)
+    return f"Toutes les lettres et les événements communs : {link}\n{{ .briefing-relation }}\n"
+
+
+def render_letter(letter: Letter, corpus: Corpus, settings: Settings, readers: ReaderIndex | None = None) -> str:
     entities = corpus.registry.entities
     see_also = [corpus.letters_by_number[n] for n in letter.see_also]
     cited_by = sorted(corpus.cited_by.get(letter.number, []), key=lambda x: -x.number)
@@ -86,7 +97,7 @@ def render_letter(letter: Letter, corpus: Corpus, settings: Settings) -> str:
     sections = [
         f"# {markup.text(markup.letter_heading(letter, entities))}\n",
         issue_line,
-        _render_authors(letter),
+        _render_authors(letter, readers),
         chapeau,
         lead_en,
         _render_facts(letter, corpus),
@@ -95,6 +106,7 @@ def render_letter(letter: Letter, corpus: Corpus, settings: Settings) -> str:
         _render_source_line(letter, settings),
         _render_letter_list("Lire également", "lire-egalement", see_also, corpus, settings),
         _render_letter_list("Lettres qui citent celle-ci", "citee-par", cited_by, corpus, settings),
+        _render_relation(letter, corpus, readers),
     ]
     return "\n".join(s for s in sections if s)
 

@@ -1,0 +1,100 @@
+"""The JSON export: the edition's events and letters, stable across builds (sorted keys, no clock).
+
+The public edition's export holds only public events (withheld stand-ins are absent) and letters
+without their analysis. ``donnees/schema.json`` is the JSON Schema both files follow.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from ..dates import format_when
+from ..plaintext import plain_field, plain_text
+from ..render import markup
+from ..structure import Event, Letter, PartialDate
+from . import paths
+from .context import ExportContext, ExportFile
+
+SCHEMA_RESOURCE = "export.schema.json"
+
+
+def export_schema() -> dict:
+    return json.loads(resources.files("briefing").joinpath("schemas", SCHEMA_RESOURCE).read_text("utf-8"))
+
+
+def _date(date: PartialDate | None) -> dict | None:
+    return {"date": date.iso(), "precision": date.precision.value} if date else None
+
+
+def _url(context: ExportContext, src_uri: str, from_file: str) -> str:
+    return context.links.link(context.links.page_path(src_uri), from_file=from_file)
+
+
+def _event(event: Event, context: ExportContext) -> dict:
+    corpus, here = context.corpus, paths.EVENTS_JSON
+    entities = [corpus.entity(k) for k in event.entities]
+    return {
+        "id": event.id,
+        "url": _url(context, markup.event_uri(event.id), here),
+        "start": _date(event.when.start),
+        "end": _date(event.when.end),
+        "approx": event.when.approx.value if event.when.approx else None,
+        "date_text": format_when(event.when),
+        "title": plain_field(event.title),
+        "text": plain_text(event.body),
+        "entities": [
+            {"kind": e.kind.value, "name": plain_field(e.title), "url": _url(context, markup.entity_uri(e), here)}
+            for e in entities
+        ],
+        "sources": [
+            {"title": plain_field(s.title), "publisher": plain_field(s.publisher), "url": s.url,
+             "date": s.date.iso() if s.date else None}
+            for s in event.sources
+        ],
+        "letters": [
+            {"number": x.number, "url": _url(context, x.src_uri, here)}
+            for x in sorted(corpus.citing_letters.get(event.id, []), key=lambda x: x.number)
+        ],
+        "related": [r for r in event.related if r in corpus.events and not corpus.events[r].withheld],
+        "confidential": event.confidential,
+    }
+
+
+def _letter(letter: Letter, context: ExportContext) -> dict:
+    corpus, here = context.corpus, paths.LETTERS_JSON
+    entities = corpus.registry.entities
+    return {
+        "number": letter.number,
+        "issue": letter.issue,
+        "rubric": plain_field(markup.rubric(letter, entities)),
+        "zones": [
+            {"kind": entities[k].kind.value, "name": plain_field(entities[k].title),
+             "url": _url(context, markup.entity_uri(entities[k]), here)}
+            for k in letter.zones
+        ],
+        "title": plain_field(letter.title),
+        "reference": plain_field(markup.letter_reference(letter, entities, context.settings.short_name)),
+        "chapeau": plain_text(letter.chapeau),
+        "authors": [plain_field(a) for a in letter.authors],
+        "facts": [f for f in letter.facts if f in corpus.events and not corpus.events[f].withheld],
+        "see_also": list(letter.see_also),
+        "analysis_withheld": letter.analysis_withheld,
+        "url": _url(context, letter.src_uri, here),
+    }
+
+
+def _dump(document: dict) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
+
+
+def render_data(context: ExportContext) -> list[ExportFile]:
+    corpus, settings = context.corpus, context.settings
+    header = {"publication": settings.publication, "edition": settings.edition.value}
+    events = {**header, "events": [_event(e, context) for e in corpus.published_events]}
+    letters = {**header, "letters": [_letter(x, context) for x in sorted(corpus.letters, key=lambda x: x.number)]}
+    return [
+        ExportFile(paths.EVENTS_JSON, _dump(events)),
+        ExportFile(paths.LETTERS_JSON, _dump(letters)),
+        ExportFile(paths.EXPORT_SCHEMA, _dump(export_schema())),
+    ]

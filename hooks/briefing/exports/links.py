@@ -1,0 +1,46 @@
+"""Where pages and exported files end up, mirroring MkDocs' rules for ``use_directory_urls``."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SiteLinks:
+    site_url: str = ""
+    """The published site's URL (``https://…/``), or empty: then links are relative."""
+    directory_urls: bool = True
+    """False in the offline export, where a page is ``x.html`` rather than ``x/``."""
+
+    def page_path(self, src_uri: str) -> str:
+        """``evenements/x.md`` -> ``evenements/x/`` (or ``evenements/x.html``); ``index.md`` -> ````."""
+        stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+        if stem == "index" or stem.endswith("/index"):
+            folder = stem[: -len("index")]
+            return folder if self.directory_urls else f"{folder}index.html"
+        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
+    def absolute(self, path: str) -> str | None:
+        """The public URL of a site path, if the site URL is known."""
+        if not self.site_url:
+            return None
+        return self.site_url.rstrip("/") + "/" + path
+
+    def link(self, path: str, *, from_file: str) -> str:
+        """A URL for ``path`` written in the file ``from_file``: absolute when possible, else relative."""
+        absolute = self.absolute(path)
+        if absolute is not None:
+            return absolute
+        relative = posixpath.relpath(path or ".", posixpath.dirname(from_file) or ".")
+        return relative + "/" if path.endswith("/") and relative != "." else relative
+
+    def identifier(self, path: str) -> str:
+        """A stable IRI for feeds and calendars: the public URL, or a URN built from the path."""
+        return self.absolute(path) or f"urn:briefing:{path}"
+
+    @property
+    def host(self) -> str:
+        """The site's host name, for calendar UIDs (``…@briefing.example.org``)."""
+        rest = self.site_url.split("://", 1)[-1]
+        return rest.split("/", 1)[0] or "briefing.invalid"

@@ -1,0 +1,68 @@
+"""What's new since a letter: for each recent letter, the letters and events that came after its issue.
+
+Read from the top down to the last letter you read: each section lists what appeared between that
+letter and the next one, so the page grows with the corpus, not with letters × events.
+"""
+
+from __future__ import annotations
+
+from ..corpus import Corpus
+from ..dates import format_issue
+from ..readers import ReaderIndex
+from ..settings import Settings
+from . import markup
+
+NEWS_URI = "nouveautes.md"
+NEWS_LETTERS = 12
+"""How many recent letters get a section; older ones are covered by the chronology."""
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count > 1 else ''}"
+
+
+def render_news(corpus: Corpus, readers: ReaderIndex, settings: Settings) -> str:
+    entities = corpus.registry.entities
+    by_issue = sorted(corpus.letters, key=lambda x: (x.issue_start, x.number), reverse=True)[:NEWS_LETTERS]
+    sections = [
+        markup.front_matter(title="Nouveautés", search={"exclude": True}),
+        "# Nouveautés\n",
+        "Pour chaque lettre, de la plus récente à la plus ancienne, ce qui a paru depuis : les lettres des "
+        "numéros suivants et les événements datés d’après le numéro. Lisez depuis le haut jusqu’à la "
+        "dernière lettre que vous avez lue.\n",
+    ]
+    shown_letters: set[int] = set()
+    shown_events: set[str] = set()
+    for letter in by_issue:
+        letters, events = readers.newer_than(letter)
+        new_letters = [x for x in letters if x.number not in shown_letters]
+        new_events = [e for e in events if e.id not in shown_events]
+        shown_letters.update(x.number for x in letters)
+        shown_events.update(e.id for e in events)
+        reference = markup.letter_link(letter, entities, settings.short_name)
+        counts = f"{_plural(len(letters), 'lettre')} et {_plural(len(events), 'événement')}"
+        above = len(letters) + len(events) - len(new_letters) - len(new_events)
+        if not letters and not events:
+            summary = "Rien de nouveau depuis ce numéro."
+        elif above:
+            summary = f"Depuis ce numéro : {counts}, dont {above} dans les sections ci-dessus."
+        else:
+            summary = f"Depuis ce numéro : {counts}."
+        block = [
+            f"## Depuis le n° {letter.number} ({format_issue(letter.issue)}) {{ #depuis-{letter.number} }}\n",
+            f"{reference}\n",
+            f"{summary}\n{{ .briefing-news-count }}\n",
+        ]
+        if new_letters:
+            items = "\n".join(f"- {markup.letter_link(x, entities, settings.short_name)}" for x in new_letters)
+            block.append(f"**Lettres parues ensuite :**\n\n{items}\n")
+        if new_events:
+            items = "\n".join(f"- {markup.event_line(e)}" for e in new_events)
+            block.append(f"**Événements datés d’après le n° {letter.number} :**\n\n{items}\n")
+        sections.append("\n".join(block))
+    if not by_issue:
+        sections.append("Aucune lettre pour le moment.\n")
+    elif len(corpus.letters) > NEWS_LETTERS:
+        chronology = markup.link("la chronologie", markup.href("chronologie/index.md"))
+        sections.append(f"Pour les lettres plus anciennes, voir {chronology}.\n")
+    return "\n".join(sections)

@@ -1,0 +1,86 @@
+"""Relation pages: the zones a rubric names together, with their letters and shared events."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..corpus import Corpus
+from ..readers import ReaderIndex, Relation
+from ..settings import Settings
+from . import markup
+from .timeline import render_timeline
+
+RELATIONS_INDEX_URI = "relations/index.md"
+
+
+def relation_name(relation: Relation, corpus: Corpus) -> str:
+    """``Japon – Corée du Sud – États-Unis``, as the rubric reads."""
+    return " – ".join(corpus.entity(k).short_name for k in relation.members)
+
+
+def relation_link(relation: Relation, corpus: Corpus) -> str:
+    return markup.link(markup.text(relation_name(relation, corpus)), markup.href(relation.src_uri))
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
+
+
+def render_relation(relation: Relation, corpus: Corpus, readers: ReaderIndex, settings: Settings) -> str:
+    name = relation_name(relation, corpus)
+    members = [corpus.entity(k) for k in relation.members]
+    letters = readers.relation_letters(relation)
+    events = readers.relation_events(relation)
+    entities = corpus.registry.entities
+    sections = [
+        markup.front_matter(title=name, search={"exclude": True}),
+        f"# {markup.text(name)}\n",
+        f"Les lettres dont la rubrique réunit {_and([markup.entity_link(e) for e in members])}, "
+        "et les événements qui les impliquent tous.\n{ .briefing-relation-intro }\n",
+    ]
+    if letters:
+        items = "\n".join(f"- {markup.letter_link(x, entities, settings.short_name)}" for x in letters)
+        sections.append(f"## Lettres {{ #lettres }}\n\n{items}\n")
+    if events:
+        here = relation.src_uri
+        sections.append(
+            f"## Événements communs {{ #evenements }}\n\n{len(events)} événement{'s' if len(events) > 1 else ''}.\n"
+        )
+        sections.append(render_timeline(
+            events,
+            year_link=lambda year: markup.href(here, f"annee-{year}"),
+            month_link=lambda year, _month: markup.href(here, f"annee-{year}"),
+            caption="Frise des événements communs : un trait par événement, une ligne par année.",
+        ))
+        for year, group in groupby(events, key=lambda e: e.when.start.year):
+            items = "\n".join(f"- {markup.event_line(e)}" for e in group)
+            sections.append(f"### {year} {{ #annee-{year} }}\n\n{items}\n")
+    else:
+        sections.append("Aucun événement publié n’implique à la fois toutes ces parties.\n")
+    return "\n".join(sections)
+
+
+def render_relations_index(corpus: Corpus, readers: ReaderIndex) -> str:
+    rows = []
+    for relation in readers.relations:
+        letters, events = readers.relation_letters(relation), readers.relation_events(relation)
+        rows.append(f"| {relation_link(relation, corpus)} | {len(letters)} | {len(events)} |")
+    table = (
+        "| Relation | Lettres | Événements communs |\n|---|---:|---:|\n" + "\n".join(rows)
+        if rows else "Aucune rubrique ne réunit encore plusieurs zones."
+    )
+    return (
+        markup.front_matter(title="Relations", search={"exclude": True})
+        + "# Relations\n\nChaque combinaison de zones qu’une rubrique de lettre réunit "
+        "(par exemple Japon – Corée du Sud – États-Unis) : ses lettres et les événements qui impliquent "
+        f"toutes ses parties.\n\n{table}\n"
+    )
+
+
+def render_relations_of(key: str, corpus: Corpus, readers: ReaderIndex) -> str:
+    """The entity page's list of relations it belongs to."""
+    relations = readers.relations_with(key)
+    if not relations:
+        return ""
+    items = "\n".join(f"- {relation_link(r, corpus)}" for r in relations)
+    return f"## Relations {{ #relations }}\n\n{items}\n"

@@ -1,0 +1,46 @@
+"""The "S'abonner" page and the per-page links to feeds, calendars and data."""
+
+from __future__ import annotations
+
+from ..exports import paths
+from ..settings import Settings
+from ..structure import Entity
+from . import markup
+
+
+def _file_link(label: str, path: str) -> str:
+    return markup.link(label, markup.href(path))
+
+
+def render_follow(entity: Entity, *, has_events: bool) -> str:
+    """``Suivre : flux Atom · calendrier`` on an entity page (a calendar only where there are events)."""
+    links = [_file_link("flux Atom (lettres et événements)", paths.entity_feed(entity))]
+    if has_events:
+        links.append(_file_link("calendrier iCalendar", paths.entity_calendar(entity)))
+    return f"Suivre {markup.text(entity.title)} : {' · '.join(links)}\n{{ .briefing-follow }}\n"
+
+
+def render_subscriptions(settings: Settings) -> str:
+    """The page listing every site-wide feed and export, and how to follow one entry."""
+    rows = [
+        ("Lettres", "flux Atom", paths.LETTERS_FEED),
+        ("Événements", "flux Atom", paths.EVENTS_FEED),
+        ("Événements", "calendrier iCalendar (.ics)", paths.EVENTS_CALENDAR),
+        ("Événements", "données JSON", paths.EVENTS_JSON),
+        ("Lettres", "données JSON", paths.LETTERS_JSON),
+        ("Données", "schéma JSON des deux fichiers", paths.EXPORT_SCHEMA),
+    ]
+    table = "| Contenu | Format | Fichier |\n|---|---|---|\n" + "\n".join(
+        f"| {what} | {form} | {_file_link(path.rsplit('/', 1)[-1], path)} |" for what, form, path in rows
+    )
+    return (
+        markup.front_matter(title="S’abonner", search={"exclude": True})
+        + "# S’abonner\n\n"
+        + f"Suivre la {markup.text(settings.publication)} dans un lecteur de flux, un agenda ou un tableur.\n\n"
+        + f"{table}\n\n"
+        + "Chaque fiche (pays, personnalité, organisation, thème) a aussi son propre flux et son calendrier : "
+        "voir « Suivre » sur la fiche.\n\n"
+        + "Dans le calendrier, un événement daté au mois près occupe tout le mois et un événement daté à "
+        "l’année près toute l’année ; leur titre le précise. Les faits réservés aux abonnés n’apparaissent "
+        "dans aucun flux, calendrier ni fichier de données de l’édition publique.\n"
+    )

@@ -1,0 +1,182 @@
+"""A visual timeline drawn at build time in HTML and CSS: one row per year, months across.
+
+No script and nothing fetched: every mark is a Markdown link (MkDocs checks it and makes it
+relative, so it works from ``file://``), placed by an inline ``left``/``width`` percentage.
+A year with many events shows one mark per month with its count instead of one per event, so
+the page stays small whatever the size of the corpus (at most ``MAX_MARKS_PER_YEAR`` marks or
+13 clusters per year). Withheld stand-ins are neutral marks without a link.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..dates import format_month_heading, format_when, month_name
+from ..structure import Event, Precision
+from . import markup
+
+MAX_MARKS_PER_YEAR = 40
+"""Above this many events in a year, its row shows months with their counts."""
+
+YearLink = Callable[[int], str | None]
+MonthLink = Callable[[int, int | None], str]
+
+
+@dataclass(frozen=True)
+class _Span:
+    left: float
+    width: float
+
+
+def _year_span(event: Event, year: int) -> _Span:
+    """The part of ``year`` an event covers, in percent of the year."""
+    first = dt.date(year, 1, 1)
+    days = (dt.date(year + 1, 1, 1) - first).days
+    start = max(event.when.start.first_day(), first)
+    end = min((event.when.end or event.when.start).last_day(), dt.date(year, 12, 31))
+    return _Span(100 * (start - first).days / days, 100 * ((end - start).days + 1) / days)
+
+
+def _years_of(event: Event) -> range:
+    end = event.when.end or event.when.start
+    return range(event.when.start.year, end.year + 1)
+
+
+def _style(span: _Span, nudge: int = 0) -> str:
+    shift = f";margin-left:{0.5 * nudge:.1f}rem" if nudge else ""
+    return f"left:{span.left:.2f}%;width:{span.width:.2f}%{shift}"
+
+
+SHORT_RANGE_DAYS = 14
+"""A range of days up to this long is drawn as a point: a sliver of a band would be hard to see and to tap."""
+
+
+def _kind(event: Event) -> str:
+    start, end = event.when.start, event.when.end or event.when.start
+    days = (end.last_day() - start.first_day()).days + 1
+    extended = start.precision is not Precision.DAY or end.precision is not Precision.DAY or days > SHORT_RANGE_DAYS
+    if event.when.start.precision is Precision.YEAR:
+        return "tl-span tl-span-year"
+    return "tl-span" if extended else "tl-point"
+
+
+def _render_mark(event: Event, year: int, nudge: int = 0) -> str:
+    """A link (or a neutral span if withheld); ``nudge`` shifts points of the same day side by side."""
+    span, date = _year_span(event, year), format_when(event.when)
+    if event.withheld:
+        label = f"{date} : réservé aux abonnés"
+        return (f'<span class="tl-mark tl-withheld {_kind(event)}" style="{_style(span, nudge)}" '
+                f'title="{markup.attribute(label)}"></span>')
+    label = f"{date} : {event.title}"
+    classes = " ".join(f".{c}" for c in ("tl-mark", *_kind(event).split()))
+    return (
+        f"{markup.link(markup.text(label), markup.href(markup.event_uri(event.id)))}"
+        f'{{ {classes} style="{_style(span, nudge)}" title="{markup.attribute(label)}" }}'
+    )
+
+
+def _render_clusters(events: list[Event], year: int, month_link: MonthLink) -> list[str]:
+    """One mark per month (by start month) with its count; year-only events as one band."""
+    counts: dict[int | None, list[Event]] = {}
+    for event in events:
+        month = event.when.start.month if event.when.start.year == year else 1
+        counts.setdefault(month, []).append(event)
+    peak = max(len(group) for group in counts.values())
+    marks = []
+    for month in sorted(counts, key=lambda m: m or 0):
+        group = counts[month]
+        withheld = sum(e.withheld for e in group)
+        period = format_month_heading(year, month) if month else f"Année {year} (date à l’année)"
+        label = f"{period} : {len(group)} événement{'s' if len(group) > 1 else ''}"
+        if withheld:
+            label += f", dont {withheld} réservé{'s' if withheld > 1 else ''} aux abonnés"
+        if month:
+            first = dt.date(year, 1, 1)
+            days = (dt.date(year + 1, 1, 1) - first).days
+            start = dt.date(year, month, 1)
+            end = dt.date(year + month // 12, month % 12 + 1, 1)
+            span = _Span(100 * (start - first).days / days, 100 * (end - start).days / days)
+            classes = ".tl-mark .tl-cluster"
+        else:
+            span, classes = _Span(0, 100), ".tl-mark .tl-span .tl-span-year"
+        level = 1 + round(3 * (len(group) - 1) / max(peak - 1, 1))
+        marks.append(
+            f"{markup.link(str(len(group)), month_link(year, month))}"
+            f'{{ {classes} .tl-level-{level} style="{_style(span)}" title="{markup.attribute(label)}" }}'
+        )
+    return marks
+
+
+_LEGEND = {
+    "point": "un événement",
+    "span": "une période, ou une date au mois près",
+    "year": "une date à l’année près",
+    "withheld": "réservé aux abonnés",
+}
+
+
+def _render_legend(events: list[Event]) -> str:
+    """Keys for the kinds of marks this timeline shows, and nothing else."""
+    kinds = {
+        "withheld" if e.withheld else _kind(e).split()[-1].removeprefix("tl-").removeprefix("span-") for e in events
+    }
+    keys = [f'<span class="tl-key tl-key-{k}"></span> {label}' for k, label in _LEGEND.items() if k in kinds]
+    return f'<p class="tl-legend">{" ".join(keys)}</p>\n'
+
+
+def _axis() -> str:
+    initials = "".join(f"<span>{month_name(m)[:1].upper()}</span>" for m in range(1, 13))
+    return f'<div class="tl-axis" aria-hidden="true"><span class="tl-axis-year"></span>{initials}</div>'
+
+
+def _render_row(year: int, row: list[Event], year_link: YearLink, month_link: MonthLink) -> str:
+    if len(row) > MAX_MARKS_PER_YEAR:
+        marks = _render_clusters(row, year, month_link)
+    else:  # extended marks first, so that points are drawn over them
+        ordered = sorted(row, key=lambda e: (_kind(e) == "tl-point", e.when.sort_key(), e.id))
+        seen: dict[tuple[str, float], int] = {}
+        marks = []
+        for event in ordered:
+            place = (_kind(event), round(_year_span(event, year).left, 1))
+            marks.append(_render_mark(event, year, seen.get(place, 0) if place[0] == "tl-point" else 0))
+            seen[place] = seen.get(place, 0) + 1
+    # link the year only where an event starts in it (pages and anchors are by start year)
+    target = year_link(year) if any(e.when.start.year == year for e in row) else None
+    label = markup.link(str(year), target) if target else str(year)
+    return (
+        f'<div class="tl-row" markdown>\n<div class="tl-year" markdown>{label}</div>\n'
+        f'<div class="tl-track" markdown>\n\n{" ".join(marks)}\n\n</div>\n</div>\n'
+    )
+
+
+def render_timeline(events: list[Event], *, year_link: YearLink, month_link: MonthLink, caption: str) -> str:
+    """Markdown (with ``md_in_html`` blocks) for the timeline of ``events``, or "" when there are none."""
+    if not events:
+        return ""
+    rows: dict[int, list[Event]] = {}
+    for event in events:
+        for year in _years_of(event):
+            rows.setdefault(year, []).append(event)
+    first, last = min(rows), max(rows)
+    blocks = [
+        f'<div class="briefing-timeline" markdown>\n\n<p class="tl-caption">{caption}</p>\n\n{_axis()}\n'
+    ]
+    year = first
+    while year <= last:
+        if year not in rows:  # a run of empty years reads as one thin gap row
+            gap_end = year
+            while gap_end + 1 not in rows:
+                gap_end += 1
+            label = str(year) if gap_end == year else f"{year}–{str(gap_end)[-2:]}"
+            blocks.append(
+                f'<div class="tl-row tl-gap"><div class="tl-year">{label}</div><div class="tl-track"></div></div>\n'
+            )
+            year = gap_end + 1
+            continue
+        blocks.append(_render_row(year, rows[year], year_link, month_link))
+        year += 1
+    blocks.append(_render_legend(events))
+    blocks.append("</div>\n")
+    return "\n".join(blocks)
