@@ -42,7 +42,8 @@ ORGANIZATIONS = (
     ("Dialogue quadrilatéral élargi", "DQE"), ("Banque asiatique de développement durable", "BADD"),
     ("Partenariat indo-pacifique pour la défense", "PIPD"), ("Commission des détroits", "CDD"),
     ("Union des États riverains", "UER"), ("Groupe de contact nucléaire", "GCN"),
-) + tuple((f"Comité d’étude n° {i}", None) for i in range(1, 41))
+    *((f"Comité d’étude n° {i}", None) for i in range(1, 41)),
+)
 TOPICS = (
     "Défense", "Diplomatie", "Élections", "Énergie", "Économie", "Commerce", "Cybersécurité", "Renseignement",
     "Alliances", "Nucléaire", "Espace", "Climat", "Santé", "Migrations", "Terrorisme", "Maritime", "Sanctions",

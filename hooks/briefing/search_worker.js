@@ -1,0 +1,74 @@
+/* briefing: prebuilt search index (hooks/briefing/search_prebuilt.py).
+ *
+ * Wraps Material's search worker, which is pasted between the two halves of this file. When the
+ * setup message carries `config.prebuilt` (the serialised lunr index, as a string), the worker's
+ * own `lunr(...)` call still configures a builder (tokenizer, fields, highlight table) but adds
+ * no document: the index is loaded instead. References are positions in `docs`; they are mapped
+ * back to locations, and the highlight positions Material reads are computed lazily, by the
+ * worker's own tokenizer, for the documents a query returns. */
+var __briefingSetup = null;
+self.addEventListener("message", function (event) {
+  var message = event.data;
+  if (message && message.type === 0 && message.data && message.data.config && message.data.config.prebuilt) {
+    __briefingSetup = message.data;
+  }
+});
+/* MATERIAL WORKER */
+;(function () {
+  var original = self.lunr;
+
+  function positionsOf(builder, doc, field) {
+    var byTerm = Object.create(null);
+    var value = builder._fields[field].extractor(doc); /* starts this document's highlight table */
+    var tokens = builder.tokenizer(value);
+    for (var i = 0; i < tokens.length; i++) {
+      var term = tokens[i].toString();
+      (byTerm[term] || (byTerm[term] = [])).push(tokens[i].metadata.position);
+    }
+    return byTerm;
+  }
+
+  function complete(results, builder, docs) {
+    results.forEach(function (result) {
+      var doc = docs[+result.ref];
+      var cache = Object.create(null);
+      result.ref = doc.location;
+      var metadata = result.matchData.metadata;
+      Object.keys(metadata).forEach(function (term) {
+        Object.keys(metadata[term]).forEach(function (field) {
+          Object.defineProperty(metadata[term][field], "position", {
+            configurable: true,
+            enumerable: true,
+            get: function () {
+              if (!(field in cache)) cache[field] = positionsOf(builder, doc, field);
+              return cache[field][term] || [];
+            }
+          });
+        });
+      });
+    });
+    return results;
+  }
+
+  function prebuilt(configure) {
+    var setup = __briefingSetup;
+    if (!setup) return original.apply(this, arguments);
+    __briefingSetup = null;
+    var builder = new original.Builder();
+    builder.pipeline.add(original.trimmer, original.stopWordFilter, original.stemmer);
+    builder.searchPipeline.add(original.stemmer);
+    builder.add = function () {}; /* the documents are in the prebuilt index already */
+    configure.call(builder, builder);
+    var index = original.Index.load(JSON.parse(setup.config.prebuilt));
+    var query = index.query;
+    index.query = function () {
+      return complete(query.apply(index, arguments), builder, setup.docs);
+    };
+    return index;
+  }
+
+  Object.keys(original).forEach(function (key) {
+    prebuilt[key] = original[key];
+  });
+  self.lunr = prebuilt;
+})();
