@@ -22,6 +22,8 @@ log = get_plugin_logger("briefing")
 def on_post_build(config) -> None:
     if os.environ.get("BRIEFING_SEARCH_PREBUILT", "true").lower() in ("0", "false", "no"):
         return
+    if os.environ.get("BRIEFING_PREVIEW"):
+        return  # a preview is small: the worker's own indexing is quick, the rebuild quicker without
     site = Path(config.site_dir)
     index_path = site / "search" / "search_index.json"
     workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
