@@ -127,7 +127,7 @@ def test_reader_sees_highlighted_results(public_site, browser):
     with served(public_site.site) as base:
         page = browser.new_page()
         page.goto(f"{base}/evenements/2023-08-18-sommet-camp-david/")
-        page.locator("input.md-search__input").fill("trilatéral")
+        page.locator("input.md-search__input").press_sequentially("trilatéral")  # key events, as a reader types
         first = page.locator(".md-search-result__item").first
         first.wait_for(timeout=30000)
         assert page.locator(".md-search-result mark").count() > 0
@@ -143,3 +143,29 @@ def test_tokenizer_mirrors_material_separator():
     ]
     assert search_prebuilt.tokenize(["Défense", "IP4"], separator) == ["défense", "ip4"]
     assert search_prebuilt.tokenize(None, separator) == []
+
+
+@pytest.mark.browser
+def test_offline_export_searches_from_file_url(tmp_path, browser):
+    """The export opened from ``file://``: Material's iframe shim runs the wrapped worker there."""
+    from support import make_project
+
+    project = make_project(tmp_path / "project", {}, with_sample=True)
+    config = project / "mkdocs.yml"
+    if "offline" not in config.read_text("utf-8"):
+        shim = project / "docs" / "assets" / "vendor" / "iframe-worker-shim.js"
+        shim.parent.mkdir(parents=True, exist_ok=True)
+        shim.write_bytes((REPO / "tools" / "vendor" / "iframe-worker-shim.js").read_bytes())
+        config.rename(project / "base.yml")
+        config.write_text("INHERIT: base.yml\nplugins:\n  offline:\n    enabled: !ENV [OFFLINE, false]\n"
+                          "extra:\n  polyfills:\n    - assets/vendor/iframe-worker-shim.js\n", "utf-8")
+    result = build(project, tmp_path / "export", strict=True, env={"OFFLINE": "true"})
+    assert result.returncode == 0, result.output
+    assert "prebuilt" in (result.site / "search" / "search_index.js").read_text("utf-8")
+    page = browser.new_page()
+    page.goto((result.site / "evenements" / "2023-08-18-sommet-camp-david.html").as_uri())
+    page.locator("input.md-search__input").press_sequentially("Kishida")
+    page.locator(".md-search-result__item").first.wait_for(timeout=30000)
+    assert "Kishida" in page.locator(".md-search-result").inner_text()
+    assert page.locator(".md-search-result mark").count() > 0
+    page.close()

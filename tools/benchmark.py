@@ -169,7 +169,7 @@ def first_result_seconds(url: str, query: str, timeout_s: float = 180) -> float:
         page = browser.new_page()
         start = time.perf_counter()
         page.goto(url, wait_until="domcontentloaded")
-        page.locator("input.md-search__input").fill(query)
+        page.locator("input.md-search__input").press_sequentially(query)  # Material reads keyup, not fill()
         page.locator(".md-search-result__item").first.wait_for(timeout=timeout_s * 1000)
         elapsed = time.perf_counter() - start
         browser.close()

@@ -5,7 +5,7 @@ page load (and offline, on every page where search is opened): 8 s at 10,000 eve
 no longer reads a prebuilt index (the ``prebuild_index`` option was removed, and the page passes
 only ``config`` and ``docs`` to the worker). So this module:
 
-1. builds the same index in Python with lunr.py, mirroring the worker: Material's tokenizer (text
+1. builds the same index in Python, mirroring the worker: Material's tokenizer (text
    between HTML tags, split by ``config.separator`` with JavaScript regex semantics, lower-cased),
    the language's stop-word filter (the only pipeline step Material keeps by default), the fields
    and boosts of ``config.fields`` (every field listed there, e.g. an accent-folded copy added by
@@ -24,13 +24,11 @@ languages, a separator Python cannot read), nothing is prebuilt and the worker b
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-from lunr.builder import Builder
-from lunr.pipeline import Pipeline
 
 STORED_TEXT = 320
 """Characters of a document's text kept for the result list (it shows two or three lines)."""
@@ -152,27 +150,56 @@ class SearchSettings:
         return cls(js_regex(config["separator"]), words, fields)
 
 
+def _round(score: float) -> float:
+    """``Math.round(score * 1000) / 1000``, as lunr.js stores scores (half up, not half even)."""
+    return math.floor(score * 1000 + 0.5) / 1000
+
+
 def build_index(docs: list[dict], settings: SearchSettings) -> dict:
-    """The lunr.js 2.3.9 serialised index of ``docs``, referenced by position, without metadata."""
-    builder = Builder()
-    builder.ref("ref")
-    builder.b(0)
+    """The lunr.js 2.3.9 serialised index of ``docs``, referenced by position, without metadata.
+
+    What ``lunr.Builder`` computes (BM25 with k1 = 1.2 and Material's b = 0, field and document
+    boosts, scores rounded to three decimals), written out because lunr.py, which mirrors it,
+    took 19 s for 8,500 documents where this takes under one.
+    """
+    k1 = 1.2
+    fields = list(settings.fields)
     words = settings.stop_words
-
-    def keep(token, *_):
-        return None if str(token) in words else token
-
-    Pipeline.register_function(keep, "briefing-stop-words")
-    builder.pipeline.add(keep)
-    for name, boost in settings.fields.items():
-        builder.field(name, boost, extractor=lambda doc, name=name: tokenize(doc.get(name), settings.separator))
+    postings: dict[str, dict] = {}
+    frequencies: list[tuple[str, int, dict[str, int]]] = []
     for position, doc in enumerate(docs):
-        attributes = {"boost": doc["boost"]} if doc.get("boost") else None
-        builder.add({**doc, "ref": str(position)}, attributes)
-    index = builder.build()
-    serialized = index.serialize()
-    serialized["pipeline"] = []
-    return serialized
+        ref = str(position)
+        for name in fields:
+            counts: dict[str, int] = {}
+            for term in tokenize(doc.get(name), settings.separator):
+                if term not in words:
+                    counts[term] = counts.get(term, 0) + 1
+            for term in counts:
+                posting = postings.get(term)
+                if posting is None:
+                    posting = postings[term] = {"_index": len(postings), **{f: {} for f in fields}}
+                posting[name][ref] = {}
+            frequencies.append((name, position, counts))
+    total = len(docs)
+    idf = {}
+    for term, posting in postings.items():
+        with_term = sum(len(posting[f]) for f in fields)
+        idf[term] = math.log(1 + abs((total - with_term + 0.5) / (with_term + 0.5)))
+    vectors = []
+    for name, position, counts in frequencies:
+        boost = settings.fields[name] * (docs[position].get("boost") or 1)
+        elements = sorted(
+            (postings[term]["_index"], _round(idf[term] * (k1 + 1) * tf / (k1 + tf) * boost))
+            for term, tf in counts.items()
+        )
+        vectors.append([f"{name}/{position}", [x for pair in elements for x in pair]])
+    return {
+        "version": "2.3.9",
+        "fields": fields,
+        "fieldVectors": vectors,
+        "invertedIndex": [[term, postings[term]] for term in sorted(postings)],
+        "pipeline": [],
+    }
 
 
 def _shorten(text: str, limit: int = STORED_TEXT) -> str:
