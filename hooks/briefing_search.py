@@ -18,23 +18,29 @@ from briefing import search_prebuilt
 log = get_plugin_logger("briefing")
 
 
+def _write(path: Path, data: dict) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
 @event_priority(-60)
 def on_post_build(config) -> None:
-    if os.environ.get("BRIEFING_SEARCH_PREBUILT", "true").lower() in ("0", "false", "no"):
-        return
-    if os.environ.get("BRIEFING_PREVIEW"):
-        return  # a preview is small: the worker's own indexing is quick, the rebuild quicker without
     site = Path(config.site_dir)
     index_path = site / "search" / "search_index.json"
     workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
     if not index_path.exists() or len(workers) != 1:
         return
+    data = search_prebuilt.merge_sections(json.loads(index_path.read_text("utf-8")))
+    if os.environ.get("BRIEFING_SEARCH_PREBUILT", "true").lower() in ("0", "false", "no") or os.environ.get(
+        "BRIEFING_PREVIEW"  # a preview is small: the worker indexes it quickly, and the rebuild is quicker
+    ):
+        _write(index_path, data)
+        return
     worker = workers[0].read_text("utf-8")
-    data = json.loads(index_path.read_text("utf-8"))
     try:
         prebuilt = search_prebuilt.prebuild(data, site / "assets" / "javascripts" / "lunr", worker)
     except search_prebuilt.Unsupported as reason:
         log.info(f"search index built in the browser: the prebuilt index does not mirror {reason}")
+        _write(index_path, data)
         return
-    index_path.write_text(json.dumps(prebuilt, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    _write(index_path, prebuilt)
     workers[0].write_text(search_prebuilt.wrap_worker(worker), "utf-8")

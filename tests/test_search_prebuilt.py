@@ -100,6 +100,11 @@ def test_index_is_prebuilt_and_documents_slim(public_site, reference_site):
     assert [d["location"] for d in built["docs"]] == [d["location"] for d in plain["docs"]]
     assert all(len(d["text"]) <= search_prebuilt.STORED_TEXT + 2 for d in built["docs"])
     assert "prebuilt" not in plain["config"]
+    events = [d for d in plain["docs"] if d["location"].startswith("evenements/")]
+    assert events and all("#" not in d["location"] for d in events)  # one document per event
+    camp_david = next(d for d in events if d["location"] == "evenements/2023-08-18-sommet-camp-david/")
+    assert "18 août 2023" in camp_david["text"] and "Fumio Kishida" in camp_david["text"]
+    assert "Sources" not in camp_david["text"]
     worker = (public_site.site / _worker_url(public_site.site)).read_text("utf-8")
     assert worker.startswith("/* briefing: prebuilt search index")
 

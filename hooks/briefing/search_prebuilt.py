@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-STORED_TEXT = 320
+STORED_TEXT = 240
 """Characters of a document's text kept for the result list (it shows two or three lines)."""
 
 _JS_WHITESPACE = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
@@ -213,6 +213,31 @@ def _shorten(text: str, limit: int = STORED_TEXT) -> str:
         if char == " " and depth == 0:
             cut = i
     return text[:cut] + " …" if cut else text[:limit]
+
+
+MERGED_SECTIONS = ("evenements/",)
+"""Pages whose sections are indexed as one document: an event is one result, found by its title,
+date, text and entities alike, and the index holds one document per event instead of two."""
+
+
+def merge_sections(data: dict, prefixes: tuple[str, ...] = MERGED_SECTIONS) -> dict:
+    """``search_index.json`` with the section documents of those pages folded into the page's."""
+    fields = [name for name in data["config"]["fields"] if name != "title"]
+    pages: dict[str, dict] = {}
+    docs = []
+    for doc in data["docs"]:
+        page, _, anchor = doc["location"].partition("#")
+        if anchor and page in pages and page.startswith(prefixes):
+            target = pages[page]
+            for name in fields:
+                if isinstance(doc.get(name), str) and doc[name]:
+                    target[name] = f"{target.get(name, '')} {doc[name]}".strip()
+            continue
+        doc = dict(doc)
+        if not anchor:
+            pages[page] = doc
+        docs.append(doc)
+    return {**data, "docs": docs}
 
 
 def prebuild(data: dict, lunr_dir: Path, worker: str) -> dict:
