@@ -4,6 +4,7 @@
     python3 tools/dev.py site     # build the sample site into site/ (strict)
     python3 tools/dev.py test     # lint and run the whole test suite, browser tests included
     python3 tools/dev.py serve    # live preview on http://127.0.0.1:8000/
+    python3 tools/dev.py preview  # the same, building only recent notes and those you edit (large archives)
 
 The virtual environment lives in .venv/ and is only reinstalled when a requirements file changes.
 """
@@ -69,6 +70,12 @@ def serve(args: list[str]) -> None:
     _run(BIN / "mkdocs", "serve", "--livereload", *args, env=_environment())
 
 
+def preview(args: list[str]) -> None:
+    ensure_venv("requirements.txt")
+    env = dict(_environment(), BRIEFING_PREVIEW=os.environ.get("BRIEFING_PREVIEW", "recent"))
+    _run(BIN / "mkdocs", "serve", "--livereload", *args, env=env)
+
+
 def test(args: list[str]) -> None:
     ensure_venv("requirements-dev.txt")
     ensure_chromium()
@@ -76,7 +83,7 @@ def test(args: list[str]) -> None:
     _run(BIN / "pytest", *args, env=_environment())
 
 
-COMMANDS = {"site": site, "serve": serve, "test": test}
+COMMANDS = {"site": site, "serve": serve, "preview": preview, "test": test}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
