@@ -42,5 +42,12 @@ def on_post_build(config) -> None:
         log.info(f"search index built in the browser: the prebuilt index does not mirror {reason}")
         _write(index_path, data)
         return
-    _write(index_path, prebuilt)
+    slim, index = prebuilt
+    _write(index_path, slim)
+    lunr_index = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    (index_path.parent / f"{search_prebuilt.INDEX_NAME}.json").write_text(lunr_index, "utf-8")
+    offline = config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:
+        script = f"var __briefingLunr = {lunr_index};\n"
+        (index_path.parent / f"{search_prebuilt.INDEX_NAME}.js").write_text(script, "utf-8")
     workers[0].write_text(search_prebuilt.wrap_worker(worker), "utf-8")

@@ -94,7 +94,8 @@ def _normalise(results: dict) -> dict:
 def test_index_is_prebuilt_and_documents_slim(public_site, reference_site):
     built = json.loads((public_site.site / "search" / "search_index.json").read_text("utf-8"))
     plain = json.loads((reference_site.site / "search" / "search_index.json").read_text("utf-8"))
-    index = json.loads(built["config"]["prebuilt"])
+    assert built["config"]["prebuilt"] == "search/search_lunr"
+    index = json.loads((public_site.site / "search" / "search_lunr.json").read_text("utf-8"))
     assert index["version"] == "2.3.9"
     assert index["fields"] == list(plain["config"]["fields"])
     assert [d["location"] for d in built["docs"]] == [d["location"] for d in plain["docs"]]
@@ -167,6 +168,7 @@ def test_offline_export_searches_from_file_url(tmp_path, browser):
     result = build(project, tmp_path / "export", strict=True, env={"OFFLINE": "true"})
     assert result.returncode == 0, result.output
     assert "prebuilt" in (result.site / "search" / "search_index.js").read_text("utf-8")
+    assert (result.site / "search" / "search_lunr.js").read_text("utf-8").startswith("var __briefingLunr = {")
     page = browser.new_page()
     page.goto((result.site / "evenements" / "2023-08-18-sommet-camp-david.html").as_uri())
     page.locator("input.md-search__input").press_sequentially("Kishida")

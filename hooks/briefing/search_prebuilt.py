@@ -11,9 +11,11 @@ only ``config`` and ``docs`` to the worker). So this module:
    and boosts of ``config.fields`` (every field listed there, e.g. an accent-folded copy added by
    another post-processor), ``b = 0``, document boosts. Documents are referenced by their position
    in ``docs``, which keeps the index small;
-2. stores it as a JSON string under ``config.prebuilt`` (a string crosses to the worker, and to
-   the offline export's iframe worker, as one cheap copy) and keeps in ``docs`` only what the
-   result list shows: location, title, the beginning of the text, tags;
+2. writes it beside ``search_index.json`` (``search_lunr.json``; ``search_lunr.js`` too for the
+   offline export, where nothing can be fetched), flags ``config.prebuilt`` and keeps in ``docs``
+   only what the result list shows: location, title, the beginning of the text, tags. The worker
+   fetches the index itself as soon as it starts, while the page fetches and parses the documents
+   (an index carried inside ``search_index.json`` was parsed twice, once by the page);
 3. wraps Material's worker script (``worker_wrapper``) so that it loads that index, maps references
    back to locations and computes highlight positions only for the documents a query returns.
 
@@ -240,8 +242,13 @@ def merge_sections(data: dict, prefixes: tuple[str, ...] = MERGED_SECTIONS) -> d
     return {**data, "docs": docs}
 
 
-def prebuild(data: dict, lunr_dir: Path, worker: str) -> dict:
-    """``search_index.json`` with its index prebuilt; raises Unsupported where it cannot mirror."""
+INDEX_NAME = "search_lunr"
+"""``search/search_lunr.json`` (and ``.js`` for the offline export), beside ``search_index.json``."""
+
+
+def prebuild(data: dict, lunr_dir: Path, worker: str) -> tuple[dict, dict]:
+    """``search_index.json`` slimmed and flagged, and the prebuilt index; raises Unsupported where
+    the index would not mirror the worker's."""
     config = data["config"]
     settings = SearchSettings.from_config(config, lunr_dir, worker)
     docs = data["docs"]
@@ -252,8 +259,8 @@ def prebuild(data: dict, lunr_dir: Path, worker: str) -> dict:
         if "tags" in doc:
             kept["tags"] = doc["tags"]
         stored.append(kept)
-    config = dict(config, prebuilt=json.dumps(index, ensure_ascii=False, separators=(",", ":")))
-    return {**{k: v for k, v in data.items() if k not in ("config", "docs")}, "config": config, "docs": stored}
+    config = dict(config, prebuilt=f"search/{INDEX_NAME}")
+    return {**{k: v for k, v in data.items() if k not in ("config", "docs")}, "config": config, "docs": stored}, index
 
 
 def wrap_worker(worker: str) -> str:

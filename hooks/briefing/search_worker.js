@@ -1,17 +1,43 @@
 /* briefing: prebuilt search index (hooks/briefing/search_prebuilt.py).
  *
- * Wraps Material's search worker, which is pasted between the two halves of this file. When the
- * setup message carries `config.prebuilt` (the serialised lunr index, as a string), the worker's
+ * Wraps Material's search worker, which is pasted between the two halves of this file. The worker
+ * fetches the serialised lunr index (search/search_lunr.json, or .js from file://) as soon as it
+ * starts. When the setup message carries `config.prebuilt`, the worker's
  * own `lunr(...)` call still configures a builder (tokenizer, fields, highlight table) but adds
  * no document: the index is loaded instead. References are positions in `docs`; they are mapped
  * back to locations, and the highlight positions Material reads are computed lazily, by the
  * worker's own tokenizer, for the documents a query returns. */
 var __briefingSetup = null;
+var __briefingIndex = null; /* the parsed index; false when it could not be loaded */
+var __briefingPending = (function () {
+  /* Fetched as soon as the worker starts, while the page still fetches and parses the documents. */
+  var source = self.location.href;
+  if (typeof document !== "undefined") { /* Material's iframe shim (offline export) runs us in an iframe */
+    var script = document.querySelector('script[src*="/workers/"]');
+    if (script) source = script.src;
+  }
+  var root = source.split("/assets/javascripts/workers/")[0] + "/search/search_lunr";
+  try {
+    if (root.indexOf("file:") === 0) { /* no fetch from file://: a script that sets a global */
+      return Promise.resolve(importScripts(root + ".js")).then(function () { return self.__briefingLunr || false; });
+    }
+    return fetch(root + ".json").then(function (response) { return response.ok ? response.json() : false; });
+  } catch (error) {
+    return Promise.resolve(false);
+  }
+})().catch(function () { return false; });
 self.addEventListener("message", function (event) {
   var message = event.data;
-  if (message && message.type === 0 && message.data && message.data.config && message.data.config.prebuilt) {
-    __briefingSetup = message.data;
+  if (!(message && message.type === 0 && message.data && message.data.config && message.data.config.prebuilt)) return;
+  if (__briefingIndex === null) { /* hold the setup until the index is there, then hand it on */
+    event.stopImmediatePropagation();
+    __briefingPending.then(function (index) {
+      __briefingIndex = index || false;
+      self.dispatchEvent(new MessageEvent("message", { data: message }));
+    });
+    return;
   }
+  __briefingSetup = message.data;
 });
 /* MATERIAL WORKER */
 ;(function () {
@@ -52,14 +78,14 @@ self.addEventListener("message", function (event) {
 
   function prebuilt(configure) {
     var setup = __briefingSetup;
-    if (!setup) return original.apply(this, arguments);
+    if (!setup || !__briefingIndex) return original.apply(this, arguments);
     __briefingSetup = null;
     var builder = new original.Builder();
     builder.pipeline.add(original.trimmer, original.stopWordFilter, original.stemmer);
     builder.searchPipeline.add(original.stemmer);
     builder.add = function () {}; /* the documents are in the prebuilt index already */
     configure.call(builder, builder);
-    var index = original.Index.load(JSON.parse(setup.config.prebuilt));
+    var index = original.Index.load(__briefingIndex);
     var query = index.query;
     index.query = function () {
       return complete(query.apply(index, arguments), builder, setup.docs);
