@@ -62,8 +62,8 @@ self.addEventListener("message", function (event) {
       var metadata = result.matchData.metadata;
       Object.keys(metadata).forEach(function (term) {
         Object.keys(metadata[term]).forEach(function (field) {
-          Object.defineProperty(metadata[term][field], "position", {
-            configurable: true,
+          /* a fresh object: lunr may hand the same (empty) metadata object to several matches */
+          metadata[term][field] = Object.defineProperty({}, "position", {
             enumerable: true,
             get: function () {
               if (!(field in cache)) cache[field] = positionsOf(builder, doc, field);
@@ -76,6 +76,53 @@ self.addEventListener("message", function (event) {
     return results;
   }
 
+  /* The lunr.Index of the compact form written by search_prebuilt.build_index: what
+   * lunr.Builder.build() computes, with the same arithmetic (lunr.idf, BM25 with k1 = 1.2 and
+   * b = 0, boosts, scores rounded to three decimals). */
+  function decode(data) {
+    var fields = data.fields, total = data.documents, k1 = 1.2;
+    var invertedIndex = Object.create(null), vectors = [], none = {};
+    for (var f = 0; f < fields.length; f++) {
+      vectors.push([]);
+      for (var d = 0; d < total; d++) vectors[f].push([]);
+    }
+    for (var t = 0; t < data.terms.length; t++) {
+      var lists = data.postings[t], posting = Object.create(null), count = 0;
+      posting._index = t;
+      for (f = 0; f < fields.length; f++) {
+        var byDocument = Object.create(null), list = lists[f], doc = -1;
+        for (var i = 0; i < list.length; i++) {
+          if (list[i] > 0) { doc += list[i]; byDocument[doc] = none; count++; }
+        }
+        posting[fields[f]] = byDocument;
+      }
+      invertedIndex[data.terms[t]] = posting;
+      var idf = original.idf(posting, total);
+      for (f = 0; f < fields.length; f++) {
+        list = lists[f]; doc = -1;
+        for (i = 0; i < list.length; i++) {
+          if (list[i] < 0) continue;
+          doc += list[i];
+          var tf = i + 1 < list.length && list[i + 1] < 0 ? -list[i + 1] : 1;
+          var boost = data.boosts[f] * (data.documentBoosts[doc] || 1);
+          var score = idf * ((k1 + 1) * tf) / (k1 + tf) * boost;
+          vectors[f][doc].push(t, Math.round(score * 1000) / 1000);
+        }
+      }
+    }
+    var fieldVectors = Object.create(null);
+    for (d = 0; d < total; d++) {
+      for (f = 0; f < fields.length; f++) fieldVectors[fields[f] + "/" + d] = new original.Vector(vectors[f][d]);
+    }
+    return new original.Index({
+      invertedIndex: invertedIndex,
+      fieldVectors: fieldVectors,
+      tokenSet: original.TokenSet.fromArray(data.terms),
+      fields: fields,
+      pipeline: new original.Pipeline()
+    });
+  }
+
   function prebuilt(configure) {
     var setup = __briefingSetup;
     if (!setup || !__briefingIndex) return original.apply(this, arguments);
@@ -85,7 +132,7 @@ self.addEventListener("message", function (event) {
     builder.searchPipeline.add(original.stemmer);
     builder.add = function () {}; /* the documents are in the prebuilt index already */
     configure.call(builder, builder);
-    var index = original.Index.load(__briefingIndex);
+    var index = decode(__briefingIndex);
     var query = index.query;
     index.query = function () {
       return complete(query.apply(index, arguments), builder, setup.docs);
