@@ -80,24 +80,19 @@ self.addEventListener("message", function (event) {
    * lunr.Builder.build() computes, with the same arithmetic (lunr.idf, BM25 with k1 = 1.2 and
    * b = 0, boosts, scores rounded to three decimals). */
   function decode(data) {
-    var fields = data.fields, total = data.documents, k1 = 1.2;
-    var invertedIndex = Object.create(null), vectors = [], none = {};
+    var fields = data.fields, total = data.documents, k1 = 1.2, none = {};
+    var vectors = [], termIds = Object.create(null), built = Object.create(null);
     for (var f = 0; f < fields.length; f++) {
       vectors.push([]);
       for (var d = 0; d < total; d++) vectors[f].push([]);
     }
     for (var t = 0; t < data.terms.length; t++) {
-      var lists = data.postings[t], posting = Object.create(null), count = 0;
-      posting._index = t;
+      var lists = data.postings[t], count = 0, list, doc, i;
+      termIds[data.terms[t]] = t;
       for (f = 0; f < fields.length; f++) {
-        var byDocument = Object.create(null), list = lists[f], doc = -1;
-        for (var i = 0; i < list.length; i++) {
-          if (list[i] > 0) { doc += list[i]; byDocument[doc] = none; count++; }
-        }
-        posting[fields[f]] = byDocument;
+        for (list = lists[f], i = 0; i < list.length; i++) if (list[i] > 0) count++;
       }
-      invertedIndex[data.terms[t]] = posting;
-      var idf = original.idf(posting, total);
+      var idf = Math.log(1 + Math.abs((total - count + 0.5) / (count + 0.5))); /* lunr.idf */
       for (f = 0; f < fields.length; f++) {
         list = lists[f]; doc = -1;
         for (i = 0; i < list.length; i++) {
@@ -110,6 +105,24 @@ self.addEventListener("message", function (event) {
         }
       }
     }
+    /* A term's posting ({_index, field: {ref: metadata}}) is built when a query first reaches it. */
+    function postingOf(t) {
+      var posting = Object.create(null);
+      posting._index = t;
+      for (var f = 0; f < fields.length; f++) {
+        var byDocument = Object.create(null), list = data.postings[t][f], doc = -1;
+        for (var i = 0; i < list.length; i++) if (list[i] > 0) byDocument[doc += list[i]] = none;
+        posting[fields[f]] = byDocument;
+      }
+      return posting;
+    }
+    var invertedIndex = new Proxy(built, {
+      get: function (target, term) {
+        if (typeof term === "string" && !(term in target) && term in termIds) target[term] = postingOf(termIds[term]);
+        return target[term];
+      },
+      has: function (target, term) { return term in termIds; }
+    });
     var fieldVectors = Object.create(null);
     for (d = 0; d < total; d++) {
       for (f = 0; f < fields.length; f++) fieldVectors[fields[f] + "/" + d] = new original.Vector(vectors[f][d]);
