@@ -1,6 +1,6 @@
 """Preview mode for ``mkdocs serve``: build the recent part of a large archive, quickly.
 
-``BRIEFING_PREVIEW=recent`` keeps the events of the last three months of the archive,
+``BRIEFING_PREVIEW=recent`` keeps the events of the last month of the archive,
 ``BRIEFING_PREVIEW=2024`` (or ``2024-06``) those from that date on. Whatever the window, a
 note edited since the preview started is kept, with the letters that cite it, the facts those
 letters list and every registry entry they name, so the page the contributor is working on
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .frontmatter import FrontMatterError, parse
 
-RECENT_MONTHS = 3
+RECENT_MONTHS = 1
 STARTED = time.time()
 """When this process started: under ``mkdocs serve`` this module stays loaded across rebuilds, so a
 note saved after this moment is the contributor's edit."""
