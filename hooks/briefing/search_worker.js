@@ -145,13 +145,18 @@ self.addEventListener("message", function (event) {
     builder.searchPipeline.add(original.stemmer);
     builder.add = function () {}; /* the documents are in the prebuilt index already */
     configure.call(builder, builder);
-    var index = decode(__briefingIndex);
+    var index = __briefingIndex;
     var query = index.query;
     index.query = function () {
       return complete(query.apply(index, arguments), builder, setup.docs);
     };
     return index;
   }
+
+  /* Decode as soon as the index arrives, while the page still parses the documents. */
+  __briefingPending = __briefingPending.then(function (data) {
+    return data ? decode(data) : false;
+  }).catch(function () { return false; });
 
   Object.keys(original).forEach(function (key) {
     prebuilt[key] = original[key];
