@@ -210,6 +210,9 @@ def preview_rebuild_seconds(project: Path, note: str, preview: str) -> dict[str,
                 raise RuntimeError(f"mkdocs serve did not build:\n{log.read_text()[-2000:]}")
             time.sleep(0.2)
         initial = float(built.findall(log.read_text())[0])
+        while "Serving on" not in log.read_text():  # the file watcher is set up only then
+            time.sleep(0.2)
+        time.sleep(1)
         path = project / note
         marker = f"Phrase ajoutée pendant la mesure {time.time_ns()}."
         edited = time.perf_counter()
