@@ -6,6 +6,7 @@ folder on ``sys.path`` only while the hook module itself is executed.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from briefing.exports.build import render_exports
 from briefing.exports.links import SiteLinks
 from briefing.metadata import PageHeads
 from briefing.pipeline import Build, run
+from briefing.preview import STARTED, Preview, PreviewError, select, unnamed_entities
 from briefing.search_index import fold_index_file
 from briefing.settings import Settings
 
@@ -54,8 +56,17 @@ def on_config(config):
     if not settings.events_dir.is_dir():
         raise PluginError(f"events folder not found: {settings.events_dir}; create it or set extra.briefing.events_dir")
     _state.clear()
-    build = run(settings)
+    try:
+        preview = Preview.from_env(os.environ.get("BRIEFING_PREVIEW"), STARTED)
+    except PreviewError as error:
+        raise PluginError(str(error)) from error
+    selection = select(preview, settings.events_dir, settings.docs_dir / "lettres") if preview else None
+    build = run(settings, selection)
     _state["build"] = build
+    if selection is not None:
+        _state["preview"] = selection
+        log.info(selection.summary())
+        config.validation.links.not_found = logging.DEBUG  # links to pages left out of the preview
     config.extra["edition"] = edition.value
     if _offline(config):
         config.repo_url = None  # the repository widget would call api.github.com from the reader's browser
@@ -91,6 +102,12 @@ def on_files(files: Files, config) -> Files:
             rejected = files.get_file_from_path(path.resolve().relative_to(docs_dir).as_posix())
             if rejected is not None:
                 files.remove(rejected)
+    preview = _state.get("preview")
+    left_out_paths = [*preview.dropped_letters, *(e.path for e in unnamed_entities(build.corpus))] if preview else []
+    for path in left_out_paths:
+        left_out = files.get_file_from_path(path.resolve().relative_to(docs_dir).as_posix())
+        if left_out is not None:
+            files.remove(left_out)
     for page in build.renderer.generated_pages():
         if files.get_file_from_path(page.src_uri) is not None:
             log.warning(

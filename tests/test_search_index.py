@@ -36,21 +36,43 @@ def _entries(index: dict, location: str) -> list[dict]:
     return [d for d in index["docs"] if d["location"].split("#")[0] == location]
 
 
+def _folded_postings(prebuilt: dict, term: str, location: str, docs: list[dict]) -> bool:
+    """Whether ``term`` is indexed in the folded field for the page at ``location``.
+
+    The prebuilt index (``search_prebuilt.py``) stores, per term and field, delta-encoded document
+    positions, each followed by a negative count when the term occurs more than once.
+    """
+    if term not in prebuilt["terms"]:
+        return False
+    postings = prebuilt["postings"][prebuilt["terms"].index(term)][prebuilt["fields"].index(FOLDED_FIELD)]
+    position, positions = -1, set()
+    for value in postings:
+        if value >= 0:
+            position += value
+            positions.add(position)
+    return any(docs[i]["location"].split("#")[0] == location for i in positions)
+
+
 def test_built_index_declares_and_fills_the_folded_field(public_site):
-    index = json.loads((public_site.site / "search" / "search_index.json").read_text("utf-8"))
+    """The folded copy is indexed (in the prebuilt index) and the shown text keeps its accents."""
+    search = public_site.site / "search"
+    index = json.loads((search / "search_index.json").read_text("utf-8"))
+    prebuilt = json.loads((search / "search_lunr.json").read_text("utf-8"))
     assert index["config"]["fields"][FOLDED_FIELD] == {"boost": 0.5}
-    korea = _entries(index, "pays/coree-du-sud/")
-    assert korea and "Coree du Sud" in korea[0][FOLDED_FIELD]
-    france = _entries(index, "evenements/2023-06-france-opposition-bureau-tokyo/")
-    assert any("L’Elysee fait savoir" in d.get(FOLDED_FIELD, "") for d in france)
-    assert any("L’Élysée fait savoir" in d["text"] for d in france)  # the shown text keeps its accents
+    assert FOLDED_FIELD in prebuilt["fields"]
+    docs = index["docs"]
+    assert _folded_postings(prebuilt, "coree", "pays/coree-du-sud/", docs)
+    france = "evenements/2023-06-france-opposition-bureau-tokyo/"
+    assert _folded_postings(prebuilt, "elysee", france, docs)
+    assert not _folded_postings(prebuilt, "élysée", france, docs)
+    assert any("L’Élysée fait savoir" in d["text"] for d in _entries(index, france))  # shown with accents
 
 
 def test_offline_export_inlines_the_folded_index(offline_export):
-    """The fold runs (priority -50) before ``material/offline`` copies the index into a script (-100)."""
-    script = (offline_export.site / "search" / "search_index.js").read_text("utf-8")
-    prefix = "var __index = "
-    assert script.startswith(prefix)
-    index = json.loads(script[len(prefix):])
+    """The fold runs (priority -50) before the index is prebuilt (-60) and inlined as scripts (-100)."""
+    search = offline_export.site / "search"
+    index = json.loads((search / "search_index.js").read_text("utf-8").removeprefix("var __index = "))
     assert index["config"]["fields"][FOLDED_FIELD] == {"boost": 0.5}
-    assert any("Coree du Sud" in d.get(FOLDED_FIELD, "") for d in _entries(index, "pays/coree-du-sud.html"))
+    script = (search / "search_lunr.js").read_text("utf-8")
+    prebuilt = json.loads(script[script.index("{"): script.rindex("}") + 1])
+    assert _folded_postings(prebuilt, "coree", "pays/coree-du-sud.html", index["docs"])

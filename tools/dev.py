@@ -4,6 +4,7 @@
     python3 tools/dev.py site     # build the sample site into site/ (strict)
     python3 tools/dev.py test     # lint and run the whole test suite, browser tests included
     python3 tools/dev.py serve    # live preview on http://127.0.0.1:8000/
+    python3 tools/dev.py preview  # the same, building only recent notes and those you edit (large archives)
     python3 tools/dev.py check    # validate all content without building (python -m briefing check)
     python3 tools/dev.py new event --date 2024-10-01 --title "…"   # start a note, letter or entry from a template
 
@@ -71,6 +72,12 @@ def serve(args: list[str]) -> None:
     _run(BIN / "mkdocs", "serve", "--livereload", *args, env=_environment())
 
 
+def preview(args: list[str]) -> None:
+    ensure_venv("requirements.txt")
+    env = dict(_environment(), BRIEFING_PREVIEW=os.environ.get("BRIEFING_PREVIEW", "recent"))
+    _run(BIN / "mkdocs", "serve", "--livereload", *args, env=env)
+
+
 def test(args: list[str]) -> None:
     ensure_venv("requirements-dev.txt")
     ensure_chromium()
@@ -88,7 +95,7 @@ def new(args: list[str]) -> None:
     _run(BIN / "python", "-m", "briefing", "new", *args, env=_environment())
 
 
-COMMANDS = {"site": site, "serve": serve, "test": test, "check": check, "new": new}
+COMMANDS = {"site": site, "serve": serve, "preview": preview, "test": test, "check": check, "new": new}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:

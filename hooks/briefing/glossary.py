@@ -23,10 +23,10 @@ def _iter_marks(markdown: str) -> Iterable[tuple[int, int, re.Match]]:
     """(line index, absolute start in line, match) of every ``Word*`` that is not emphasis or code."""
     in_fence = False
     for line_index, line in enumerate(markdown.split("\n")):
-        if _FENCE.match(line):
+        if ("`" in line or "~" in line) and _FENCE.match(line):
             in_fence = not in_fence
             continue
-        if in_fence or line.startswith("    "):
+        if in_fence or "*" not in line or line.startswith("    "):
             continue
         for offset, text in _outside_code(line):
             open_emphasis, last_end = False, 0

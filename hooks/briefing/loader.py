@@ -15,6 +15,7 @@ from . import checks, schema
 from .dates import DateFormError, parse_issue, parse_partial_date
 from .diagnostics import Diagnostics, Severity, did_you_mean
 from .frontmatter import Document, FrontMatterError, parse
+from .preview import Selection
 from .registry import Registry
 from .structure import Approx, Entity, EntityKind, Event, Letter, Precision, Source, Sources, When
 
@@ -82,7 +83,9 @@ def _text_list(meta: dict, key: str) -> list[str]:
 
 
 class Loader:
-    def __init__(self, docs_dir: Path, events_dir: Path, root: Path):
+    def __init__(self, docs_dir: Path, events_dir: Path, root: Path, preview: Selection | None = None):
+        self.preview = preview
+        """In preview mode, only the selected notes and letters are read (``preview.py``)."""
         self.docs_dir = docs_dir
         self.events_dir = events_dir
         self.diagnostics = Diagnostics(root)
@@ -155,7 +158,7 @@ class Loader:
             return
         seen: dict[str, Path] = {}
         for path in sorted(self.events_dir.rglob("*.md")):
-            if path.name in INDEX_NAMES:
+            if path.name in INDEX_NAMES or (self.preview and not self.preview.keeps(path)):
                 continue
             self.accounting.event_files.append(path)
             event = self._load_event(path)
@@ -268,7 +271,7 @@ class Loader:
         folder = self.docs_dir / LETTERS_DIR
         seen: dict[int, Path] = {}
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            if path.name in INDEX_NAMES:
+            if path.name in INDEX_NAMES or (self.preview and not self.preview.keeps(path, letter=True)):
                 continue
             letter = self._load_letter(path)
             if letter and letter.number in seen:
@@ -373,6 +376,8 @@ class Loader:
             if value in known:
                 kept.append(value)
                 continue
+            if self.preview and str(value) in self.preview.left_out:
+                continue
             rejected = self._rejected_reason(value, noun)
             hint = rejected or did_you_mean(str(value), candidates) or ""
             self.diagnostics.add(
@@ -388,6 +393,6 @@ class Loader:
         return None
 
 
-def load(docs_dir: Path, events_dir: Path, root: Path) -> Loaded:
+def load(docs_dir: Path, events_dir: Path, root: Path, preview: Selection | None = None) -> Loaded:
     """Read the whole project: registry first (names resolve against it), then events and letters."""
-    return Loader(docs_dir, events_dir, root).load()
+    return Loader(docs_dir, events_dir, root, preview).load()

@@ -8,6 +8,7 @@ from .corpus import Corpus, build_corpus
 from .diagnostics import Diagnostic, Severity
 from .editions import apply_edition
 from .loader import Loaded, load
+from .preview import Selection
 from .render import SiteRenderer
 from .settings import Settings
 
@@ -42,8 +43,8 @@ class Build:
         )
 
 
-def run(settings: Settings) -> Build:
-    loaded = load(settings.docs_dir, settings.events_dir, settings.root)
+def run(settings: Settings, preview: Selection | None = None) -> Build:
+    loaded = load(settings.docs_dir, settings.events_dir, settings.root, preview)
     edition_sources = apply_edition(loaded.sources, settings.edition)
     corpus = build_corpus(edition_sources, loaded.registry)
     return Build(settings, loaded, corpus, SiteRenderer(corpus, settings))

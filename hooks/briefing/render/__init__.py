@@ -12,8 +12,8 @@ from ..settings import Settings
 from ..structure import EntityKind
 from . import markup
 from .authors import AUTHORS_URI, render_authors_index
-from .chronology import render_chronology_index, render_chronology_years
-from .entities import render_entity, render_registry_index
+from .chronology import render_chronology_index, render_chronology_months, render_chronology_years
+from .entities import render_entity, render_entity_archives, render_registry_index
 from .events import render_event
 from .glossary_page import GLOSSARY_URI, link_marks, render_glossary
 from .home import render_home
@@ -53,8 +53,11 @@ class SiteRenderer:
             GeneratedPage(markup.chronology_year_uri(year), text)
             for year, text in render_chronology_years(corpus).items()
         ]
+        pages += [GeneratedPage(uri, text) for uri, text in render_chronology_months(corpus).items()]
         pages.append(GeneratedPage("lettres/index.md", render_letters_index(corpus, settings)))
         pages += [GeneratedPage(f"{k.value}/index.md", render_registry_index(k, corpus)) for k in EntityKind]
+        for entity in corpus.registry.entities.values():
+            pages += [GeneratedPage(uri, text) for uri, text in render_entity_archives(entity, corpus).items()]
         pages.append(GeneratedPage(GLOSSARY_URI, render_glossary(corpus, settings)))
         pages += self._reader_pages()
         return pages

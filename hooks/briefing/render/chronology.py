@@ -43,45 +43,111 @@ def _year_link(year: int) -> str:
     return markup.link(str(year), markup.href(markup.chronology_year_uri(year)))
 
 
+YEAR_PAGE_LIMIT = 150
+"""A year with more events than this lists its months, each on its own page, so that no page grows
+with the size of the archive (a month page holds what one month of notes holds)."""
+
+
+def _month_uri(year: int, month: int) -> str:
+    return f"chronologie/{year}/{month:02d}.md" if month else f"chronologie/{year}/annee.md"
+
+
+def _month_label(year: int, month: int) -> str:
+    return format_month_heading(year, month) if month else f"Au cours de l’année {year}"
+
+
+def chronology_pages_for_year(year: int, events: list[Event]) -> list[tuple[int, list[Event]]]:
+    """(month, events) of the month pages a year is split into; none for a small year."""
+    if len(events) <= YEAR_PAGE_LIMIT:
+        return []
+    return [(month, list(group)) for month, group in groupby(events, key=_month_key)]
+
+
+FULL_LIST_LIMIT = 100
+"""Up to this many events, the chronology's index lists every one of them by year and month (what a
+reader of a small archive expects); past it, only the years, so that the page stays small."""
+
+
+def _month_target(year: int, month: int, split: bool) -> str:
+    """Where a month of the timeline leads: its own page in a split year, else its heading."""
+    if split:
+        return markup.href(_month_uri(year, month))
+    return markup.href(markup.chronology_year_uri(year), f"{year}-{month:02d}" if month else f"{year}-annee")
+
+
 def render_chronology_index(corpus: Corpus) -> str:
+    """Timeline, years with their counts and, for a small archive, every event by year and month."""
     years = _by_year(corpus)
-    summary = " · ".join(_year_link(y) for y in years)
+    split = {year for year, events in years.items() if chronology_pages_for_year(year, events)}
+    rows = [f"| {_year_link(year)} | {_count(events)} |" for year, events in years.items()]
+    table = "| Année | Événements |\n|---|---|\n" + "\n".join(rows) + "\n" if rows else "Aucun événement.\n"
     sections = [
         markup.front_matter(title="Chronologie", search={"exclude": True}),
         "# Chronologie\n",
         f"Tous les faits, du plus ancien au plus récent ({_count(corpus.chronology)}).\n",
-        f"Par année : {summary}\n" if years else "Aucun événement.\n",
         render_timeline(
             corpus.chronology,
             year_link=lambda year: markup.href(markup.chronology_year_uri(year)),
-            month_link=lambda year, month: markup.href(
-                markup.chronology_year_uri(year), f"{year}-{month:02d}" if month else f"{year}-annee"),
+            month_link=lambda year, month: _month_target(year, month, year in split),
             caption="Frise : un trait par événement, une ligne par année ; touchez un trait pour ouvrir l’événement.",
-        ),
+        ) if corpus.chronology else "",
+        table,
     ]
-    for year, events in years.items():
-        year_link = markup.link("page de l’année", markup.href(markup.chronology_year_uri(year)))
-        sections.append(f"## {year} {{ #{year} }}\n\n{_count(events)} · {year_link}\n")
-        sections.append(render_event_list(events, 3, year=year))
-    return "\n".join(sections)
+    if len(corpus.chronology) <= FULL_LIST_LIMIT:
+        for year, events in years.items():
+            sections.append(f"## {year} {{ #{year} }}\n")
+            sections.append(render_event_list(events, 3, year=year))
+    return "\n".join(s for s in sections if s)
+
+
+def _neighbour_links(ordered: list[tuple[str, str]], index: int, up: tuple[str, str]) -> str:
+    """``← previous · up · next →`` between pages of one series."""
+    around = []
+    if index > 0:
+        around.append("← " + markup.link(ordered[index - 1][0], markup.href(ordered[index - 1][1])))
+    around.append(markup.link(up[0], markup.href(up[1])))
+    if index + 1 < len(ordered):
+        around.append(markup.link(ordered[index + 1][0], markup.href(ordered[index + 1][1])) + " →")
+    return " · ".join(around) + "\n{ .briefing-neighbours }\n"
+
+
+def _render_month_summary(year: int, months: list[tuple[int, list[Event]]]) -> str:
+    rows = [
+        f"| {markup.link(_month_label(year, month), markup.href(_month_uri(year, month)))} | {_count(events)} |"
+        for month, events in months
+    ]
+    return "| Mois | Événements |\n|---|---|\n" + "\n".join(rows) + "\n"
 
 
 def render_chronology_years(corpus: Corpus) -> dict[int, str]:
     years = _by_year(corpus)
-    ordered = list(years)
+    ordered = [(str(year), markup.chronology_year_uri(year)) for year in years]
     pages = {}
     for i, (year, events) in enumerate(years.items()):
-        around = []
-        if i > 0:
-            around.append("← " + _year_link(ordered[i - 1]))
-        around.append(markup.link("Toute la chronologie", markup.href("chronologie/index.md")))
-        if i + 1 < len(ordered):
-            around.append(_year_link(ordered[i + 1]) + " →")
+        months = chronology_pages_for_year(year, events)
         pages[year] = "\n".join([
             markup.front_matter(title=f"Chronologie {year}", search={"exclude": True}),
             f"# Chronologie {year}\n",
             f"{_count(events)}.\n",
-            render_event_list(events, 2, year=year),
-            " · ".join(around) + "\n{ .briefing-neighbours }\n",
+            _render_month_summary(year, months) if months else render_event_list(events, 2, year=year),
+            _neighbour_links(ordered, i, ("Toute la chronologie", "chronologie/index.md")),
         ])
+    return pages
+
+
+def render_chronology_months(corpus: Corpus) -> dict[str, str]:
+    """The month pages of the years too large for one page, by ``src_uri``."""
+    pages = {}
+    for year, events in _by_year(corpus).items():
+        months = chronology_pages_for_year(year, events)
+        ordered = [(_month_label(year, month), _month_uri(year, month)) for month, _ in months]
+        for i, (month, group) in enumerate(months):
+            label = _month_label(year, month)
+            pages[_month_uri(year, month)] = "\n".join([
+                markup.front_matter(title=f"Chronologie : {label}", search={"exclude": True}),
+                f"# {label}\n",
+                f"{_count(group)}.\n",
+                "\n".join(f"- {markup.event_line(e)}" for e in group) + "\n",
+                _neighbour_links(ordered, i, (f"Chronologie {year}", markup.chronology_year_uri(year))),
+            ])
     return pages

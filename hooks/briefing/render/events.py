@@ -30,7 +30,7 @@ def _render_sources(event: Event) -> str:
                    format_partial(source.date) if source.date else None]
         extra = ", ".join(d for d in details if d)
         items.append(f"- {entry}" + (f", {extra}" if extra else ""))
-    return "## Sources\n\n" + "\n".join(items) + "\n"
+    return "## Sources { data-search-exclude }\n\n" + "\n".join(items) + "\n"
 
 
 def _render_letters(event: Event, corpus: Corpus, settings: Settings) -> str:
@@ -39,7 +39,7 @@ def _render_letters(event: Event, corpus: Corpus, settings: Settings) -> str:
         return ""
     entities = corpus.registry.entities
     items = "\n".join(f"- {markup.letter_link(x, entities, settings.short_name)}" for x in letters)
-    return f"## Cité dans\n\n{items}\n"
+    return f"## Cité dans {{ data-search-exclude }}\n\n{items}\n"
 
 
 def _render_related(event: Event, corpus: Corpus) -> str:
@@ -47,7 +47,7 @@ def _render_related(event: Event, corpus: Corpus) -> str:
     if not related:
         return ""
     related.sort(key=lambda e: (e.when.sort_key(), e.id))
-    return "## Voir aussi\n\n" + "\n".join(f"- {markup.event_line(e)}" for e in related) + "\n"
+    return "## Voir aussi { data-search-exclude }\n\n" + "\n".join(f"- {markup.event_line(e)}" for e in related) + "\n"
 
 
 def _render_neighbours(event: Event, corpus: Corpus) -> str:
@@ -59,7 +59,7 @@ def _render_neighbours(event: Event, corpus: Corpus) -> str:
         parts.append(f"Suivant : {markup.event_line(following)} →")
     year = event.when.start.year
     parts.append(markup.link(f"Chronologie {year}", markup.href(markup.chronology_year_uri(year))))
-    return '<div class="briefing-neighbours" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>\n"
+    return '<div class="briefing-neighbours" data-search-exclude markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>\n"
 
 
 def render_event(event: Event, corpus: Corpus, settings: Settings) -> str:

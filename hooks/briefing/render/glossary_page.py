@@ -9,6 +9,8 @@ from ..structure import Event
 from . import markup
 
 GLOSSARY_URI = "glossaire.md"
+GLOSSARY_USES_SHOWN = 10
+"""Where a term is used: the latest few only, so that the glossary does not grow with the archive."""
 
 
 def link_marks(markdown: str, corpus: Corpus) -> str:
@@ -30,12 +32,16 @@ def render_glossary(corpus: Corpus, settings: Settings) -> str:
     entries = []
     for entity in corpus.registry.glossary_terms():
         uses = []
-        for document in corpus.term_usage.get(entity.key, []):
+        documents = corpus.term_usage.get(entity.key, [])
+        for document in documents[-GLOSSARY_USES_SHOWN:]:
             if isinstance(document, Event):
                 uses.append(markup.event_line(document))
             else:
                 uses.append(markup.letter_link(document, entities, settings.short_name))
-        used = "\n\n**Utilisé dans :**\n\n" + "\n".join(f"- {u}" for u in uses) if uses else ""
+        heading = "**Utilisé dans :**" if len(documents) <= GLOSSARY_USES_SHOWN else (
+            f"**Utilisé dans {len(documents)} notes et lettres, dont :**"
+        )
+        used = f"\n\n{heading}\n\n" + "\n".join(f"- {u}" for u in uses) if uses else ""
         definition = f"\n\n{entity.definition}" if entity.definition else ""
         entries.append(
             f"## {markup.text(entity.abbr)} {{ #{entity.slug} }}\n\n"

@@ -1,0 +1,80 @@
+"""Index pages do not grow with the archive: years, months and archive pages bound every list."""
+
+from __future__ import annotations
+
+import pytest
+
+from support import MINIMAL_REGISTRY, build, make_project, note
+
+EVENTS = 160  # more than a year page lists (150), more than an entity page shows (50) plus one archive page
+
+
+@pytest.fixture(scope="module")
+def big_year(tmp_path_factory):
+    files = dict(MINIMAL_REGISTRY)
+    for i in range(EVENTS):
+        month, day = i % 12 + 1, i // 12 + 1
+        files[f"events/2023/2023-{month:02d}-{day:02d}-fait-{i}.md"] = note(
+            f"date: 2023-{month:02d}-{day:02d}\ntitle: Fait numéro {i}\ncountries: [Japon]",
+            f"Le fait {i}, qui concerne l’Otan*.",
+        )
+    files["events/2022/2022-05-01-seul.md"] = note("date: 2022-05-01\ntitle: Un fait de 2022\ncountries: [Japon]")
+    tmp = tmp_path_factory.mktemp("bounded")
+    result = build(make_project(tmp / "project", files), tmp / "site", strict=True)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def _event_links(page) -> list[str]:
+    """Links to event pages in the page's lists; the timeline is bounded on its own (see below)."""
+    return [
+        a for a in page.xpath("//article//a[not(ancestor::*[contains(@class, 'briefing-timeline')])]/@href")
+        if "evenements/" in a
+    ]
+
+
+def _timeline_marks(page) -> list:
+    return page.xpath("//*[contains(@class, 'briefing-timeline')]//*[contains(@class, 'tl-mark')]")
+
+
+def test_chronology_index_lists_years_not_events(big_year):
+    page = big_year.page("chronologie/")
+    assert _event_links(page) == []
+    assert len(_timeline_marks(page)) <= 13  # a crowded year is drawn month by month, plus 2022's one event
+    text = big_year.text("chronologie/")
+    assert "2023" in text and f"{EVENTS} événements" in text and "2022" in text
+
+
+def test_a_large_year_lists_its_months_on_their_own_pages(big_year):
+    year = big_year.page("chronologie/2023/")
+    assert _event_links(year) == []
+    assert "Janvier 2023" in big_year.text("chronologie/2023/")
+    january = big_year.page("chronologie/2023/01/")
+    assert len(_event_links(january)) == len(range(0, EVENTS, 12))
+    assert "Fait numéro 0" in big_year.text("chronologie/2023/01/")
+    small = big_year.page("chronologie/2022/")  # one event: listed on the year page itself
+    assert len(_event_links(small)) == 1
+
+
+def test_entity_page_shows_latest_events_and_links_archives(big_year):
+    japan = big_year.page("pays/japon/")
+    assert len(_event_links(japan)) == 50
+    assert len(_timeline_marks(japan)) <= 13
+    assert "13 décembre 2023 : Fait numéro 155" in big_year.text("pays/japon/")  # the latest event
+    first = big_year.page("pays/japon/archives-1/")
+    second = big_year.page("pays/japon/archives-2/")
+    assert len(_event_links(first)) == 100
+    assert len(_event_links(second)) == EVENTS + 1 - 50 - 100
+    assert "Un fait de 2022" in big_year.text("pays/japon/archives-1/")
+
+
+def test_glossary_shows_latest_uses_with_a_count(big_year):
+    text = big_year.text("glossaire/")
+    assert f"Utilisé dans {EVENTS} notes et lettres, dont" in text
+    assert len(_event_links(big_year.page("glossaire/"))) == 10
+
+
+def test_no_page_grows_past_bounds(big_year):
+    for path in big_year.site.rglob("*.html"):
+        limit = 40_000 if "evenements" in path.parts else 60_000
+        assert path.stat().st_size < limit, path
