@@ -38,7 +38,7 @@ ENGINE_FILES = ["mkdocs.yml", "hooks", "overrides", "docs/assets"]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
-SHIM = REPO / "tools" / "vendor" / "iframe-worker-shim.js"
+SHIM = REPO / "docs" / "assets" / "vendor" / "iframe-worker" / "shim.js"  # the project's vendored copy
 
 
 @dataclass
