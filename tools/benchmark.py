@@ -32,6 +32,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic_corpus import Corpus, write_corpus
 
+from briefing.project import read_config
+
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 ENGINE_FILES = ["mkdocs.yml", "hooks", "overrides", "docs/assets"]
@@ -110,7 +112,7 @@ def _add_offline_config(root: Path, config: str) -> None:
 
 def make_bare(root: Path, ours: Path) -> None:
     """The same event notes as plain Material pages: same theme and search, a one-page nav."""
-    config = yaml.safe_load(re.sub(r"!ENV \[\w+, (\"[^\"]*\")\]", r"\1", (ours / "mkdocs.yml").read_text("utf-8")))
+    config = read_config(ours / "mkdocs.yml")
     bare = {
         "site_name": "Bare Material",
         "site_url": "https://bare.example.org/",

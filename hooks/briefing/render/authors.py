@@ -19,7 +19,7 @@ def render_authors_index(corpus: Corpus, readers: ReaderIndex, settings: Setting
     sections = []
     for author in readers.authors:
         count = len(author.letters)
-        items = "\n".join(f"- {markup.letter_link(x, entities, settings.short_name)}" for x in author.letters)
+        items = markup.letter_items(author.letters, entities, settings.short_name)
         sections.append(
             f"## {markup.text(author.name)} {{ #{author.slug} }}\n\n"
             f"{count} lettre{'s' if count > 1 else ''}.\n\n{items}\n"

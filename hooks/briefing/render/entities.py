@@ -26,11 +26,7 @@ def _render_names(entity: Entity) -> str:
 
 def _render_letters(entity: Entity, corpus: Corpus, settings: Settings) -> str:
     letters = corpus.entity_letters.get(entity.key, [])
-    if not letters:
-        return ""
-    entities = corpus.registry.entities
-    items = "\n".join(f"- {markup.letter_link(x, entities, settings.short_name)}" for x in letters)
-    return f"## Lettres {{ #lettres }}\n\n{items}\n"
+    return markup.letter_section("Lettres { #lettres }", letters, corpus.registry.entities, settings.short_name)
 
 
 ENTITY_RECENT_EVENTS = 50

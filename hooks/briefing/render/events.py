@@ -35,11 +35,9 @@ def _render_sources(event: Event) -> str:
 
 def _render_letters(event: Event, corpus: Corpus, settings: Settings) -> str:
     letters = corpus.citing_letters.get(event.id, [])
-    if not letters:
-        return ""
-    entities = corpus.registry.entities
-    items = "\n".join(f"- {markup.letter_link(x, entities, settings.short_name)}" for x in letters)
-    return f"## Cité dans {{ data-search-exclude }}\n\n{items}\n"
+    return markup.letter_section(
+        "Cité dans { data-search-exclude }", letters, corpus.registry.entities, settings.short_name
+    )
 
 
 def _render_related(event: Event, corpus: Corpus) -> str:

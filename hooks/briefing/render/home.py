@@ -13,9 +13,7 @@ LATEST_EVENTS = 10
 
 def render_home(introduction: str, corpus: Corpus, settings: Settings) -> str:
     entities = corpus.registry.entities
-    letters = "\n".join(
-        f"- {markup.letter_link(x, entities, settings.short_name)}" for x in corpus.letters[:LATEST_LETTERS]
-    )
+    letters = markup.letter_items(corpus.letters[:LATEST_LETTERS], entities, settings.short_name)
     latest = list(reversed(corpus.published_events[-LATEST_EVENTS:]))
     events = "\n".join(f"- {markup.event_line(e)}" for e in latest)
     entry_points = [

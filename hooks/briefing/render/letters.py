@@ -65,11 +65,7 @@ def _render_source_line(letter: Letter, settings: Settings) -> str:
 
 
 def _render_letter_list(heading: str, anchor: str, letters: list[Letter], corpus: Corpus, settings: Settings) -> str:
-    if not letters:
-        return ""
-    entities = corpus.registry.entities
-    items = "\n".join(f"- {markup.letter_link(x, entities, settings.short_name)}" for x in letters)
-    return f"## {heading} {{ #{anchor} }}\n\n{items}\n"
+    return markup.letter_section(f"{heading} {{ #{anchor} }}", letters, corpus.registry.entities, settings.short_name)
 
 
 def _render_relation(letter: Letter, corpus: Corpus, readers: ReaderIndex | None) -> str:

@@ -91,5 +91,15 @@ def letter_link(letter: Letter, entities: dict[str, Entity], short_name: str) ->
     return link(text(letter_reference(letter, entities, short_name)), href(letter.src_uri))
 
 
+def letter_items(letters: list[Letter], entities: dict[str, Entity], short_name: str) -> str:
+    """A Markdown list of letter references, each linked to its letter."""
+    return "\n".join(f"- {letter_link(x, entities, short_name)}" for x in letters)
+
+
+def letter_section(heading: str, letters: list[Letter], entities: dict[str, Entity], short_name: str) -> str:
+    """``## heading`` and the list of those letters; nothing when there are none."""
+    return f"## {heading}\n\n{letter_items(letters, entities, short_name)}\n" if letters else ""
+
+
 def entity_link(entity: Entity) -> str:
     return link(text(entity.title), href(entity_uri(entity)))

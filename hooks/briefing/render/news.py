@@ -54,7 +54,7 @@ def render_news(corpus: Corpus, readers: ReaderIndex, settings: Settings) -> str
             f"{summary}\n{{ .briefing-news-count }}\n",
         ]
         if new_letters:
-            items = "\n".join(f"- {markup.letter_link(x, entities, settings.short_name)}" for x in new_letters)
+            items = markup.letter_items(new_letters, entities, settings.short_name)
             block.append(f"**Lettres parues ensuite :**\n\n{items}\n")
         if new_events:
             items = "\n".join(f"- {markup.event_line(e)}" for e in new_events)

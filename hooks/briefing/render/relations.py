@@ -39,7 +39,7 @@ def render_relation(relation: Relation, corpus: Corpus, readers: ReaderIndex, se
         "et les événements qui les impliquent tous.\n{ .briefing-relation-intro }\n",
     ]
     if letters:
-        items = "\n".join(f"- {markup.letter_link(x, entities, settings.short_name)}" for x in letters)
+        items = markup.letter_items(letters, entities, settings.short_name)
         sections.append(f"## Lettres {{ #lettres }}\n\n{items}\n")
     if events:
         here = relation.src_uri
