@@ -88,10 +88,19 @@ def _add_exports(build: Build, files: Files, config) -> None:
     offline export before anything packs it."""
     links = _reader_state["links"]
     for export in render_exports(build.corpus, build.settings, links, os.environ.get("SOURCE_DATE_EPOCH")):
-        if files.get_file_from_path(export.path) is not None:
-            log.warning(f"docs/{export.path}: this file is generated; rename or remove it")
-            files.remove(files.get_file_from_path(export.path))
-        files.append(File.generated(config, export.path, content=export.content))
+        _publish(files, config, export.path, export.content)
+
+
+def _publish(files: Files, config, uri: str, content: str | bytes) -> File:
+    """Add a generated file; one a contributor wrote at the same path is reported and replaced
+    (MkDocs would replace it silently)."""
+    existing = files.get_file_from_path(uri)
+    if existing is not None:
+        log.warning(f"docs/{uri}: this file is generated; rename or remove yours (the generated one is published)")
+        files.remove(existing)
+    generated = File.generated(config, uri, content=content)
+    files.append(generated)
+    return generated
 
 
 def on_files(files: Files, config) -> Files:
@@ -109,18 +118,11 @@ def on_files(files: Files, config) -> Files:
         if left_out is not None:
             files.remove(left_out)
     for page in build.renderer.generated_pages():
-        if files.get_file_from_path(page.src_uri) is not None:
-            log.warning(
-                f"docs/{page.src_uri}: this page is generated; rename or remove the file "
-                "(the generated page is published instead)"
-            )
-            files.remove(files.get_file_from_path(page.src_uri))
-        generated = File.generated(config, page.src_uri, content=page.markdown)
+        generated = _publish(files, config, page.src_uri, page.markdown)
         if page.source is not None:
             generated.edit_uri = os.path.relpath(page.source.resolve(), docs_dir).replace(os.sep, "/")
-        files.append(generated)
     for uri, text in schema.published_files().items():
-        files.append(File.generated(config, uri, content=text))
+        _publish(files, config, uri, text)
     _add_exports(build, files, config)
     return files
 

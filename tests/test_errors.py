@@ -161,3 +161,11 @@ def test_plain_build_publishes_valid_notes_and_accounts_for_every_file(tmp_path)
     assert not (result.site / "evenements/2023-01-01-bad").exists()
     assert not (result.site / "lettres/12-rejetee").exists(), "a rejected letter is not published raw"
     assert "Rejetée" not in result.text("lettres/")
+
+
+def test_a_file_at_a_generated_path_is_reported_not_silently_replaced(tmp_path):
+    project = _project(tmp_path / "project", {"docs/chronologie/index.md": note("title: Ma chronologie", "À moi.")})
+    result = build(project, tmp_path / "site", strict=True)
+    assert result.returncode == 1
+    assert any("docs/chronologie/index.md: this file is generated" in line for line in result.warnings())
+    assert "À moi." not in result.text("chronologie/")
