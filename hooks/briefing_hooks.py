@@ -27,10 +27,9 @@ from briefing.search_index import fold_index_file
 from briefing.settings import Settings
 
 log = get_plugin_logger("briefing")
-_state: dict[str, Build] = {}
-"""The current build; reset on every ``on_config`` because ``mkdocs serve`` reuses this module."""
-_reader_state: dict[str, object] = {}
-"""Feeds, calendars and page metadata of the current build (see ``_prepare_reader_tools``)."""
+_state: dict[str, object] = {}
+"""The current build, its preview selection, page URLs and page metadata; reset on every
+``on_config`` because ``mkdocs serve`` reuses this module."""
 
 
 def _report(build: Build) -> None:
@@ -78,15 +77,14 @@ def on_config(config):
 def _prepare_reader_tools(build: Build, config) -> None:
     """Page URLs as this build writes them (the offline plugin has already turned directory URLs off)."""
     links = SiteLinks(config.site_url or "", bool(config.use_directory_urls))
-    _reader_state.clear()
-    _reader_state["links"] = links
-    _reader_state["heads"] = PageHeads(build.corpus, build.settings, build.renderer.readers, links)
+    _state["links"] = links
+    _state["heads"] = PageHeads(build.corpus, build.settings, build.renderer.readers, links)
 
 
 def _add_exports(build: Build, files: Files, config) -> None:
     """Feeds, calendars and JSON as generated static files: copied with the site, so they are in the
     offline export before anything packs it."""
-    links = _reader_state["links"]
+    links = _state["links"]
     for export in render_exports(build.corpus, build.settings, links, os.environ.get("SOURCE_DATE_EPOCH")):
         _publish(files, config, export.path, export.content)
 
@@ -130,7 +128,7 @@ def on_files(files: Files, config) -> Files:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if page.meta.get("title") is not None:
         page.meta["title"] = sanitize.plain_title(page.meta["title"])
-    page.meta["briefing_head"] = _reader_state["heads"].for_page(page.file.src_uri)
+    page.meta["briefing_head"] = _state["heads"].for_page(page.file.src_uri)
     return _state["build"].renderer.page_markdown(page.file.src_uri, markdown)
 
 

@@ -72,10 +72,6 @@ class SiteRenderer:
         pages.append(GeneratedPage(SUBSCRIPTIONS_PAGE, render_subscriptions(settings)))
         return pages
 
-    def is_completed_page(self, src_uri: str) -> bool:
-        """Whether the generator rewrites this real page (a letter, an entity, the home page)."""
-        return src_uri in self._letters or src_uri in self._entities or src_uri == HOME_URI
-
     def page_markdown(self, src_uri: str, markdown: str) -> str:
         """The final Markdown of any page: letters and entities rendered whole, glossary marks linked."""
         if src_uri in self._letters:
