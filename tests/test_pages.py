@@ -101,6 +101,33 @@ def test_navigation_lists_index_pages_only(public_site):
     assert len(set(nav)) <= 12
 
 
+def _navigation(site, url_path: str) -> tuple[list[str], list[str]]:
+    """The tab and sidebar links of a page, and the titles of the tabs marked active."""
+    page = site.page(url_path)
+    hrefs = page.xpath("//nav[contains(@class,'md-tabs')]//a/@href")
+    hrefs += page.xpath("//nav[contains(@class,'md-nav--primary')]//a/@href")
+    active = page.xpath("//li[contains(@class,'md-tabs__item--active')]/a")
+    return hrefs, [" ".join(a.text_content().split()) for a in active]
+
+
+def test_cached_navigation_is_right_for_each_page_depth_and_active_tab(public_site, offline_export):
+    """The navigation is rendered once per URL layout (hooks/briefing_nav_cache.py): pages at other
+    depths get their own relative links, and the pages listed in it still show their tab as active."""
+    event, _ = _navigation(public_site, CAMP_DAVID)
+    assert "../../lettres/" in event and "../../chronologie/" in event
+    year, _ = _navigation(public_site, "chronologie/2023/")
+    assert "../" in year and "../../chronologie/" not in year, "same depth, but inside the Chronologie section"
+    feeds, _ = _navigation(public_site, "flux/")
+    assert "../lettres/" in feeds and "../../lettres/" not in feeds
+    home, home_active = _navigation(public_site, "")
+    assert "lettres/" in home and home_active == ["Accueil"]
+    assert _navigation(public_site, "lettres/")[1] == ["Lettres"]
+    assert _navigation(public_site, "chronologie/")[1] == ["Chronologie"]
+    assert _navigation(public_site, CAMP_DAVID)[1] == []
+    offline, _ = _navigation(offline_export, CAMP_DAVID.rstrip("/") + ".html")
+    assert "../lettres/index.html" in offline
+
+
 def test_french_search_config_and_derived_pages_kept_out_of_the_index(public_site):
     index = json.loads((public_site.site / "search/search_index.json").read_text("utf-8"))
     assert index["config"]["lang"] == ["fr"]
