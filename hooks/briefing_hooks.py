@@ -23,6 +23,7 @@ from briefing.exports.links import SiteLinks
 from briefing.metadata import PageHeads
 from briefing.pipeline import Build, run
 from briefing.preview import STARTED, Preview, PreviewError, select, unnamed_entities
+from briefing.render.fragments import resolve_links
 from briefing.search_index import fold_index_file
 from briefing.settings import Settings
 
@@ -133,8 +134,21 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Contributors' raw HTML is sanitized before the page, its search entry or anything else reads it."""
-    return sanitize.clean(html)
+    """Generated fragments go in, then contributors' raw HTML is sanitized before the page, its search
+    entry or anything else reads it."""
+    urls = _state.get("urls")
+    if urls is None:
+        urls = _state["urls"] = {file.src_uri: file.url for file in files}
+    source = page.file.src_uri
+    quiet = "preview" in _state  # a preview leaves pages out on purpose
+
+    def missing(target: str) -> None:
+        (log.debug if quiet else log.warning)(f"docs/{source}: generated link to '{target}', which is not in the site")
+
+    def resolve(fragment: str) -> str:
+        return resolve_links(fragment, page.url, urls, missing)
+
+    return sanitize.clean(_state["build"].renderer.page_html(source, html, resolve))
 
 
 def _offline(config) -> bool:

@@ -15,6 +15,7 @@ from .authors import AUTHORS_URI, render_authors_index
 from .chronology import render_chronology_index, render_chronology_months, render_chronology_years
 from .entities import render_entity, render_entity_archives, render_registry_index
 from .events import render_event
+from .fragments import Fragments
 from .glossary_page import GLOSSARY_URI, link_marks, render_glossary
 from .home import render_home
 from .letters import render_letter, render_letters_index
@@ -41,13 +42,18 @@ class SiteRenderer:
         self._letters = {letter.src_uri: letter for letter in corpus.letters}
         self._entities = {markup.entity_uri(e): e for e in corpus.registry.entities.values()}
         self.readers = ReaderIndex(corpus)
+        self.fragments = Fragments()
+
+    def _placer(self, src_uri: str):
+        return lambda fragment_html: self.fragments.place(src_uri, fragment_html)
 
     def generated_pages(self) -> list[GeneratedPage]:
         corpus, settings = self.corpus, self.settings
-        pages = [
-            GeneratedPage(markup.event_uri(e.id), render_event(e, corpus, settings), e.path)
-            for e in corpus.published_events
-        ]
+        pages = []
+        for event in corpus.published_events:
+            uri = markup.event_uri(event.id)
+            self.fragments.forget(uri)
+            pages.append(GeneratedPage(uri, render_event(event, corpus, settings, self._placer(uri)), event.path))
         pages.append(GeneratedPage("chronologie/index.md", render_chronology_index(corpus)))
         pages += [
             GeneratedPage(markup.chronology_year_uri(year), text)
@@ -81,3 +87,7 @@ class SiteRenderer:
         elif src_uri == HOME_URI:
             markdown = render_home(markdown, self.corpus, self.settings)
         return link_marks(markdown, self.corpus)
+
+    def page_html(self, src_uri: str, rendered: str, resolve) -> str:
+        """A page's rendered body with its generated fragments in place (``fragments.Fragments.assemble``)."""
+        return self.fragments.assemble(src_uri, rendered, resolve)

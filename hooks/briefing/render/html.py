@@ -1,0 +1,71 @@
+"""HTML building blocks for the generated parts of pages, written as HTML rather than Markdown.
+
+Lists of links make up most of the generated pages; as Markdown they cost Python-Markdown's inline
+parsing and MkDocs' link checks once per link, which was most of the build at 10,000 events. Here
+they are written directly as HTML, with links absolute to ``docs/`` (``/evenements/x.md#anchor``):
+``fragments.resolve_links`` turns them into relative URLs for the page they land on, and reports a
+link to a page that is not in the build, as MkDocs does for Markdown links.
+"""
+
+from __future__ import annotations
+
+import html as _html
+from collections.abc import Iterable
+
+from ..dates import format_when
+from ..structure import Entity, Event, Letter
+from . import markup
+
+
+def text(value: object) -> str:
+    """Front-matter text made inert, on one line."""
+    return _html.escape(" ".join(str(value).split()), quote=True)
+
+
+def link(label_html: str, uri: str, anchor: str | None = None, *, title: str | None = None,
+         classes: str | None = None, style: str | None = None) -> str:
+    """A link to a file of the site by its path under ``docs/`` (resolved per page later)."""
+    href = f"/{uri}" + (f"#{anchor}" if anchor else "")
+    extra = "".join(
+        f' {name}="{text(value)}"' for name, value in (("class", classes), ("style", style), ("title", title)) if value
+    )
+    return f'<a href="{text(href)}"{extra}>{label_html}</a>'
+
+
+def external_link(label_html: str, url: str) -> str:
+    return f'<a href="{text(url)}">{label_html}</a>'
+
+
+def items(entries: Iterable[str], classes: str | None = None) -> str:
+    """A ``<ul>`` of already-built HTML entries."""
+    opening = f'<ul class="{text(classes)}">' if classes else "<ul>"
+    return opening + "\n" + "".join(f"<li>{entry}</li>\n" for entry in entries) + "</ul>\n"
+
+
+def paragraph(content_html: str, classes: str | None = None) -> str:
+    opening = f'<p class="{text(classes)}">' if classes else "<p>"
+    return f"{opening}{content_html}</p>\n"
+
+
+WITHHELD = "[…]"
+
+
+def event_line(event: Event, *, label_html: str | None = None) -> str:
+    """``<a>18 août 2023</a> : title``, or ``22 février 2024 : […]`` for a withheld fact."""
+    date = text(format_when(event.when))
+    if event.withheld:
+        return f"{date} : {WITHHELD}"
+    label = label_html if label_html is not None else text(event.title)
+    return f"{link(date, markup.event_uri(event.id))} : {label}"
+
+
+def entity_link(entity: Entity) -> str:
+    return link(text(entity.title), markup.entity_uri(entity))
+
+
+def letter_link(letter: Letter, entities: dict[str, Entity], short_name: str) -> str:
+    return link(text(markup.letter_reference(letter, entities, short_name)), letter.src_uri)
+
+
+def letter_items(letters: list[Letter], entities: dict[str, Entity], short_name: str) -> str:
+    return items(letter_link(x, entities, short_name) for x in letters)
