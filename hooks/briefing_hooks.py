@@ -145,10 +145,8 @@ def on_page_content(html: str, page, config, files) -> str:
     def missing(target: str) -> None:
         (log.debug if quiet else log.warning)(f"docs/{source}: generated link to '{target}', which is not in the site")
 
-    def resolve(fragment: str) -> str:
-        return resolve_links(fragment, page.url, urls, missing)
-
-    return sanitize.clean(_state["build"].renderer.page_html(source, html, resolve))
+    body = resolve_links(_state["build"].renderer.page_html(source, html), page.url, urls, missing)
+    return sanitize.clean(body)
 
 
 def _offline(config) -> bool:

@@ -88,6 +88,6 @@ class SiteRenderer:
             markdown = render_home(markdown, self.corpus, self.settings)
         return link_marks(markdown, self.corpus)
 
-    def page_html(self, src_uri: str, rendered: str, resolve) -> str:
+    def page_html(self, src_uri: str, rendered: str) -> str:
         """A page's rendered body with its generated fragments in place (``fragments.Fragments.assemble``)."""
-        return self.fragments.assemble(src_uri, rendered, resolve)
+        return self.fragments.assemble(src_uri, rendered)

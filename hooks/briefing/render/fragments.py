@@ -3,7 +3,8 @@
 A generated page's Markdown keeps what Markdown is needed for (headings, which make the table of
 contents, and contributors' text) and marks where a generated HTML fragment goes with a
 placeholder comment. After MkDocs has rendered the Markdown, ``assemble`` puts each fragment in its
-place with its links resolved; the whole body is then sanitized as before. The placeholders carry
+place; ``resolve_links`` makes the body's generated links relative, and the whole body is then
+sanitized as before. The placeholders carry
 a per-build token, so a contributor cannot summon a fragment by writing one.
 """
 
@@ -14,7 +15,7 @@ import re
 import secrets
 from collections.abc import Callable, Mapping
 
-_HREF = re.compile(r'href="/([^"#?]+)(#[^"]*)?"')
+_HREF = re.compile(r'href="briefing:/([^"#]+)(#[^"]*)?"')
 
 
 class Fragments:
@@ -37,16 +38,16 @@ class Fragments:
         """Drop the fragments of a page about to be rendered again (a page's Markdown is built once per render)."""
         self._pages.pop(src_uri, None)
 
-    def assemble(self, src_uri: str, rendered: str, resolve: Callable[[str], str]) -> str:
-        """The rendered page body with its placeholders replaced by their fragments, links made by
-        ``resolve``. The result still goes through the sanitizer with the rest of the page."""
+    def assemble(self, src_uri: str, rendered: str) -> str:
+        """The rendered page body with its placeholders replaced by their fragments. Its generated
+        links are still to be resolved, and it still goes through the sanitizer like the rest."""
         fragments = self._pages.get(src_uri)
         if not fragments:
             return rendered
 
         def fragment(match: re.Match) -> str:
             number = int(match.group(1))
-            return resolve(fragments[number]) if number < len(fragments) else ""
+            return fragments[number] if number < len(fragments) else ""
 
         return self._placeholder.sub(fragment, rendered)
 
@@ -56,10 +57,11 @@ def relative_prefix(page_url: str) -> str:
     return "../" * page_url.count("/")
 
 
-def resolve_links(fragment_html: str, page_url: str, urls: Mapping[str, str],
+def resolve_links(body_html: str, page_url: str, urls: Mapping[str, str],
                   missing: Callable[[str], None]) -> str:
-    """Links absolute to ``docs/`` made relative to ``page_url``; ``urls`` maps a ``src_uri`` to its URL.
-    A link to a file not in ``urls`` is reported to ``missing`` and left as written."""
+    """Generated links (``html.link``: ``briefing:/`` and a path under ``docs/``) made relative to
+    ``page_url``; ``urls`` maps a ``src_uri`` to its URL. A link to a file not in ``urls`` is reported
+    to ``missing`` and left as written (the sanitizer then drops its unknown scheme)."""
     prefix = relative_prefix(page_url)
 
     def relative(match: re.Match) -> str:
@@ -70,4 +72,4 @@ def resolve_links(fragment_html: str, page_url: str, urls: Mapping[str, str],
             return match.group(0)
         return f'href="{prefix + url or "./"}{anchor}"'
 
-    return _HREF.sub(relative, fragment_html)
+    return _HREF.sub(relative, body_html)

@@ -6,7 +6,7 @@ from .. import glossary
 from ..corpus import Corpus
 from ..settings import Settings
 from ..structure import Event
-from . import markup
+from . import html, markup
 
 GLOSSARY_URI = "glossaire.md"
 GLOSSARY_USES_SHOWN = 10
@@ -16,13 +16,14 @@ GLOSSARY_USES_SHOWN = 10
 def link_marks(markdown: str, corpus: Corpus) -> str:
     """``IP4*`` -> a link to the term's glossary entry titled with its expansion. The star leaves the
     text (and the search index) but the stylesheet draws it again after the link (``.briefing-term``),
-    as the letter prints it."""
+    as the letter prints it. Written as inline HTML with a generated link (``html.link``): a Markdown
+    link would cost an inline parse and a link check for each mark of each page."""
 
     def render(word: str) -> str | None:
         entity = corpus.term(word)
         if entity is None:
             return None
-        return markup.link(word, markup.href(GLOSSARY_URI, entity.slug), entity.title) + "{ .briefing-term }"
+        return html.link(html.text(word), GLOSSARY_URI, entity.slug, title=entity.title, classes="briefing-term")
 
     return glossary.replace_marks(markdown, render)
 

@@ -2,9 +2,10 @@
 
 Lists of links make up most of the generated pages; as Markdown they cost Python-Markdown's inline
 parsing and MkDocs' link checks once per link, which was most of the build at 10,000 events. Here
-they are written directly as HTML, with links absolute to ``docs/`` (``/evenements/x.md#anchor``):
-``fragments.resolve_links`` turns them into relative URLs for the page they land on, and reports a
-link to a page that is not in the build, as MkDocs does for Markdown links.
+they are written directly as HTML, with links to files by their path under ``docs/``, marked
+``briefing:/evenements/x.md#anchor``: ``fragments.resolve_links`` turns them into relative URLs for
+the page they land on, and reports a link to a file that is not in the build, as MkDocs does for
+Markdown links. (The marker leaves contributors' own HTML links alone.)
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from ..dates import format_when
 from ..structure import Entity, Event, Letter
 from . import markup
 
+GENERATED_LINK = "briefing:/"
+
 
 def text(value: object) -> str:
     """Front-matter text made inert, on one line."""
@@ -25,7 +28,7 @@ def text(value: object) -> str:
 def link(label_html: str, uri: str, anchor: str | None = None, *, title: str | None = None,
          classes: str | None = None, style: str | None = None) -> str:
     """A link to a file of the site by its path under ``docs/`` (resolved per page later)."""
-    href = f"/{uri}" + (f"#{anchor}" if anchor else "")
+    href = f"{GENERATED_LINK}{uri}" + (f"#{anchor}" if anchor else "")
     extra = "".join(
         f' {name}="{text(value)}"' for name, value in (("class", classes), ("style", style), ("title", title)) if value
     )
