@@ -133,20 +133,31 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return _state["build"].renderer.page_markdown(page.file.src_uri, markdown)
 
 
-def on_page_content(html: str, page, config, files) -> str:
-    """Generated fragments go in, then contributors' raw HTML is sanitized before the page, its search
-    entry or anything else reads it."""
-    urls = _state.get("urls")
-    if urls is None:
-        urls = _state["urls"] = {file.src_uri: file.url for file in files}
-    source = page.file.src_uri
+def _resolver(page):
+    """Generated links of a part of the page's body made relative to the page."""
+    urls, source = _state["urls"], page.file.src_uri
     quiet = "preview" in _state  # a preview leaves pages out on purpose
 
     def missing(target: str) -> None:
         (log.debug if quiet else log.warning)(f"docs/{source}: generated link to '{target}', which is not in the site")
 
-    body = resolve_links(_state["build"].renderer.page_html(source, html), page.url, urls, missing)
-    return sanitize.clean(body)
+    return lambda part: resolve_links(part, page.url, urls, missing)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Generated fragments meant for search go in, and the body is sanitized (contributors' raw HTML)
+    before the page, its search entry or anything else reads it."""
+    if "urls" not in _state:
+        _state["urls"] = {file.src_uri: file.url for file in files}
+    resolve = _resolver(page)
+    return _state["build"].renderer.page_html(page.file.src_uri, html, lambda part: sanitize.clean(resolve(part)))
+
+
+@event_priority(-100)
+def on_page_context(context, page, config, nav):
+    """After ``material/search`` has indexed the page (priority 0): the fragments kept out of search."""
+    page.content = _state["build"].renderer.complete_page_html(page.file.src_uri, page.content, _resolver(page))
+    return context
 
 
 def _offline(config) -> bool:

@@ -34,15 +34,35 @@ def test_labels_and_titles_are_escaped():
                     "&lt;b&gt;&quot;x&quot;&lt;/b&gt;</a>")
 
 
+def _as_markdown_renders(placeholder: str) -> str:
+    """A block placeholder is a paragraph of its own in the Markdown: that is how it comes back."""
+    return f"<p>{placeholder.strip()}</p>\n"
+
+
 def test_fragments_take_their_placeholders_and_a_forged_placeholder_brings_nothing():
     fragments = Fragments()
-    first = fragments.place("a.md", "<ul><li>un</li></ul>")
-    second = fragments.place("a.md", "<p>deux</p>")
+    first = _as_markdown_renders(fragments.place("a.md", "<ul><li>un</li></ul>"))
+    second = _as_markdown_renders(fragments.place("a.md", "<p>deux</p>"))
+    term = fragments.place_inline("a.md", '<a href="#ip4">IP4</a>')
     assert fragments.place("a.md", "") == ""
-    rendered = f"<h2>Titre</h2>\n{first}<p>texte</p>\n{second}<!-- briefing-0000000000000000:0 -->"
-    assembled = fragments.assemble("a.md", rendered)
-    assert assembled.startswith("<h2>Titre</h2>\n<ul><li>un</li></ul>\n<p>texte</p>\n<p>deux</p>\n")
-    assert assembled.endswith("<!-- briefing-0000000000000000:0 -->"), "another token is only a comment"
-    assert fragments.assemble("b.md", rendered) == rendered
+    assert term.isalnum(), "an inline placeholder is one word for Markdown"
+    forged = "<p>briefing0000000000000000b0z</p>"
+    rendered = f"<h2>Titre</h2>\n{first}<p>Les {term} et les autres</p>\n{second}{forged}"
+    assembled = fragments.assemble("a.md", rendered, str)
+    assert assembled == (f'<h2>Titre</h2>\n<ul><li>un</li></ul><p>Les <a href="#ip4">IP4</a> et les autres</p>\n'
+                         f"<p>deux</p>{forged}"), "another token is only text"
+    assert fragments.assemble("b.md", rendered, str) == rendered
     fragments.forget("a.md")
-    assert "un" not in fragments.assemble("a.md", rendered)
+    assert "<li>un" not in fragments.assemble("a.md", rendered, str)
+
+
+def test_fragments_kept_out_of_search_go_in_after_the_rest_is_finished():
+    fragments = Fragments()
+    searched = _as_markdown_renders(fragments.place("a.md", "<p>cherché</p>"))
+    late = _as_markdown_renders(fragments.place("a.md", "<p>tardif</p>", searchable=False))
+    rendered = f"<h1>T</h1>\n{searched}<h2>Liste</h2>\n{late}<p>fin</p>"
+    assembled = fragments.assemble("a.md", rendered, lambda part: part.upper())
+    assert "<P>CHERCHÉ</P>" in assembled and "<P>FIN</P>" in assembled, "every part around is finished"
+    assert "tardif" not in assembled.lower(), "the late one waits"
+    completed = fragments.complete("a.md", assembled, lambda part: part.replace("p>", "div>"))
+    assert completed == "<H1>T</H1>\n<P>CHERCHÉ</P><H2>LISTE</H2>\n<div>tardif</div><P>FIN</P>"

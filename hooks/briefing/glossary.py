@@ -45,12 +45,12 @@ def find_marks(markdown: str) -> list[tuple[int, str]]:
     return [(line, match.group(1)) for line, _, match in _iter_marks(markdown)]
 
 
-def replace_marks(markdown: str, render: Callable[[str], str | None]) -> str:
-    """Replace each mark with ``render(term)``; a mark it returns None for is left as written."""
+def replace_marks(markdown: str, render: Callable[[str, int], str | None]) -> str:
+    """Replace each mark with ``render(term, line index)``; a mark it returns None for is left as written."""
     lines = markdown.split("\n")
     edits: dict[int, list[tuple[int, int, str]]] = {}
     for line_index, offset, match in _iter_marks(markdown):
-        replacement = render(match.group(1))
+        replacement = render(match.group(1), line_index)
         if replacement is not None:
             edits.setdefault(line_index, []).append((offset + match.start(), offset + match.end(), replacement))
     for line_index, changes in edits.items():

@@ -25,7 +25,7 @@ _CONVERTER = markdown.Markdown()
 def plain_text(markdown_text: str) -> str:
     """The words of a note or chapeau: footnotes, glossary stars and markup removed, one paragraph per block."""
     body, _ = footnotes.split_definitions(markdown_text or "")
-    body = glossary.replace_marks(footnotes.strip_references(body), lambda word: word)
+    body = glossary.replace_marks(footnotes.strip_references(body), lambda word, _line: word)
     if not body.strip():
         return ""
     if not _MARKUP.search(body):

@@ -15,7 +15,7 @@ from .authors import AUTHORS_URI, render_authors_index
 from .chronology import render_chronology_index, render_chronology_months, render_chronology_years
 from .entities import render_entity, render_entity_archives, render_registry_index
 from .events import render_event
-from .fragments import Fragments
+from .fragments import Finish, Fragments
 from .glossary_page import GLOSSARY_URI, link_marks, render_glossary
 from .home import render_home
 from .letters import render_letter, render_letters_index
@@ -45,7 +45,10 @@ class SiteRenderer:
         self.fragments = Fragments()
 
     def _placer(self, src_uri: str):
-        return lambda fragment_html: self.fragments.place(src_uri, fragment_html)
+        def place(fragment_html: str, searchable: bool = True) -> str:
+            return self.fragments.place(src_uri, fragment_html, searchable=searchable)
+
+        return place
 
     def generated_pages(self) -> list[GeneratedPage]:
         corpus, settings = self.corpus, self.settings
@@ -86,8 +89,12 @@ class SiteRenderer:
             markdown = render_entity(self._entities[src_uri], self.corpus, self.settings, self.readers)
         elif src_uri == HOME_URI:
             markdown = render_home(markdown, self.corpus, self.settings)
-        return link_marks(markdown, self.corpus)
+        return link_marks(markdown, self.corpus, lambda link: self.fragments.place_inline(src_uri, link))
 
-    def page_html(self, src_uri: str, rendered: str) -> str:
-        """A page's rendered body with its generated fragments in place (``fragments.Fragments.assemble``)."""
-        return self.fragments.assemble(src_uri, rendered)
+    def page_html(self, src_uri: str, rendered: str, finish: Finish) -> str:
+        """A page's rendered body with its searchable fragments in place (``Fragments.assemble``)."""
+        return self.fragments.assemble(src_uri, rendered, finish)
+
+    def complete_page_html(self, src_uri: str, content: str, resolve: Finish) -> str:
+        """The body with the fragments kept out of search in place (``Fragments.complete``)."""
+        return self.fragments.complete(src_uri, content, resolve)

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from .. import footnotes
 from ..corpus import Corpus
 from ..dates import format_partial, format_when
 from ..settings import Settings
 from ..structure import EntityKind, Event
 from . import html, markup
-
-Place = Callable[[str], str]
-"""Puts a generated HTML fragment on the page and returns the Markdown placeholder standing for it."""
+from .fragments import Place
 
 
 def _render_entities(event: Event, corpus: Corpus, place: Place) -> str:
@@ -35,7 +31,7 @@ def _render_sources(event: Event, place: Place) -> str:
                    html.text(format_partial(source.date)) if source.date else None]
         extra = ", ".join(d for d in details if d)
         entries.append(entry + (f", {extra}" if extra else ""))
-    return "## Sources { data-search-exclude }\n\n" + place(html.items(entries))
+    return "## Sources { data-search-exclude }\n\n" + place(html.items(entries), searchable=False)
 
 
 def _render_letters(event: Event, corpus: Corpus, settings: Settings, place: Place) -> str:
@@ -43,7 +39,7 @@ def _render_letters(event: Event, corpus: Corpus, settings: Settings, place: Pla
     if not letters:
         return ""
     return "## Cité dans { data-search-exclude }\n\n" + place(
-        html.letter_items(letters, corpus.registry.entities, settings.short_name))
+        html.letter_items(letters, corpus.registry.entities, settings.short_name), searchable=False)
 
 
 def _render_related(event: Event, corpus: Corpus, place: Place) -> str:
@@ -51,7 +47,8 @@ def _render_related(event: Event, corpus: Corpus, place: Place) -> str:
     if not related:
         return ""
     related.sort(key=lambda e: (e.when.sort_key(), e.id))
-    return "## Voir aussi { data-search-exclude }\n\n" + place(html.items(html.event_line(e) for e in related))
+    return "## Voir aussi { data-search-exclude }\n\n" + place(
+        html.items(html.event_line(e) for e in related), searchable=False)
 
 
 def _render_neighbours(event: Event, corpus: Corpus, place: Place) -> str:
@@ -63,7 +60,8 @@ def _render_neighbours(event: Event, corpus: Corpus, place: Place) -> str:
         parts.append(html.paragraph(f"Suivant : {html.event_line(following)} →"))
     year = event.when.start.year
     parts.append(html.paragraph(html.link(f"Chronologie {year}", markup.chronology_year_uri(year))))
-    return place('<div class="briefing-neighbours" data-search-exclude>\n' + "".join(parts) + "</div>\n")
+    return place('<div class="briefing-neighbours" data-search-exclude>\n' + "".join(parts) + "</div>\n",
+                 searchable=False)
 
 
 def render_event(event: Event, corpus: Corpus, settings: Settings, place: Place) -> str:

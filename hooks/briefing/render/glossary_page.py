@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .. import glossary
 from ..corpus import Corpus
 from ..settings import Settings
@@ -13,17 +15,22 @@ GLOSSARY_USES_SHOWN = 10
 """Where a term is used: the latest few only, so that the glossary does not grow with the archive."""
 
 
-def link_marks(markdown: str, corpus: Corpus) -> str:
+def link_marks(markdown: str, corpus: Corpus, place_inline: Callable[[str], str]) -> str:
     """``IP4*`` -> a link to the term's glossary entry titled with its expansion. The star leaves the
     text (and the search index) but the stylesheet draws it again after the link (``.briefing-term``),
-    as the letter prints it. Written as inline HTML with a generated link (``html.link``): a Markdown
-    link would cost an inline parse and a link check for each mark of each page."""
+    as the letter prints it. The link is a generated fragment put in after Markdown (a Markdown link
+    costs an inline parse and a link check for each mark of each page); in a heading, where a
+    placeholder would end up in the anchor, it is inline HTML."""
+    if "*" not in markdown:
+        return markdown
+    headings = {i for i, line in enumerate(markdown.split("\n")) if line.startswith("#")}
 
-    def render(word: str) -> str | None:
+    def render(word: str, line: int) -> str | None:
         entity = corpus.term(word)
         if entity is None:
             return None
-        return html.link(html.text(word), GLOSSARY_URI, entity.slug, title=entity.title, classes="briefing-term")
+        link = html.link(html.text(word), GLOSSARY_URI, entity.slug, title=entity.title, classes="briefing-term")
+        return link if line in headings else place_inline(link)
 
     return glossary.replace_marks(markdown, render)
 
