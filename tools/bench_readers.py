@@ -67,10 +67,11 @@ def main() -> None:
     print(f"  {len(files)} files, {sum(len(f.content) for f in files) / 1e6:.1f} MB in all; largest:")
     for f in sorted(files, key=lambda f: -len(f.content))[:4]:
         print(f"    {f.path:<40} {len(f.content) / 1e6:6.2f} MB")
-    chronology = timed("chronology index (with its timeline)", lambda: render_chronology_index(corpus))
-    print(f"  chronology index: {len(chronology) / 1e6:.2f} MB of Markdown")
+    chronology = timed("chronology index (with its timeline)",
+                       lambda: render_chronology_index(corpus, renderer._placer("chronologie/index.md")))
+    print(f"  chronology index: {len(chronology) / 1e6:.2f} MB of Markdown (fragments aside)")
     japan = timed("Japon page (timeline, relations)", lambda: renderer.page_markdown("pays/japon.md", ""))
-    print(f"  Japon page: {len(japan) / 1e3:.0f} kB of Markdown, {japan.count('.tl-mark')} timeline marks")
+    print(f"  Japon page: {len(japan) / 1e3:.0f} kB of Markdown, {japan.count('tl-mark')} timeline marks")
     pages = timed("relation, author, news, subscriptions pages", renderer._reader_pages)
     print(f"  {len(pages)} pages, {sum(len(p.markdown) for p in pages) / 1e6:.2f} MB of Markdown")
     heads = PageHeads(corpus, settings, renderer.readers, SiteLinks("https://x.org/"))

@@ -12,10 +12,10 @@ from ..settings import Settings
 from ..structure import EntityKind
 from . import markup
 from .authors import AUTHORS_URI, render_authors_index
-from .chronology import render_chronology_index, render_chronology_months, render_chronology_years
+from .chronology import CHRONOLOGY_INDEX_URI, render_chronology_index, render_chronology_months, render_chronology_years
 from .entities import render_entity, render_entity_archives, render_registry_index
 from .events import render_event
-from .fragments import Finish, Fragments
+from .fragments import Finish, Fragments, Place
 from .glossary_page import GLOSSARY_URI, link_marks, render_glossary
 from .home import render_home
 from .letters import render_letter, render_letters_index
@@ -44,7 +44,10 @@ class SiteRenderer:
         self.readers = ReaderIndex(corpus)
         self.fragments = Fragments()
 
-    def _placer(self, src_uri: str):
+    def _placer(self, src_uri: str) -> Place:
+        """Places fragments on the page ``src_uri``, whose Markdown is being rendered (again)."""
+        self.fragments.forget(src_uri)
+
         def place(fragment_html: str, searchable: bool = True) -> str:
             return self.fragments.place(src_uri, fragment_html, searchable=searchable)
 
@@ -55,18 +58,18 @@ class SiteRenderer:
         pages = []
         for event in corpus.published_events:
             uri = markup.event_uri(event.id)
-            self.fragments.forget(uri)
             pages.append(GeneratedPage(uri, render_event(event, corpus, settings, self._placer(uri)), event.path))
-        pages.append(GeneratedPage("chronologie/index.md", render_chronology_index(corpus)))
-        pages += [
-            GeneratedPage(markup.chronology_year_uri(year), text)
-            for year, text in render_chronology_years(corpus).items()
-        ]
-        pages += [GeneratedPage(uri, text) for uri, text in render_chronology_months(corpus).items()]
+        index = CHRONOLOGY_INDEX_URI
+        pages.append(GeneratedPage(index, render_chronology_index(corpus, self._placer(index))))
+        pages += [GeneratedPage(uri, text) for uri, text in render_chronology_years(corpus, self._placer).items()]
+        pages += [GeneratedPage(uri, text) for uri, text in render_chronology_months(corpus, self._placer).items()]
         pages.append(GeneratedPage("lettres/index.md", render_letters_index(corpus, settings)))
-        pages += [GeneratedPage(f"{k.value}/index.md", render_registry_index(k, corpus)) for k in EntityKind]
+        for kind in EntityKind:
+            uri = f"{kind.value}/index.md"
+            pages.append(GeneratedPage(uri, render_registry_index(kind, corpus, self._placer(uri))))
         for entity in corpus.registry.entities.values():
-            pages += [GeneratedPage(uri, text) for uri, text in render_entity_archives(entity, corpus).items()]
+            archives = render_entity_archives(entity, corpus, self._placer)
+            pages += [GeneratedPage(uri, text) for uri, text in archives.items()]
         pages.append(GeneratedPage(GLOSSARY_URI, render_glossary(corpus, settings)))
         pages += self._reader_pages()
         return pages
@@ -74,7 +77,10 @@ class SiteRenderer:
     def _reader_pages(self) -> list[GeneratedPage]:
         """Relations, authors, what's new and the subscriptions page."""
         corpus, settings, readers = self.corpus, self.settings, self.readers
-        pages = [GeneratedPage(r.src_uri, render_relation(r, corpus, readers, settings)) for r in readers.relations]
+        pages = [
+            GeneratedPage(r.src_uri, render_relation(r, corpus, readers, settings, self._placer(r.src_uri)))
+            for r in readers.relations
+        ]
         pages.append(GeneratedPage(RELATIONS_INDEX_URI, render_relations_index(corpus, readers)))
         pages.append(GeneratedPage(AUTHORS_URI, render_authors_index(corpus, readers, settings)))
         pages.append(GeneratedPage(NEWS_URI, render_news(corpus, readers, settings)))
@@ -86,7 +92,8 @@ class SiteRenderer:
         if src_uri in self._letters:
             markdown = render_letter(self._letters[src_uri], self.corpus, self.settings, self.readers)
         elif src_uri in self._entities:
-            markdown = render_entity(self._entities[src_uri], self.corpus, self.settings, self.readers)
+            markdown = render_entity(self._entities[src_uri], self.corpus, self.settings, self._placer(src_uri),
+                                     self.readers)
         elif src_uri == HOME_URI:
             markdown = render_home(markdown, self.corpus, self.settings)
         return link_marks(markdown, self.corpus, lambda link: self.fragments.place_inline(src_uri, link))

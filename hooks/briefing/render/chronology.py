@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import groupby
 
 from ..corpus import Corpus
 from ..dates import format_month_heading
 from ..structure import Event
-from . import markup
-from .timeline import render_timeline
+from . import html, markup
+from .fragments import Place
+from .timeline import Target, render_timeline
 
 
 def _month_key(event: Event) -> int:
     return event.when.start.month or 0
 
 
-def render_event_list(events: list[Event], heading_level: int = 3, *, year: int) -> str:
-    """Events of one year grouped by month; year-precision events come first."""
+def render_event_list(events: list[Event], heading_level: int, place: Place, *, year: int) -> str:
+    """Events of one year grouped by month; year-precision events come first. The headings stay
+    Markdown (table of contents); each month's list is a fragment."""
     blocks = []
     for month, group in groupby(events, key=_month_key):
         heading = format_month_heading(year, month) if month else f"Au cours de l’année {year}"
         anchor = f"{year}-{month:02d}" if month else f"{year}-annee"
-        items = "\n".join(f"- {markup.event_line(e)}" for e in group)
-        blocks.append(f"{'#' * heading_level} {heading} {{ #{anchor} }}\n\n{items}\n")
+        items = html.items(html.event_line(e) for e in group)
+        blocks.append(f"{'#' * heading_level} {heading} {{ #{anchor} }}\n\n{place(items)}")
     return "\n".join(blocks)
 
 
@@ -40,7 +43,7 @@ def _count(events: list[Event]) -> str:
 
 
 def _year_link(year: int) -> str:
-    return markup.link(str(year), markup.href(markup.chronology_year_uri(year)))
+    return html.link(str(year), markup.chronology_year_uri(year))
 
 
 YEAR_PAGE_LIMIT = 150
@@ -68,86 +71,97 @@ FULL_LIST_LIMIT = 100
 reader of a small archive expects); past it, only the years, so that the page stays small."""
 
 
-def _month_target(year: int, month: int, split: bool) -> str:
+def _month_target(year: int, month: int, split: bool) -> Target:
     """Where a month of the timeline leads: its own page in a split year, else its heading."""
     if split:
-        return markup.href(_month_uri(year, month))
-    return markup.href(markup.chronology_year_uri(year), f"{year}-{month:02d}" if month else f"{year}-annee")
+        return _month_uri(year, month), None
+    return markup.chronology_year_uri(year), f"{year}-{month:02d}" if month else f"{year}-annee"
 
 
-def render_chronology_index(corpus: Corpus) -> str:
+def _table(headers: tuple[str, str], rows: list[tuple[str, str]]) -> str:
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>\n" for a, b in rows)
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
+
+
+CHRONOLOGY_INDEX_URI = "chronologie/index.md"
+
+
+def render_chronology_index(corpus: Corpus, place: Place) -> str:
     """Timeline, years with their counts and, for a small archive, every event by year and month."""
     years = _by_year(corpus)
     split = {year for year, events in years.items() if chronology_pages_for_year(year, events)}
-    rows = [f"| {_year_link(year)} | {_count(events)} |" for year, events in years.items()]
-    table = "| Année | Événements |\n|---|---|\n" + "\n".join(rows) + "\n" if rows else "Aucun événement.\n"
+    rows = [(_year_link(year), _count(events)) for year, events in years.items()]
     sections = [
         markup.front_matter(title="Chronologie", search={"exclude": True}),
         "# Chronologie\n",
         f"Tous les faits, du plus ancien au plus récent ({_count(corpus.chronology)}).\n",
-        render_timeline(
+        place(render_timeline(
             corpus.chronology,
-            year_link=lambda year: markup.href(markup.chronology_year_uri(year)),
+            year_link=lambda year: (markup.chronology_year_uri(year), None),
             month_link=lambda year, month: _month_target(year, month, year in split),
             caption="Frise : un trait par événement, une ligne par année ; touchez un trait pour ouvrir l’événement.",
-        ) if corpus.chronology else "",
-        table,
+        )) if corpus.chronology else "",
+        place(_table(("Année", "Événements"), rows)) if rows else "Aucun événement.\n",
     ]
     if len(corpus.chronology) <= FULL_LIST_LIMIT:
         for year, events in years.items():
             sections.append(f"## {year} {{ #{year} }}\n")
-            sections.append(render_event_list(events, 3, year=year))
+            sections.append(render_event_list(events, 3, place, year=year))
     return "\n".join(s for s in sections if s)
 
 
 def _neighbour_links(ordered: list[tuple[str, str]], index: int, up: tuple[str, str]) -> str:
-    """``← previous · up · next →`` between pages of one series."""
+    """``← previous · up · next →`` between pages of one series, as HTML."""
     around = []
     if index > 0:
-        around.append("← " + markup.link(ordered[index - 1][0], markup.href(ordered[index - 1][1])))
-    around.append(markup.link(up[0], markup.href(up[1])))
+        around.append("← " + html.link(html.text(ordered[index - 1][0]), ordered[index - 1][1]))
+    around.append(html.link(html.text(up[0]), up[1]))
     if index + 1 < len(ordered):
-        around.append(markup.link(ordered[index + 1][0], markup.href(ordered[index + 1][1])) + " →")
-    return " · ".join(around) + "\n{ .briefing-neighbours }\n"
+        around.append(html.link(html.text(ordered[index + 1][0]), ordered[index + 1][1]) + " →")
+    return html.paragraph(" · ".join(around), "briefing-neighbours")
 
 
 def _render_month_summary(year: int, months: list[tuple[int, list[Event]]]) -> str:
-    rows = [
-        f"| {markup.link(_month_label(year, month), markup.href(_month_uri(year, month)))} | {_count(events)} |"
-        for month, events in months
-    ]
-    return "| Mois | Événements |\n|---|---|\n" + "\n".join(rows) + "\n"
+    rows = [(html.link(html.text(_month_label(year, month)), _month_uri(year, month)), _count(events))
+            for month, events in months]
+    return _table(("Mois", "Événements"), rows)
 
 
-def render_chronology_years(corpus: Corpus) -> dict[int, str]:
+def render_chronology_years(corpus: Corpus, placer: Callable[[str], Place]) -> dict[str, str]:
+    """The year pages by ``src_uri``; ``placer(src_uri)`` places fragments on that page."""
     years = _by_year(corpus)
     ordered = [(str(year), markup.chronology_year_uri(year)) for year in years]
     pages = {}
     for i, (year, events) in enumerate(years.items()):
+        uri = markup.chronology_year_uri(year)
+        place = placer(uri)
         months = chronology_pages_for_year(year, events)
-        pages[year] = "\n".join([
+        pages[uri] = "\n".join([
             markup.front_matter(title=f"Chronologie {year}", search={"exclude": True}),
             f"# Chronologie {year}\n",
             f"{_count(events)}.\n",
-            _render_month_summary(year, months) if months else render_event_list(events, 2, year=year),
-            _neighbour_links(ordered, i, ("Toute la chronologie", "chronologie/index.md")),
+            place(_render_month_summary(year, months)) if months else render_event_list(events, 2, place, year=year),
+            place(_neighbour_links(ordered, i, ("Toute la chronologie", CHRONOLOGY_INDEX_URI))),
         ])
     return pages
 
 
-def render_chronology_months(corpus: Corpus) -> dict[str, str]:
+def render_chronology_months(corpus: Corpus, placer: Callable[[str], Place]) -> dict[str, str]:
     """The month pages of the years too large for one page, by ``src_uri``."""
     pages = {}
     for year, events in _by_year(corpus).items():
         months = chronology_pages_for_year(year, events)
         ordered = [(_month_label(year, month), _month_uri(year, month)) for month, _ in months]
         for i, (month, group) in enumerate(months):
+            uri = _month_uri(year, month)
+            place = placer(uri)
             label = _month_label(year, month)
-            pages[_month_uri(year, month)] = "\n".join([
+            pages[uri] = "\n".join([
                 markup.front_matter(title=f"Chronologie : {label}", search={"exclude": True}),
                 f"# {label}\n",
                 f"{_count(group)}.\n",
-                "\n".join(f"- {markup.event_line(e)}" for e in group) + "\n",
-                _neighbour_links(ordered, i, (f"Chronologie {year}", markup.chronology_year_uri(year))),
+                place(html.items(html.event_line(e) for e in group)),
+                place(_neighbour_links(ordered, i, (f"Chronologie {year}", markup.chronology_year_uri(year)))),
             ])
     return pages

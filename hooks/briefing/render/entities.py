@@ -2,31 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import groupby
 
 from ..corpus import Corpus
 from ..readers import ReaderIndex
 from ..settings import Settings
 from ..structure import Entity, EntityKind, Event
-from . import markup
+from . import html, markup
+from .fragments import Place
 from .relations import render_relations_of
 from .subscriptions import render_follow
-from .timeline import render_timeline
+from .timeline import Target, render_timeline
 
 
-def _render_names(entity: Entity) -> str:
+def _render_names(entity: Entity, place: Place) -> str:
     parts = []
     if entity.abbr:
-        glossary = markup.link("glossaire", markup.href("glossaire.md", entity.slug))
-        parts.append(f"Abréviation : **{markup.text(entity.abbr)}** ({glossary})")
+        glossary = html.link("glossaire", "glossaire.md", entity.slug)
+        parts.append(f"Abréviation : <strong>{html.text(entity.abbr)}</strong> ({glossary})")
     if entity.aliases:
-        parts.append("Aussi : " + ", ".join(markup.text(a) for a in entity.aliases))
-    return " · ".join(parts) + "\n{ .briefing-names }\n" if parts else ""
+        parts.append("Aussi : " + ", ".join(html.text(a) for a in entity.aliases))
+    return place(html.paragraph(" · ".join(parts), "briefing-names")) if parts else ""
 
 
-def _render_letters(entity: Entity, corpus: Corpus, settings: Settings) -> str:
+def _excluded_heading(level: int, title: str, anchor: str) -> str:
+    """A heading of a generated section: in the table of contents, out of search."""
+    return f"{'#' * level} {title} {{ #{anchor} data-search-exclude }}\n"
+
+
+def _render_letters(entity: Entity, corpus: Corpus, settings: Settings, place: Place) -> str:
     letters = corpus.entity_letters.get(entity.key, [])
-    return markup.letter_section("Lettres { #lettres }", letters, corpus.registry.entities, settings.short_name)
+    if not letters:
+        return ""
+    items = html.letter_items(letters, corpus.registry.entities, settings.short_name)
+    return _excluded_heading(2, "Lettres", "lettres") + "\n" + place(items, searchable=False)
 
 
 ENTITY_RECENT_EVENTS = 50
@@ -34,11 +44,12 @@ ENTITY_RECENT_EVENTS = 50
 ARCHIVE_PAGE_SIZE = 100
 
 
-def _by_year_blocks(events: list[Event], heading: str) -> list[str]:
+def _by_year_blocks(events: list[Event], level: int, place: Place) -> list[str]:
+    """A heading per year (in the table of contents) and the year's events as a fragment."""
     blocks = []
     for year, group in groupby(events, key=lambda e: e.when.start.year):
-        items = "\n".join(f"- {markup.event_line(e)}" for e in group)
-        blocks.append(f"{heading} {year} {{ #annee-{year} }}\n\n{items}\n")
+        items = html.items(html.event_line(e) for e in group)
+        blocks.append(_excluded_heading(level, str(year), f"annee-{year}") + "\n" + place(items, searchable=False))
     return blocks
 
 
@@ -59,24 +70,24 @@ def _span(events: list[Event]) -> str:
 
 
 def _render_archive_links(entity: Entity, chunks: list[list[Event]]) -> str:
-    links = [markup.link(_span(chunk), markup.href(archive_uri(entity, i + 1))) for i, chunk in enumerate(chunks)]
-    return "Événements plus anciens : " + " · ".join(links) + "\n"
+    links = [html.link(_span(chunk), archive_uri(entity, i + 1)) for i, chunk in enumerate(chunks)]
+    return html.paragraph("Événements plus anciens : " + " · ".join(links))
 
 
-def _year_targets(entity: Entity, recent: list[Event], chunks: list[list[Event]]) -> dict[int, str]:
+def _year_targets(entity: Entity, recent: list[Event], chunks: list[list[Event]]) -> dict[int, Target]:
     """Where the timeline sends a year: its heading on the page, or the first archive page holding it."""
-    targets: dict[int, str] = {}
+    targets: dict[int, Target] = {}
     for i, chunk in enumerate(chunks):
         for event in chunk:
             year = event.when.start.year
-            targets.setdefault(year, markup.href(archive_uri(entity, i + 1), f"annee-{year}"))
+            targets.setdefault(year, (archive_uri(entity, i + 1), f"annee-{year}"))
     for event in recent:
         year = event.when.start.year
-        targets[year] = markup.href(markup.entity_uri(entity), f"annee-{year}")
+        targets[year] = (markup.entity_uri(entity), f"annee-{year}")
     return targets
 
 
-def _render_chronology(entity: Entity, corpus: Corpus) -> str:
+def _render_chronology(entity: Entity, corpus: Corpus, place: Place) -> str:
     events = corpus.entity_events.get(entity.key, [])
     if not events:
         return ""
@@ -84,79 +95,75 @@ def _render_chronology(entity: Entity, corpus: Corpus) -> str:
     chunks = archive_chunks(entity, corpus)
     if chunks:
         count += f" ; les {ENTITY_RECENT_EVENTS} plus récents ci-dessous"
-    blocks = [f"## Chronologie {{ #chronologie }}\n\n{count}.\n"]
     targets = _year_targets(entity, events[-ENTITY_RECENT_EVENTS:], chunks)
-    fallback = markup.href(markup.entity_uri(entity), "chronologie")
-    blocks.append(render_timeline(
+    fallback = (markup.entity_uri(entity), "chronologie")
+    timeline = render_timeline(
         events,
         year_link=lambda year: targets.get(year, fallback),
         month_link=lambda year, _month: targets.get(year, fallback),
         caption="Frise : un trait par événement, une ligne par année ; touchez un trait pour ouvrir l’événement.",
-    ))
-    blocks += _by_year_blocks(events[-ENTITY_RECENT_EVENTS:], "###")
+    )
+    blocks = [_excluded_heading(2, "Chronologie", "chronologie"),
+              place(html.paragraph(f"{count}.") + timeline, searchable=False)]
+    blocks += _by_year_blocks(events[-ENTITY_RECENT_EVENTS:], 3, place)
     if chunks:
-        blocks.append(_render_archive_links(entity, chunks))
+        blocks.append(place(_render_archive_links(entity, chunks), searchable=False))
     return "\n".join(blocks)
 
 
-def render_entity_archives(entity: Entity, corpus: Corpus) -> dict[str, str]:
-    """The entity's archive pages by ``src_uri``: bounded pages instead of one page that grows."""
+def render_entity_archives(entity: Entity, corpus: Corpus, placer: Callable[[str], Place]) -> dict[str, str]:
+    """The entity's archive pages by ``src_uri``: bounded pages instead of one page that grows.
+    ``placer(src_uri)`` places fragments on that page."""
     chunks = archive_chunks(entity, corpus)
     pages = {}
-    title = markup.text(entity.title)
     for i, chunk in enumerate(chunks):
-        around = [markup.link(f"{title} : fiche et événements récents", markup.href(markup.entity_uri(entity)))]
+        uri = archive_uri(entity, i + 1)
+        place = placer(uri)
+        around = [html.link(f"{html.text(entity.title)} : fiche et événements récents", markup.entity_uri(entity))]
         if i > 0:
-            around.insert(0, "← " + markup.link(_span(chunks[i - 1]), markup.href(archive_uri(entity, i))))
+            around.insert(0, "← " + html.link(_span(chunks[i - 1]), archive_uri(entity, i)))
         if i + 1 < len(chunks):
-            around.append(markup.link(_span(chunks[i + 1]), markup.href(archive_uri(entity, i + 2))) + " →")
-        pages[archive_uri(entity, i + 1)] = "\n".join([
+            around.append(html.link(_span(chunks[i + 1]), archive_uri(entity, i + 2)) + " →")
+        pages[uri] = "\n".join([
             markup.front_matter(title=f"{entity.title} : événements {_span(chunk)}", search={"exclude": True}),
-            f"# {title} : événements {_span(chunk)}\n",
-            *_by_year_blocks(chunk, "##"),
-            " · ".join(around) + "\n{ .briefing-neighbours }\n",
+            f"# {markup.text(entity.title)} : événements {_span(chunk)}\n",
+            *_by_year_blocks(chunk, 2, place),
+            place(html.paragraph(" · ".join(around), "briefing-neighbours")),
         ])
     return pages
 
 
-def _render_companions(entity: Entity, corpus: Corpus) -> str:
+def _render_companions(entity: Entity, corpus: Corpus, place: Place) -> str:
     related = corpus.related_entities(entity.key)
     if not related:
         return ""
-    items = "\n".join(f"- {markup.entity_link(other)} ({count})" for other, count in related)
-    return f"## Souvent associés {{ #associes }}\n\n{items}\n"
+    items = html.items(f"{html.entity_link(other)} ({count})" for other, count in related)
+    return _excluded_heading(2, "Souvent associés", "associes") + "\n" + place(items, searchable=False)
 
 
-def render_entity(entity: Entity, corpus: Corpus, settings: Settings, readers: ReaderIndex | None = None) -> str:
-    """The whole page; generated sections are kept out of search (they repeat other pages)."""
-    generated = [
-        render_follow(entity, has_events=bool(corpus.entity_events.get(entity.key))),
-        _render_letters(entity, corpus, settings),
-        render_relations_of(entity.key, corpus, readers) if readers else "",
-        _render_chronology(entity, corpus),
-        _render_companions(entity, corpus),
-    ]
-    generated_text = "\n".join(s for s in generated if s)
+def render_entity(entity: Entity, corpus: Corpus, settings: Settings, place: Place,
+                  readers: ReaderIndex | None = None) -> str:
+    """The whole page. The generated sections are kept out of search (they repeat other pages):
+    their headings are marked, their content goes in after the search plugin has read the page."""
     sections = [
         f"# {markup.text(entity.title)}\n",
-        _render_names(entity),
+        _render_names(entity, place),
         f"{entity.body}\n" if entity.body else "",
-        # A <section>, not a <div>: Material's search parser matches closing tags by name only, so
-        # the first nested </div> (the timeline has many) would end the exclusion.
-        f'<section class="briefing-generated" data-search-exclude markdown>\n\n{generated_text}\n\n</section>\n'
-        if generated_text else "",
+        place(render_follow(entity, has_events=bool(corpus.entity_events.get(entity.key))), searchable=False),
+        _render_letters(entity, corpus, settings, place),
+        render_relations_of(entity.key, corpus, readers, place) if readers else "",
+        _render_chronology(entity, corpus, place),
+        _render_companions(entity, corpus, place),
     ]
     return "\n".join(s for s in sections if s)
 
 
-def render_registry_index(kind: EntityKind, corpus: Corpus) -> str:
+def render_registry_index(kind: EntityKind, corpus: Corpus, place: Place) -> str:
     entities = corpus.registry.of_kind(kind)
     items = []
     for initial, group in groupby(entities, key=lambda e: e.title[:1].upper()):
-        links = "\n".join(
-            f"- {markup.entity_link(e)} ({len(corpus.entity_events.get(e.key, []))})" for e in group
-        )
-        items.append(f"## {markup.text(initial)}\n\n{links}\n")
+        links = html.items(f"{html.entity_link(e)} ({len(corpus.entity_events.get(e.key, []))})" for e in group)
+        items.append(f"## {markup.text(initial)}\n\n{place(links)}")
     return (
         markup.front_matter(title=kind.label, search={"exclude": True})
         + f"# {kind.label}\n\n{len(entities)} fiches ; entre parenthèses, le nombre d’événements.\n\n"

@@ -7,7 +7,8 @@ from itertools import groupby
 from ..corpus import Corpus
 from ..readers import ReaderIndex, Relation
 from ..settings import Settings
-from . import markup
+from . import html, markup
+from .fragments import Place
 from .timeline import render_timeline
 
 RELATIONS_INDEX_URI = "relations/index.md"
@@ -26,7 +27,8 @@ def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
 
 
-def render_relation(relation: Relation, corpus: Corpus, readers: ReaderIndex, settings: Settings) -> str:
+def render_relation(relation: Relation, corpus: Corpus, readers: ReaderIndex, settings: Settings,
+                    place: Place) -> str:
     name = relation_name(relation, corpus)
     members = [corpus.entity(k) for k in relation.members]
     letters = readers.relation_letters(relation)
@@ -35,26 +37,27 @@ def render_relation(relation: Relation, corpus: Corpus, readers: ReaderIndex, se
     sections = [
         markup.front_matter(title=name, search={"exclude": True}),
         f"# {markup.text(name)}\n",
-        f"Les lettres dont la rubrique réunit {_and([markup.entity_link(e) for e in members])}, "
-        "et les événements qui les impliquent tous.\n{ .briefing-relation-intro }\n",
+        place(html.paragraph(
+            f"Les lettres dont la rubrique réunit {_and([html.entity_link(e) for e in members])}, "
+            "et les événements qui les impliquent tous.", "briefing-relation-intro")),
     ]
     if letters:
-        items = markup.letter_items(letters, entities, settings.short_name)
-        sections.append(f"## Lettres {{ #lettres }}\n\n{items}\n")
+        items = html.letter_items(letters, entities, settings.short_name)
+        sections.append("## Lettres { #lettres }\n\n" + place(items))
     if events:
         here = relation.src_uri
         sections.append(
             f"## Événements communs {{ #evenements }}\n\n{len(events)} événement{'s' if len(events) > 1 else ''}.\n"
         )
-        sections.append(render_timeline(
+        sections.append(place(render_timeline(
             events,
-            year_link=lambda year: markup.href(here, f"annee-{year}"),
-            month_link=lambda year, _month: markup.href(here, f"annee-{year}"),
+            year_link=lambda year: (here, f"annee-{year}"),
+            month_link=lambda year, _month: (here, f"annee-{year}"),
             caption="Frise des événements communs : un trait par événement, une ligne par année.",
-        ))
+        )))
         for year, group in groupby(events, key=lambda e: e.when.start.year):
-            items = "\n".join(f"- {markup.event_line(e)}" for e in group)
-            sections.append(f"### {year} {{ #annee-{year} }}\n\n{items}\n")
+            items = html.items(html.event_line(e) for e in group)
+            sections.append(f"### {year} {{ #annee-{year} }}\n\n{place(items)}")
     else:
         sections.append("Aucun événement publié n’implique à la fois toutes ces parties.\n")
     return "\n".join(sections)
@@ -77,10 +80,11 @@ def render_relations_index(corpus: Corpus, readers: ReaderIndex) -> str:
     )
 
 
-def render_relations_of(key: str, corpus: Corpus, readers: ReaderIndex) -> str:
-    """The entity page's list of relations it belongs to."""
+def render_relations_of(key: str, corpus: Corpus, readers: ReaderIndex, place: Place) -> str:
+    """The entity page's list of relations it belongs to (out of search, like the page's other lists)."""
     relations = readers.relations_with(key)
     if not relations:
         return ""
-    items = "\n".join(f"- {relation_link(r, corpus)}" for r in relations)
-    return f"## Relations {{ #relations }}\n\n{items}\n"
+    items = html.items(
+        html.link(html.text(relation_name(r, corpus)), r.src_uri) for r in relations)
+    return "## Relations { #relations data-search-exclude }\n\n" + place(items, searchable=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..exports import paths
 from ..settings import Settings
 from ..structure import Entity
-from . import markup
+from . import html, markup
 
 
 def _file_link(label: str, path: str) -> str:
@@ -13,11 +13,11 @@ def _file_link(label: str, path: str) -> str:
 
 
 def render_follow(entity: Entity, *, has_events: bool) -> str:
-    """``Suivre : flux Atom · calendrier`` on an entity page (a calendar only where there are events)."""
-    links = [_file_link("flux Atom (lettres et événements)", paths.entity_feed(entity))]
+    """``Suivre : flux Atom · calendrier`` on an entity page (a calendar only where there are events), as HTML."""
+    links = [html.link("flux Atom (lettres et événements)", paths.entity_feed(entity))]
     if has_events:
-        links.append(_file_link("calendrier iCalendar", paths.entity_calendar(entity)))
-    return f"Suivre {markup.text(entity.title)} : {' · '.join(links)}\n{{ .briefing-follow }}\n"
+        links.append(html.link("calendrier iCalendar", paths.entity_calendar(entity)))
+    return html.paragraph(f"Suivre {html.text(entity.title)} : {' · '.join(links)}", "briefing-follow")
 
 
 def render_subscriptions(settings: Settings) -> str:

@@ -1,7 +1,8 @@
 """A visual timeline drawn at build time in HTML and CSS: one row per year, months across.
 
-No script and nothing fetched: every mark is a Markdown link (MkDocs checks it and makes it
-relative, so it works from ``file://``), placed by an inline ``left``/``width`` percentage.
+No script and nothing fetched: every mark is a generated link (``html.link``: checked and made
+relative for the page, so it works from ``file://``), placed by an inline ``left``/``width`` percentage.
+The timeline is HTML, not Markdown: hundreds of marks cost Python-Markdown far more than they weigh.
 A year with many events shows one mark per month with its count instead of one per event, so
 the page stays small whatever the size of the corpus (at most ``MAX_MARKS_PER_YEAR`` marks or
 13 clusters per year). Withheld stand-ins are neutral marks without a link.
@@ -15,13 +16,15 @@ from dataclasses import dataclass
 
 from ..dates import format_month_heading, format_when, month_name
 from ..structure import Event, Precision
-from . import markup
+from . import html, markup
 
 MAX_MARKS_PER_YEAR = 40
 """Above this many events in a year, its row shows months with their counts."""
 
-YearLink = Callable[[int], str | None]
-MonthLink = Callable[[int, int | None], str]
+Target = tuple[str, str | None]
+"""Where a link leads: a file by its path under ``docs/``, and an anchor."""
+YearLink = Callable[[int], Target | None]
+MonthLink = Callable[[int, int | None], Target]
 
 
 @dataclass(frozen=True)
@@ -68,13 +71,10 @@ def _render_mark(event: Event, year: int, nudge: int = 0) -> str:
     if event.withheld:
         label = f"{date} : réservé aux abonnés"
         return (f'<span class="tl-mark tl-withheld {_kind(event)}" style="{_style(span, nudge)}" '
-                f'title="{markup.attribute(label)}"></span>')
+                f'title="{html.text(label)}"></span>')
     label = f"{date} : {event.title}"
-    classes = " ".join(f".{c}" for c in ("tl-mark", *_kind(event).split()))
-    return (
-        f"{markup.link(markup.text(label), markup.href(markup.event_uri(event.id)))}"
-        f'{{ {classes} style="{_style(span, nudge)}" title="{markup.attribute(label)}" }}'
-    )
+    return html.link(html.text(label), markup.event_uri(event.id), classes=f"tl-mark {_kind(event)}",
+                     style=_style(span, nudge), title=label)
 
 
 def _render_clusters(events: list[Event], year: int, month_link: MonthLink) -> list[str]:
@@ -98,14 +98,12 @@ def _render_clusters(events: list[Event], year: int, month_link: MonthLink) -> l
             start = dt.date(year, month, 1)
             end = dt.date(year + month // 12, month % 12 + 1, 1)
             span = _Span(100 * (start - first).days / days, 100 * (end - start).days / days)
-            classes = ".tl-mark .tl-cluster"
+            classes = "tl-mark tl-cluster"
         else:
-            span, classes = _Span(0, 100), ".tl-mark .tl-span .tl-span-year"
+            span, classes = _Span(0, 100), "tl-mark tl-span tl-span-year"
         level = 1 + round(3 * (len(group) - 1) / max(peak - 1, 1))
-        marks.append(
-            f"{markup.link(str(len(group)), month_link(year, month))}"
-            f'{{ {classes} .tl-level-{level} style="{_style(span)}" title="{markup.attribute(label)}" }}'
-        )
+        marks.append(html.link(str(len(group)), *month_link(year, month), classes=f"{classes} tl-level-{level}",
+                               style=_style(span), title=label))
     return marks
 
 
@@ -144,15 +142,14 @@ def _render_row(year: int, row: list[Event], year_link: YearLink, month_link: Mo
             seen[place] = seen.get(place, 0) + 1
     # link the year only where an event starts in it (pages and anchors are by start year)
     target = year_link(year) if any(e.when.start.year == year for e in row) else None
-    label = markup.link(str(year), target) if target else str(year)
-    return (
-        f'<div class="tl-row" markdown>\n<div class="tl-year" markdown>{label}</div>\n'
-        f'<div class="tl-track" markdown>\n\n{" ".join(marks)}\n\n</div>\n</div>\n'
-    )
+    label = html.link(str(year), *target) if target else str(year)
+    track = f'<div class="tl-track">{" ".join(marks)}</div>'
+    return f'<div class="tl-row"><div class="tl-year">{label}</div>{track}</div>\n'
+
 
 
 def render_timeline(events: list[Event], *, year_link: YearLink, month_link: MonthLink, caption: str) -> str:
-    """Markdown (with ``md_in_html`` blocks) for the timeline of ``events``, or "" when there are none."""
+    """The HTML of the timeline of ``events`` (links by ``html.link``), or "" when there are none."""
     if not events:
         return ""
     rows: dict[int, list[Event]] = {}
@@ -161,7 +158,7 @@ def render_timeline(events: list[Event], *, year_link: YearLink, month_link: Mon
             rows.setdefault(year, []).append(event)
     first, last = min(rows), max(rows)
     blocks = [
-        f'<div class="briefing-timeline" markdown>\n\n<p class="tl-caption">{caption}</p>\n\n{_axis()}\n'
+        f'<div class="briefing-timeline">\n<p class="tl-caption">{html.text(caption)}</p>\n{_axis()}\n'
     ]
     year = first
     while year <= last:
