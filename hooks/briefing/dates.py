@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.dates import get_month_names
 
@@ -76,6 +76,7 @@ def format_partial(date: PartialDate, approx: Approx | None = None, *, with_year
     return f"{_day(date.day)} {month_name(date.month)}{year}"
 
 
+@lru_cache(maxsize=16384)
 def format_when(when: When) -> str:
     """``18 août 2023``, ``28-30 juin 2022``, ``30 janvier – 1er février 2023``, ``fin décembre 2017``…"""
     start, end = when.start, when.end

@@ -12,11 +12,11 @@ from .fragments import Place
 
 
 def _render_entities(event: Event, corpus: Corpus, place: Place) -> str:
-    lines = []
-    for kind in EntityKind:
-        members = [corpus.entity(k) for k in event.entities if corpus.entity(k).kind is kind]
-        if members:
-            lines.append(f"<strong>{kind.label} :</strong> " + ", ".join(html.entity_link(e) for e in members))
+    by_kind: dict[EntityKind, list[str]] = {}
+    for key in event.entities:
+        entity = corpus.entity(key)
+        by_kind.setdefault(entity.kind, []).append(html.entity_link(entity))
+    lines = [f"<strong>{kind.label} :</strong> " + ", ".join(by_kind[kind]) for kind in EntityKind if kind in by_kind]
     return "## Acteurs et thèmes\n\n" + place(html.items(lines)) if lines else ""
 
 

@@ -53,17 +53,35 @@ def paragraph(content_html: str, classes: str | None = None) -> str:
 WITHHELD = "[…]"
 
 
+_event_lines: dict[str, tuple[Event, str]] = {}
+_entity_links: dict[str, tuple[Entity, str]] = {}
+
+
 def event_line(event: Event, *, label_html: str | None = None) -> str:
-    """``<a>18 août 2023</a> : title``, or ``22 février 2024 : […]`` for a withheld fact."""
+    """``<a>18 août 2023</a> : title``, or ``22 février 2024 : […]`` for a withheld fact.
+
+    The usual line is the same on every page (links are resolved per page later) and an event is
+    listed on many pages: it is kept, for as long as the same event object is asked for."""
+    if label_html is None:
+        kept = _event_lines.get(event.id)
+        if kept is not None and kept[0] is event:
+            return kept[1]
+        line = event_line(event, label_html=text(event.title))
+        _event_lines[event.id] = (event, line)
+        return line
     date = text(format_when(event.when))
     if event.withheld:
         return f"{date} : {WITHHELD}"
-    label = label_html if label_html is not None else text(event.title)
-    return f"{link(date, markup.event_uri(event.id))} : {label}"
+    return f"{link(date, markup.event_uri(event.id))} : {label_html}"
 
 
 def entity_link(entity: Entity) -> str:
-    return link(text(entity.title), markup.entity_uri(entity))
+    kept = _entity_links.get(entity.key)
+    if kept is not None and kept[0] is entity:
+        return kept[1]
+    built = link(text(entity.title), markup.entity_uri(entity))
+    _entity_links[entity.key] = (entity, built)
+    return built
 
 
 def letter_link(letter: Letter, entities: dict[str, Entity], short_name: str) -> str:
