@@ -66,3 +66,13 @@ def test_fragments_kept_out_of_search_go_in_after_the_rest_is_finished():
     assert "tardif" not in assembled.lower(), "the late one waits"
     completed = fragments.complete("a.md", assembled, lambda part: part.replace("p>", "div>"))
     assert completed == "<H1>T</H1>\n<P>CHERCHÉ</P><H2>LISTE</H2>\n<div>tardif</div><P>FIN</P>"
+
+
+def test_search_can_read_a_fragment_in_another_form():
+    fragments = Fragments()
+    listed = _as_markdown_renders(fragments.place("a.md", '<ul><li><a href="#j">Japon</a></li></ul>',
+                                                  search_html="<p>Japon.</p>"))
+    assembled = fragments.assemble("a.md", f"<h2>Acteurs</h2>\n{listed}<p>fin</p>", str)
+    assert "<p>Japon.</p>" in assembled and "<ul>" not in assembled, "search reads the sentence"
+    completed = fragments.complete("a.md", assembled, str)
+    assert completed == '<h2>Acteurs</h2>\n<ul><li><a href="#j">Japon</a></li></ul><p>fin</p>', "readers get the list"

@@ -48,8 +48,8 @@ class SiteRenderer:
         """Places fragments on the page ``src_uri``, whose Markdown is being rendered (again)."""
         self.fragments.forget(src_uri)
 
-        def place(fragment_html: str, searchable: bool = True) -> str:
-            return self.fragments.place(src_uri, fragment_html, searchable=searchable)
+        def place(fragment_html: str, searchable: bool = True, search_html: str | None = None) -> str:
+            return self.fragments.place(src_uri, fragment_html, searchable=searchable, search_html=search_html)
 
         return place
 

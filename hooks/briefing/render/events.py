@@ -6,18 +6,24 @@ from .. import footnotes
 from ..corpus import Corpus
 from ..dates import format_partial, format_when
 from ..settings import Settings
-from ..structure import EntityKind, Event
+from ..structure import Entity, EntityKind, Event
 from . import html, markup
 from .fragments import Place
 
 
 def _render_entities(event: Event, corpus: Corpus, place: Place) -> str:
-    by_kind: dict[EntityKind, list[str]] = {}
+    """The entities as links by kind; search reads their names (an event is found by them)."""
+    by_kind: dict[EntityKind, list[Entity]] = {}
     for key in event.entities:
         entity = corpus.entity(key)
-        by_kind.setdefault(entity.kind, []).append(html.entity_link(entity))
-    lines = [f"<strong>{kind.label} :</strong> " + ", ".join(by_kind[kind]) for kind in EntityKind if kind in by_kind]
-    return "## Acteurs et thèmes\n\n" + place(html.items(lines)) if lines else ""
+        by_kind.setdefault(entity.kind, []).append(entity)
+    if not by_kind:
+        return ""
+    kinds = [kind for kind in EntityKind if kind in by_kind]
+    lines = [f"<strong>{kind.label} :</strong> " + ", ".join(html.entity_link(e) for e in by_kind[kind])
+             for kind in kinds]
+    names = " ".join(f"{kind.label} : " + ", ".join(html.text(e.title) for e in by_kind[kind]) + "." for kind in kinds)
+    return "## Acteurs et thèmes\n\n" + place(html.items(lines), search_html=f"<p>{names}</p>")
 
 
 def _render_sources(event: Event, place: Place) -> str:

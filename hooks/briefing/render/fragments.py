@@ -31,13 +31,15 @@ Finish = Callable[[str], str]
 class Place(Protocol):
     """Puts a generated HTML fragment on a page; returns the Markdown placeholder standing for it."""
 
-    def __call__(self, fragment_html: str, searchable: bool = True) -> str: ...
+    def __call__(self, fragment_html: str, searchable: bool = True, search_html: str | None = None) -> str: ...
 
 
 @dataclass(frozen=True)
 class _Fragment:
     html: str
     searchable: bool
+    search_html: str | None = None
+    """What search reads instead of ``html`` (the same words with less markup), if anything."""
 
 
 class Fragments:
@@ -49,26 +51,29 @@ class Fragments:
         self._inline = f"briefing{token}i"
         self._block_placeholder = re.compile(rf"<p>{self._block}(\d+)z</p>\n?")
         self._inline_placeholder = re.compile(rf"{self._inline}(\d+)z")
-        self._late_placeholder = f"<!-- {self._block}" + "{}z -->"
-        self._late = re.compile(rf"<!-- {self._block}(\d+)z -->")
+        self._late = re.compile(rf"<!-- {self._block}(\d+)z -->(?:.*?<!-- /{self._block}\1z -->)?", re.DOTALL)
         self._pages: dict[str, list[_Fragment]] = {}
 
-    def _add(self, src_uri: str, fragment_html: str, searchable: bool) -> int:
+    def _add(self, src_uri: str, fragment: _Fragment) -> int:
         fragments = self._pages.setdefault(src_uri, [])
-        fragments.append(_Fragment(fragment_html, searchable))
+        fragments.append(fragment)
         return len(fragments) - 1
 
-    def place(self, src_uri: str, fragment_html: str, *, searchable: bool = True) -> str:
+    def place(self, src_uri: str, fragment_html: str, *, searchable: bool = True,
+              search_html: str | None = None) -> str:
         """A Markdown paragraph standing for the block ``fragment_html`` on the page ``src_uri``; ""
-        for no HTML. ``searchable=False`` keeps the fragment out of the search index."""
+        for no HTML. ``searchable=False`` keeps the fragment out of the search index; ``search_html``
+        is what search reads in its place (Material's search parser costs about 30 µs a tag: a list
+        of links is cheaper to index as a sentence)."""
         if not fragment_html:
             return ""
-        return f"{self._block}{self._add(src_uri, fragment_html, searchable)}z\n"
+        fragment = _Fragment(fragment_html, searchable and search_html is None, search_html)
+        return f"{self._block}{self._add(src_uri, fragment)}z\n"
 
     def place_inline(self, src_uri: str, fragment_html: str) -> str:
         """A word standing for ``fragment_html`` inside a sentence (not in a heading: it would be
         in the heading's anchor)."""
-        return f"{self._inline}{self._add(src_uri, fragment_html, True)}z"
+        return f"{self._inline}{self._add(src_uri, _Fragment(fragment_html, True))}z"
 
     def forget(self, src_uri: str) -> None:
         """Drop the fragments of a page about to be rendered again."""
@@ -95,14 +100,17 @@ class Fragments:
             if fragment is not None and fragment.searchable:
                 pending.append(fragment.html)
             elif fragment is not None:
-                out += [finish("".join(pending)), self._late_placeholder.format(number)]
+                out += [finish("".join(pending)), f"<!-- {self._block}{number}z -->"]
+                if fragment.search_html is not None:
+                    out += [fragment.search_html, f"<!-- /{self._block}{number}z -->"]
                 pending = []
             pending.append(parts[index + 1])
         out.append(finish("".join(pending)))
         return "".join(out)
 
     def complete(self, src_uri: str, content: str, resolve: Finish) -> str:
-        """The page body with the fragments kept out of search in place, their links resolved."""
+        """The page body with the fragments kept out of search (or read by search in another form)
+        in place, their links resolved."""
         fragments = self._pages.get(src_uri)
         if not fragments or self._block not in content:
             return content
