@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 import os
+from html import escape as html_escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from briefing import sanitize, schema
+from briefing import sanitize, schema, search_entries
 from briefing.diagnostics import Severity
 from briefing.editions import Edition
 from briefing.export import drop_server_only_files, write_zip
@@ -126,9 +127,22 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def _search_entries(config) -> list | None:
+    """Material's list of search entries, where the build may add a page's entry itself."""
+    plugin = config.plugins.get("material/search")
+    if plugin is None or not plugin.config.enabled:
+        return None
+    entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+    return entries if isinstance(entries, list) else None
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    if page.meta.get("title") is not None:
-        page.meta["title"] = sanitize.plain_title(page.meta["title"])
+    raw_title = page.meta.get("title")
+    if raw_title is not None:
+        page.meta["title"] = sanitize.plain_title(raw_title)
+    if _state["build"].renderer.writes_search_entry(page.file.src_uri) and _search_entries(config) is not None:
+        page.meta["search"] = {"exclude": True}  # Material's parser skips it; on_page_context adds its entry
+        page.meta["briefing_search_title"] = html_escape(str(raw_title), quote=False)
     page.meta["briefing_head"] = _state["heads"].for_page(page.file.src_uri)
     return _state["build"].renderer.page_markdown(page.file.src_uri, markdown)
 
@@ -153,11 +167,24 @@ def on_page_content(html: str, page, config, files) -> str:
     return _state["build"].renderer.page_html(page.file.src_uri, html, lambda part: sanitize.clean(resolve(part)))
 
 
+@event_priority(10)
+def _add_search_entry(context, page, config, nav):
+    """Before ``material/search`` (priority 0), which drops the ``data-search-*`` marks: the page's
+    search entry where the build writes it (``search_entries``)."""
+    title = page.meta.get("briefing_search_title")
+    if title is not None:
+        _search_entries(config).append(search_entries.entry(page.url, title, page.content))
+    return context
+
+
 @event_priority(-100)
-def on_page_context(context, page, config, nav):
+def _complete_page(context, page, config, nav):
     """After ``material/search`` has indexed the page (priority 0): the fragments kept out of search."""
     page.content = _state["build"].renderer.complete_page_html(page.file.src_uri, page.content, _resolver(page))
     return context
+
+
+on_page_context = CombinedEvent(_add_search_entry, _complete_page)
 
 
 def _offline(config) -> bool:

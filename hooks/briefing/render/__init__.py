@@ -43,6 +43,7 @@ class SiteRenderer:
         self._entities = {markup.entity_uri(e): e for e in corpus.registry.entities.values()}
         self.readers = ReaderIndex(corpus)
         self.fragments = Fragments()
+        self._event_uris = {markup.event_uri(e.id) for e in corpus.published_events}
 
     def _placer(self, src_uri: str) -> Place:
         """Places fragments on the page ``src_uri``, whose Markdown is being rendered (again)."""
@@ -97,6 +98,10 @@ class SiteRenderer:
         elif src_uri == HOME_URI:
             markdown = render_home(markdown, self.corpus, self.settings)
         return link_marks(markdown, self.corpus, lambda link: self.fragments.place_inline(src_uri, link))
+
+    def writes_search_entry(self, src_uri: str) -> bool:
+        """Whether the page's search entry is written by the build (``search_entries``): event pages."""
+        return src_uri in self._event_uris
 
     def page_html(self, src_uri: str, rendered: str, finish: Finish) -> str:
         """A page's rendered body with its searchable fragments in place (``Fragments.assemble``)."""
