@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import AnchorLink
 
 from briefing import sanitize, schema, search_entries
 from briefing.diagnostics import Severity
@@ -164,7 +165,20 @@ def on_page_content(html: str, page, config, files) -> str:
     if "urls" not in _state:
         _state["urls"] = {file.src_uri: file.url for file in files}
     resolve = _resolver(page)
-    return _state["build"].renderer.page_html(page.file.src_uri, html, lambda part: sanitize.clean(resolve(part)))
+    renderer = _state["build"].renderer
+    _add_to_toc(page, renderer.page_headings(page.file.src_uri))
+    return renderer.page_html(page.file.src_uri, html, lambda part: sanitize.clean(resolve(part)))
+
+
+def _add_to_toc(page, headings: list[tuple[int, str, str]]) -> None:
+    """Headings written as HTML (``Fragments.add_heading``), listed under the page's title as the
+    ``toc`` extension lists Markdown headings."""
+    if not headings:
+        return
+    items = page.toc.items
+    parent = items[-1].children if items and items[-1].level == 1 else items
+    for level, title, anchor in headings:
+        parent.append(AnchorLink(html_escape(title, quote=False), anchor, level))
 
 
 @event_priority(10)

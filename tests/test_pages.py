@@ -29,6 +29,8 @@ def test_event_page_has_date_fact_entities_sources_letters_related_and_neighbour
     assert any("28-30 juin 2022" in s for s in _section_links(page, "Voir aussi"))
     assert "← Précédent : 11-12 juillet 2023 : Sommet de l’Otan à Vilnius" in text
     assert "Suivant :" in text
+    toc = [" ".join(a.text_content().split()) for a in page.xpath("//nav[contains(@class,'md-nav--secondary')]//a")]
+    assert toc == ["Acteurs et thèmes", "Sources", "Cité dans", "Voir aussi"], "headings written as HTML are listed"
 
 
 def test_withheld_event_has_no_page_and_reads_as_date_only_in_the_chronology(public_site, full_site):

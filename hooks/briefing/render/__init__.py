@@ -10,7 +10,7 @@ from ..exports.paths import SUBSCRIPTIONS_PAGE
 from ..readers import ReaderIndex
 from ..settings import Settings
 from ..structure import EntityKind
-from . import markup
+from . import html, markup
 from .authors import AUTHORS_URI, render_authors_index
 from .chronology import CHRONOLOGY_INDEX_URI, render_chronology_index, render_chronology_months, render_chronology_years
 from .entities import render_entity, render_entity_archives, render_registry_index
@@ -49,10 +49,17 @@ class SiteRenderer:
         """Places fragments on the page ``src_uri``, whose Markdown is being rendered (again)."""
         self.fragments.forget(src_uri)
 
-        def place(fragment_html: str, searchable: bool = True, search_html: str | None = None) -> str:
-            return self.fragments.place(src_uri, fragment_html, searchable=searchable, search_html=search_html)
+        fragments = self.fragments
 
-        return place
+        class _Place:
+            def __call__(self, fragment_html: str, searchable: bool = True, search_html: str | None = None) -> str:
+                return fragments.place(src_uri, fragment_html, searchable=searchable, search_html=search_html)
+
+            def heading(self, level: int, title: str, anchor: str) -> str:
+                fragments.add_heading(src_uri, level, title, anchor)
+                return html.heading(level, title, anchor)
+
+        return _Place()
 
     def generated_pages(self) -> list[GeneratedPage]:
         corpus, settings = self.corpus, self.settings
@@ -102,6 +109,10 @@ class SiteRenderer:
     def writes_search_entry(self, src_uri: str) -> bool:
         """Whether the page's search entry is written by the build (``search_entries``): event pages."""
         return src_uri in self._event_uris
+
+    def page_headings(self, src_uri: str) -> list[tuple[int, str, str]]:
+        """Headings of the page written as HTML, for its table of contents: (level, title, anchor)."""
+        return self.fragments.headings(src_uri)
 
     def page_html(self, src_uri: str, rendered: str, finish: Finish) -> str:
         """A page's rendered body with its searchable fragments in place (``Fragments.assemble``)."""

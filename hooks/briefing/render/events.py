@@ -37,15 +37,15 @@ def _render_sources(event: Event, place: Place) -> str:
                    html.text(format_partial(source.date)) if source.date else None]
         extra = ", ".join(d for d in details if d)
         entries.append(entry + (f", {extra}" if extra else ""))
-    return "## Sources { data-search-exclude }\n\n" + place(html.items(entries), searchable=False)
+    return place(place.heading(2, "Sources", "sources") + html.items(entries), searchable=False)
 
 
 def _render_letters(event: Event, corpus: Corpus, settings: Settings, place: Place) -> str:
     letters = corpus.citing_letters.get(event.id, [])
     if not letters:
         return ""
-    return "## Cité dans { data-search-exclude }\n\n" + place(
-        html.letter_items(letters, corpus.registry.entities, settings.short_name), searchable=False)
+    items = html.letter_items(letters, corpus.registry.entities, settings.short_name)
+    return place(place.heading(2, "Cité dans", "cite-dans") + items, searchable=False)
 
 
 def _render_related(event: Event, corpus: Corpus, place: Place) -> str:
@@ -53,8 +53,8 @@ def _render_related(event: Event, corpus: Corpus, place: Place) -> str:
     if not related:
         return ""
     related.sort(key=lambda e: (e.when.sort_key(), e.id))
-    return "## Voir aussi { data-search-exclude }\n\n" + place(
-        html.items(html.event_line(e) for e in related), searchable=False)
+    items = html.items(html.event_line(e) for e in related)
+    return place(place.heading(2, "Voir aussi", "voir-aussi") + items, searchable=False)
 
 
 def _render_neighbours(event: Event, corpus: Corpus, place: Place) -> str:

@@ -45,6 +45,12 @@ def items(entries: Iterable[str], classes: str | None = None) -> str:
     return opening + "\n" + "".join(f"<li>{entry}</li>\n" for entry in entries) + "</ul>\n"
 
 
+def heading(level: int, title: str, anchor: str) -> str:
+    """A heading as Python-Markdown's ``toc`` extension writes it, permalink included."""
+    return (f'<h{level} id="{text(anchor)}">{text(title)}'
+            f'<a class="headerlink" href="#{text(anchor)}" title="Permanent link">¶</a></h{level}>\n')
+
+
 def paragraph(content_html: str, classes: str | None = None) -> str:
     opening = f'<p class="{text(classes)}">' if classes else "<p>"
     return f"{opening}{content_html}</p>\n"
