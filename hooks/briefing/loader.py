@@ -17,13 +17,15 @@ from .diagnostics import Diagnostics, Severity, did_you_mean
 from .frontmatter import Document, FrontMatterError, parse
 from .preview import Selection
 from .registry import Registry
-from .structure import Approx, Entity, EntityKind, Event, Letter, Precision, Source, Sources, When
+from .structure import ALL_KINDS, Approx, Entity, EntityKind, Event, Letter, Precision, Source, Sources, When
 
 LETTERS_DIR = "lettres"
 _LETTER_FILE = re.compile(r"^(\d+)-([a-z0-9][a-z0-9-]*)\.md$")
 MORE_MARKER = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*$", re.MULTILINE)
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 INDEX_NAMES = {"index.md", "README.md"}
+_NAME_FIELDS = tuple((kind.field, (kind,)) for kind in EntityKind)
+"""An event's front-matter keys that name registry entries, with the kind each may name."""
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 """Reserved and unreserved URI characters; anything else in a source URL (``"``, ``<``, spaces) is
 percent-encoded, so a URL is the same inert string in a page, a feed or a data file."""
@@ -235,15 +237,16 @@ class Loader:
 
     def _resolve_entity_names(self, path: Path, doc: Document) -> list[str] | None:
         keys, ok = [], True
-        for kind in EntityKind:
-            for index, name in enumerate(_text_list(doc.meta, kind.field)):
-                resolution = self.registry.resolve(name, (kind,))
-                if resolution.entity is None:
-                    line = doc.line_of((kind.field, index))
-                    self.diagnostics.add(path, line, f"{kind.field}/{index}", resolution.message)
+        for field_name, kinds in _NAME_FIELDS:
+            for index, name in enumerate(_text_list(doc.meta, field_name)):
+                entity = self.registry.lookup(name, kinds)
+                if entity is None:
+                    line = doc.line_of((field_name, index))
+                    message = self.registry.resolve(name, kinds).message
+                    self.diagnostics.add(path, line, f"{field_name}/{index}", message)
                     ok = False
-                elif resolution.entity.key not in keys:
-                    keys.append(resolution.entity.key)
+                elif entity.key not in keys:
+                    keys.append(entity.key)
         return keys if ok else None
 
     def _resolve_sources(self, path: Path, doc: Document) -> list[Source] | None:
@@ -314,7 +317,7 @@ class Loader:
             ok = False
         zones = []
         for index, name in enumerate(_text_list(meta, "zones")):
-            resolution = self.registry.resolve(name, tuple(EntityKind), noun="zone")
+            resolution = self.registry.resolve(name, ALL_KINDS, noun="zone")
             if resolution.entity is None:
                 self.diagnostics.add(path, doc.line_of(("zones", index)), f"zones/{index}", resolution.message)
                 ok = False
@@ -356,24 +359,27 @@ class Loader:
         numbers = [letter.number for letter in self.sources.letters]
         known_ids, known_numbers = set(event_ids), set(numbers)
         for i, event in enumerate(self.sources.events):
+            if not event.related:
+                continue
             doc = self._event_docs[event.id]
-            kept = self._kept(event.path, doc, "related", event.related, known_ids - {event.id}, event_ids, "event id")
+            kept = self._kept(event.path, doc, "related", event.related, known_ids, event.id, event_ids, "event id")
             if kept != event.related:
                 self.sources.events[i] = replace(event, related=kept)
         for i, letter in enumerate(self.sources.letters):
             doc = self._letter_docs[letter.number]
-            facts = self._kept(letter.path, doc, "facts", letter.facts, known_ids, event_ids, "event id")
+            facts = self._kept(letter.path, doc, "facts", letter.facts, known_ids, None, event_ids, "event id")
             see_also = self._kept(
-                letter.path, doc, "see_also", letter.see_also, known_numbers - {letter.number},
+                letter.path, doc, "see_also", letter.see_also, known_numbers, letter.number,
                 [str(n) for n in numbers], "letter number",
             )
             if facts != letter.facts or see_also != letter.see_also:
                 self.sources.letters[i] = replace(letter, facts=facts, see_also=see_also)
 
-    def _kept(self, path, doc, key, values, known, candidates, noun) -> tuple:
+    def _kept(self, path, doc, key, values, known, itself, candidates, noun) -> tuple:
+        """The ``values`` found in ``known``, other than ``itself`` (a note may not name itself)."""
         kept = []
         for index, value in enumerate(values):
-            if value in known:
+            if value in known and value != itself:
                 kept.append(value)
                 continue
             if self.preview and str(value) in self.preview.left_out:
