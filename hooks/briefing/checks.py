@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,7 +17,7 @@ from . import glossary
 from .diagnostics import Diagnostics, Severity, did_you_mean, fold
 from .frontmatter import Document
 from .registry import Registry
-from .structure import Entity, EntityKind, Sources
+from .structure import ALL_KINDS, Entity, Sources
 
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 
@@ -50,7 +51,7 @@ def _check_glossary_marks(
         if doc is None:
             continue
         for line_index, word in glossary.find_marks(doc.body):
-            entity = registry.lookup(word, tuple(EntityKind))
+            entity = registry.lookup(word, ALL_KINDS)
             line = doc.body_line + line_index
             if entity is not None and entity.abbr:
                 used.add(entity.key)
@@ -95,7 +96,12 @@ def url_problem(url: str) -> str | None:
         return f"cannot be read ({error})"
     if parts.scheme not in ("http", "https"):
         return "must start with https:// (or http://)"
-    host = parts.hostname or ""
+    return _host_problem(parts.hostname or "")
+
+
+@lru_cache(maxsize=4096)
+def _host_problem(host: str) -> str | None:
+    """Why ``host`` is not a usable host name, or None; cached, as sources share a few sites."""
     if not host:
         return "has no host name after the scheme"
     try:

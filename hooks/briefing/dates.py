@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.dates import get_month_names
 
@@ -30,8 +30,13 @@ def month_name(month: int) -> str:
     return get_month_names("wide", locale=LOCALE)[month]
 
 
+@lru_cache(maxsize=65536, typed=True)
 def parse_partial_date(value: object) -> PartialDate:
-    """Read ``2024``, ``2023-04`` or ``2023-08-18`` whatever type YAML gave it."""
+    """Read ``2024``, ``2023-04`` or ``2023-08-18`` whatever type YAML gave it.
+
+    Cached: an archive repeats its dates (a note's and its sources'); a value that is no date
+    raises again every time, as nothing is cached then.
+    """
     text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else None
     match = _DATE_RE.match(text) if text is not None else None
     if match is None:
