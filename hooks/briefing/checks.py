@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -50,7 +51,7 @@ def _check_glossary_marks(
         doc = documents.get(path)
         if doc is None:
             continue
-        for line_index, word in glossary.find_marks(doc.body):
+        for line_index, word in _body_marks(doc):
             entity = registry.lookup(word, ALL_KINDS)
             line = doc.body_line + line_index
             if entity is not None and entity.abbr:
@@ -71,6 +72,19 @@ def _check_glossary_marks(
                     Severity.WARNING,
                 )
     return used
+
+
+def _body_marks(doc: Document) -> Iterable[tuple[int, str]]:
+    """The glossary marks of a body, by line of the body.
+
+    Read from the body as a record holds it, stripped, when that changes nothing but the count
+    of lines before the text: the index reads that same text, and the marks are found once.
+    """
+    lead = len(doc.body) - len(doc.body.lstrip())
+    if lead and doc.body[lead - 1] != "\n":  # the first line's indentation: it can make code
+        return glossary.find_marks(doc.body)
+    skipped = doc.body.count("\n", 0, lead)
+    return [(line + skipped, word) for line, word in glossary.find_marks(doc.body.strip())]
 
 
 def _check_letter_order(sources: Sources, documents: dict[Path, Document], diagnostics: Diagnostics) -> None:

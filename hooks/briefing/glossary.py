@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CANDIDATE = re.compile(r"(?<![\w*\\])([A-Za-zÀ-ÖØ-öø-ÿ][\w&-]*)\*(?![*\w])")
@@ -60,9 +61,13 @@ def _iter_marks(markdown: str) -> Iterable[tuple[int, int, re.Match]]:
                 yield line_index, offset, match
 
 
-def find_marks(markdown: str) -> list[tuple[int, str]]:
-    """(0-based line, term) of every glossary mark, known or not."""
-    return [(line, match.group(1)) for line, _, match in _iter_marks(markdown)]
+@lru_cache(maxsize=1 << 16)
+def find_marks(markdown: str) -> tuple[tuple[int, str], ...]:
+    """(0-based line, term) of every glossary mark, known or not.
+
+    Cached, by text: the checks and the index both read every note's body.
+    """
+    return tuple((line, match.group(1)) for line, _, match in _iter_marks(markdown))
 
 
 def replace_marks(markdown: str, render: Callable[[str], str | None]) -> str:
