@@ -19,6 +19,7 @@ import yaml
 
 UNSURE = object()
 """The answer when PyYAML must read the text."""
+_UNKNOWN = object()
 
 
 class _Unsure(Exception):
@@ -43,17 +44,17 @@ _FLOW_PLAIN = r"""[^ ,\[\]{}:?#\-&*!|>'"%@`](?:[^ ,\[\]{}:?#]|[ ]+(?=[^ ,\[\]{}#
 """A plain scalar inside ``[…]`` or ``{…}``: no indicator first, no ``: `` or `` #`` inside, no
 ``?`` (libyaml reads ``[x?a]``, PyYAML's own parser rejects it), no spaces around."""
 _FLOW_VALUE = rf"(?:{_DQ}|{_SQ}|({_FLOW_PLAIN}))"
-_FLOW_SEQUENCE = re.compile(rf"\[ *(?:{_FLOW_VALUE} *(?:, *{_FLOW_VALUE} *)*)?\]")
-_FLOW_MAPPING = re.compile(rf"\{{ *(?:{_KEY}: +{_FLOW_VALUE} *(?:, *{_KEY}: +{_FLOW_VALUE} *)*)?\}}")
-_FLOW_ITEM = re.compile(_FLOW_VALUE)
+_FLOW_ITEM = re.compile(rf" *{_FLOW_VALUE} *([,\]])")
+"""One item of ``[…]`` and what follows it."""
+_FLOW_PAIR = re.compile(rf" *({_KEY}): +{_FLOW_VALUE} *([,}}])")
+"""One ``key: value`` of ``{…}`` and what follows it."""
 _SINGLE = re.compile(_SQ)
-_FLOW_PAIR = re.compile(rf"({_KEY}): +{_FLOW_VALUE}")
 
 _BLOCK_PLAIN = re.compile(r"""[^ \-?:,\[\]{}#&*!|>'"%@`](?:[^ :#]|[ ]+(?=[^ #])|:(?=[^ ]))*""")
 """A plain scalar as a whole value outside flow collections (``,[]{}`` allowed after the start)."""
-_ENTRY = re.compile(rf"({_KEY}):(?: +(?:{_DQ}|(.*?)))? *$")
+_ENTRY = re.compile(rf"({_KEY}):(?: +(?:{_DQ}|(.*[^ ])))? *$")
 """``key: value`` or ``key:``; a double-quoted value is read at once."""
-_ITEM = re.compile(r"( *)- +(.*?) *$")
+_ITEM = re.compile(r"( *)- +(.*[^ ])? *$")
 
 
 class Reader:
@@ -63,6 +64,7 @@ class Reader:
         self.typed_first = frozenset(resolvers)
         """First characters of the plain scalars that may be something else than text."""
         self.text_keys: set[str] = set()
+        self.typed: dict[str, object] = {}
 
     def load(self, text: str) -> object:
         """The mapping ``text`` holds, or UNSURE."""
@@ -122,10 +124,10 @@ class Reader:
             if item is not None and (indent < 0 or len(item.group(1)) == indent):
                 indent = len(item.group(1))
                 content = item.group(2)
+                if content is None:
+                    raise _Unsure  # a nested block or a null item
                 pair = _ENTRY.match(content)
                 if pair is None:
-                    if not content:
-                        raise _Unsure  # a nested block or a null item
                     items.append(self.inline(content))
                     mapping = None
                     continue
@@ -156,27 +158,9 @@ class Reader:
         """A value written on the rest of a line (without spaces around it)."""
         first = text[0]
         if first == "[":
-            if _FLOW_SEQUENCE.fullmatch(text) is None:
-                raise _Unsure
-            items = []
-            for double, single, plain in _FLOW_ITEM.findall(text):
-                if plain:
-                    items.append(self.plain(plain) if plain[0] in self.typed_first else plain)
-                else:
-                    items.append(single.replace("''", "'") if single else double)
-            return items
+            return self.flow_sequence(text)
         if first == "{":
-            if _FLOW_MAPPING.fullmatch(text) is None:
-                raise _Unsure
-            mapping = {}
-            for key, double, single, plain in _FLOW_PAIR.findall(text):
-                if key in mapping or (key not in self.text_keys and not self.is_text_key(key)):
-                    raise _Unsure
-                if plain:
-                    mapping[key] = self.plain(plain) if plain[0] in self.typed_first else plain
-                else:
-                    mapping[key] = single.replace("''", "'") if single else double
-            return mapping
+            return self.flow_mapping(text)
         if first == "'":
             match = _SINGLE.fullmatch(text)
             if match is None:
@@ -186,8 +170,58 @@ class Reader:
             raise _Unsure  # double quotes with escapes, a comment, an indicator…
         return self.plain(text) if first in self.typed_first else text
 
+    def flow_sequence(self, text: str) -> list:
+        if text == "[]":
+            return []
+        items: list = []
+        position, end = 1, len(text)
+        while True:
+            match = _FLOW_ITEM.match(text, position)
+            if match is None:
+                raise _Unsure
+            double, single, plain, separator = match.groups()
+            if plain is not None:
+                items.append(self.plain(plain) if plain[0] in self.typed_first else plain)
+            else:
+                items.append(single.replace("''", "'") if single is not None else double)
+            position = match.end()
+            if separator == "]":
+                if position != end:
+                    raise _Unsure
+                return items
+
+    def flow_mapping(self, text: str) -> dict:
+        if text == "{}":
+            return {}
+        mapping: dict = {}
+        position, end = 1, len(text)
+        while True:
+            match = _FLOW_PAIR.match(text, position)
+            if match is None:
+                raise _Unsure
+            key, double, single, plain, separator = match.groups()
+            if key in mapping or (key not in self.text_keys and not self.is_text_key(key)):
+                raise _Unsure
+            if plain is not None:
+                mapping[key] = self.plain(plain) if plain[0] in self.typed_first else plain
+            else:
+                mapping[key] = single.replace("''", "'") if single is not None else double
+            position = match.end()
+            if separator == "}":
+                if position != end:
+                    raise _Unsure
+                return mapping
+
     def plain(self, text: str) -> object:
-        """A plain scalar, typed as PyYAML's resolvers type it (bool, null, decimal int or text)."""
+        """A plain scalar, typed as PyYAML's resolvers type it (bool, null, decimal int or text).
+
+        Remembered: an archive repeats its dates and numbers."""
+        value = self.typed.get(text, _UNKNOWN)
+        if value is _UNKNOWN:
+            value = self.typed[text] = self._resolve(text)
+        return value
+
+    def _resolve(self, text: str) -> object:
         for tag, pattern in self.resolvers.get(text[0], ()):
             if pattern.match(text):
                 if tag == _BOOL_TAG:
