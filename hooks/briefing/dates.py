@@ -10,8 +10,6 @@ import calendar
 import re
 from functools import cache, lru_cache
 
-from babel.dates import get_month_names
-
 from .structure import Approx, PartialDate, Precision, When
 
 LOCALE = "fr"
@@ -27,6 +25,8 @@ class DateFormError(ValueError):
 
 @cache
 def month_name(month: int) -> str:
+    from babel.dates import get_month_names  # imported on first use: ``briefing check`` rarely needs it
+
     return get_month_names("wide", locale=LOCALE)[month]
 
 

@@ -17,6 +17,7 @@ from . import checks, schema
 from .dates import DateFormError, parse_issue, parse_partial_date
 from .diagnostics import Diagnostics, Severity, did_you_mean
 from .frontmatter import Document, FrontMatterError, parse
+from .gc_pause import gc_paused
 from .preview import Selection
 from .registry import Registry
 from .structure import ALL_KINDS, Approx, Entity, EntityKind, Event, Letter, Precision, Source, Sources, When
@@ -115,6 +116,8 @@ class Loader:
         self.accounting = Accounting()
         self._event_docs: dict[str, Document] = {}
         self._letter_docs: dict[int, Document] = {}
+        self._names: dict[tuple[str, tuple[EntityKind, ...]], Entity | None] = {}
+        """Looked-up names, once the registry is complete."""
         self.documents: dict[Path, Document] = {}
 
     def load(self) -> Loaded:
@@ -206,9 +209,10 @@ class Loader:
         sources = self._resolve_sources(path, doc)
         if when is None or entities is None or sources is None:
             return None
-        self._event_docs[path.stem] = doc
+        event_id = path.stem
+        self._event_docs[event_id] = doc
         return Event(
-            id=path.stem,
+            id=event_id,
             path=path,
             when=when,
             title=str(meta["title"]).strip(),
@@ -245,7 +249,7 @@ class Loader:
                 f"approx applies to month dates only (YYYY-MM), not {start.iso()}; remove it or write the month",
             )
             return None
-        year_folder = path.parent.name
+        year_folder = path.parts[-2] if len(path.parts) > 1 else ""  # the parent's name; parts are cached
         if year_folder.isdigit() and int(year_folder) != start.year:
             self.diagnostics.add(
                 path, doc.line_of(("date",)), "date",
@@ -258,7 +262,7 @@ class Loader:
         keys, ok = [], True
         for field_name, kinds in _NAME_FIELDS:
             for index, name in enumerate(_text_list(doc.meta, field_name)):
-                entity = self.registry.lookup(name, kinds)
+                entity = self._lookup(name, kinds)
                 if entity is None:
                     line = doc.line_of((field_name, index))
                     message = self.registry.resolve(name, kinds).message
@@ -267,6 +271,13 @@ class Loader:
                 elif entity.key not in keys:
                     keys.append(entity.key)
         return keys if ok else None
+
+    def _lookup(self, name: str, kinds: tuple[EntityKind, ...]) -> Entity | None:
+        """``registry.lookup``, remembered: notes name the same entries over and over."""
+        key = (name, kinds)
+        if key not in self._names:
+            self._names[key] = self.registry.lookup(name, kinds)
+        return self._names[key]
 
     def _resolve_sources(self, path: Path, doc: Document) -> list[Source] | None:
         sources, ok = [], True
@@ -420,4 +431,5 @@ class Loader:
 
 def load(docs_dir: Path, events_dir: Path, root: Path, preview: Selection | None = None) -> Loaded:
     """Read the whole project: registry first (names resolve against it), then events and letters."""
-    return Loader(docs_dir, events_dir, root, preview).load()
+    with gc_paused():
+        return Loader(docs_dir, events_dir, root, preview).load()

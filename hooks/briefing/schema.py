@@ -7,12 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
 from .diagnostics import did_you_mean
+
+if TYPE_CHECKING:  # jsonschema is imported only to explain an invalid note (its import is slow)
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_NAMES = ("event", "letter", "entity")
 PUBLISHED_DIR = "schemas"
@@ -44,9 +47,17 @@ def published_files() -> dict[str, str]:
 
 @cache
 def _validator(name: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     schema = load_schema(name)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(_inline_refs(schema, schema.get("$defs", {})))
+    return Draft202012Validator(_inlined(name))
+
+
+@cache
+def _inlined(name: str) -> dict:
+    schema = load_schema(name)
+    return _inline_refs(schema, schema.get("$defs", {}))
 
 
 @cache
@@ -58,7 +69,7 @@ def _fast_check(name: str) -> Callable[[dict], bool]:
     top-level lists is checked apart, with a set of their items, several times faster; a list that
     fails it (or whose items do not hash) goes to jsonschema as well.
     """
-    schema = {k: v for k, v in _validator(name).schema.items() if k not in ("$schema", "$id", "$defs")}
+    schema = {k: v for k, v in _inlined(name).items() if k not in ("$schema", "$id", "$defs")}
     properties = schema.get("properties", {})
     unique = tuple(key for key, rule in properties.items() if rule.get("uniqueItems"))
     check = fastjsonschema.compile({**schema, "properties": {
