@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, permutations
 
 from . import glossary
 from .registry import Registry
@@ -94,15 +94,14 @@ def _index_entities(corpus: Corpus) -> None:
     """
     events: dict[str, list[Event]] = defaultdict(list)
     letters: dict[str, list[Letter]] = defaultdict(list)
-    pairs: dict[str, dict[str, int]] = defaultdict(dict)
+    event_pairs: Counter[tuple[str, str]] = Counter()
     for event in corpus.published_events:
-        keys = event.entities  # without repeats (the loader keeps each once)
-        for key in keys:
+        for key in event.entities:
             events[key].append(event)
-            row = pairs[key] if len(keys) > 1 else None
-            for other in keys:
-                if other != key:
-                    row[other] = row.get(other, 0) + 1
+        event_pairs.update(permutations(event.entities, 2))  # entities without repeats: the loader's
+    pairs: dict[str, dict[str, int]] = defaultdict(dict)
+    for (a, b), count in event_pairs.items():
+        pairs[a][b] = count
     for letter in corpus.letters:
         keys = list(letter.zones)
         for event_id in letter.facts:
