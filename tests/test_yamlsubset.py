@@ -100,6 +100,37 @@ def test_generated_documents_read_as_pyyaml_reads_them(seed: int):
     assert answered > 600  # the fast reader did take part
 
 
+NAMES = [
+    "Japon", "Corée du Sud", "Nouvelle-Zélande", "l'Otan", "l’Otan", "Otan", "États-Unis", "Yes", "Non", "on",
+    "2024", "12", "0", "null", "Inde  Pacifique", "AUKUS", "x&y", "C#", "a:b", "Quoi ?", "a!b", "e-mail", "Ça va",
+    "Taïwan (ROC)", "Fidji", "~", "true", "Oui", "tilde~", "a|b", "50%", "@x", "a'b", 'a"b', "-x",
+]
+
+
+def _realistic_value(rng: random.Random) -> str:
+    names = [rng.choice(NAMES) for _ in range(rng.randint(1, 4))]
+    quote = rng.choice(['"', "'", ""])
+    shape = rng.random()
+    if shape < 0.5:
+        return "[" + ", ".join(f"{quote}{n}{quote}" for n in names) + "]"
+    if shape < 0.7:
+        return "\n" + "\n".join(f"  - {quote}{n}{quote}" for n in names)
+    if shape < 0.85:
+        pairs = zip(["title", "url", "date", "publisher"], names, strict=False)
+        return "{" + ", ".join(f"{k}: {quote}{n}{quote}" for k, n in pairs) + "}"
+    return f"{quote}{names[0]}{quote}"
+
+
+def test_realistic_documents_mostly_take_the_fast_path_and_read_the_same():
+    rng = random.Random(9)
+    keys = ["title", "date", "countries", "people", "sources", "related", "confidential", "number", "aliases"]
+    answered = 0
+    for _ in range(3000):
+        chosen = rng.sample(keys, rng.randint(1, len(keys)))
+        answered += _assert_agrees("\n".join(f"{key}: {_realistic_value(rng)}" for key in chosen))
+    assert answered > 1000  # a third and more: names such as "C#", "a:b", "-x" or "Yes" go to PyYAML
+
+
 def test_every_front_matter_of_the_project_takes_the_fast_path_or_block_scalars():
     read = 0
     for path in sorted(REPO.glob("docs/**/*.md")) + sorted(REPO.glob("events/**/*.md")):

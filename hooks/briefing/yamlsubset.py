@@ -49,6 +49,11 @@ _FLOW_ITEM = re.compile(rf" *{_FLOW_VALUE} *([,\]])")
 _FLOW_PAIR = re.compile(rf" *({_KEY}): +{_FLOW_VALUE} *([,}}])")
 """One ``key: value`` of ``{…}`` and what follows it."""
 _SINGLE = re.compile(_SQ)
+_QUOTED_LIST = re.compile(r'\["[^"\\]*"(?:, "[^"\\]*")*\]')
+"""``["a", "b"]``, the common case, split at once: an item holds no ``"``, so ``", "`` separates."""
+_SIMPLE_ITEM = r"""[^ ,\[\]{}:?#\-&*!|>'"%@`](?:[^,\[\]{}:?#]*[^ ,\[\]{}:?#])?"""
+_SIMPLE_LIST = re.compile(rf"\[{_SIMPLE_ITEM}(?:, {_SIMPLE_ITEM})*\]")
+"""``[Japon, Corée du Sud]``, the other common case: no item holds a comma, a colon or a ``#``."""
 
 _BLOCK_PLAIN = re.compile(r"""[^ \-?:,\[\]{}#&*!|>'"%@`](?:[^ :#]|[ ]+(?=[^ #])|:(?=[^ ]))*""")
 """A plain scalar as a whole value outside flow collections (``,[]{}`` allowed after the start)."""
@@ -173,6 +178,12 @@ class Reader:
     def flow_sequence(self, text: str) -> list:
         if text == "[]":
             return []
+        if _QUOTED_LIST.fullmatch(text):
+            return text[2:-2].split('", "')
+        if _SIMPLE_LIST.fullmatch(text):
+            items = text[1:-1].split(", ")
+            if not any(item[0] in self.typed_first for item in items):
+                return items
         items: list = []
         position, end = 1, len(text)
         while True:
