@@ -21,6 +21,8 @@ from .registry import Registry
 from .structure import ALL_KINDS, Entity, Sources
 
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_PLAIN_URL = re.compile(r"https?://([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/?#]\S*)?")
+"""The usual address, lower-case host and no user, port or space, read without ``urlsplit``."""
 
 
 def run_checks(sources: Sources, registry: Registry, documents: dict[Path, Document], diagnostics: Diagnostics) -> None:
@@ -103,6 +105,13 @@ def _check_letter_order(sources: Sources, documents: dict[Path, Document], diagn
 
 def url_problem(url: str) -> str | None:
     """Why ``url`` is not a usable web address, or None; finer than the schema's pattern."""
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain:  # what urlsplit would find: the scheme is http(s), the host is this, there is no port
+        return _host_problem(plain.group(1))
+    return _split_url_problem(url)
+
+
+def _split_url_problem(url: str) -> str | None:
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError on a port that is not a number in range

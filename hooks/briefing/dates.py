@@ -16,6 +16,7 @@ LOCALE = "fr"
 RANGE_DASH = " – "
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ISSUE_RE = re.compile(r"^(\d{4})-(\d{2})(?:&(\d{2}))?$")
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _APPROX_WORDS = {Approx.EARLY: "début ", Approx.MID: "mi-", Approx.LATE: "fin "}
 
 
@@ -47,7 +48,7 @@ def parse_partial_date(value: object) -> PartialDate:
     if month is not None and not 1 <= month <= 12:
         raise DateFormError(f"{text!r} has no month {month}; months run from 01 to 12")
     if day is not None:
-        last = calendar.monthrange(year, month)[1]
+        last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
         if not 1 <= day <= last:
             raise DateFormError(f"{text!r} is not a day of the calendar; {month_name(month)} {year} has {last} days")
     return PartialDate(year, month, day)

@@ -13,7 +13,6 @@ import yaml
 from . import yamlsubset
 
 _FENCE = re.compile(r"^---[ \t]*$")
-_FENCE_LINE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _OFFSET = 2
 """From a 0-based line of the YAML text to a 1-based line of the file, past the opening fence."""
 
@@ -115,10 +114,11 @@ def parse(text: str) -> Document:
     first_end = text.find("\n")
     if not _FENCE.match(text if first_end < 0 else text[:first_end]):
         raise FrontMatterError("the file must start with a line '---' opening the front matter", 1)
-    closing = None if first_end < 0 else _FENCE_LINE.search(text, first_end + 1)
+    closing = None if first_end < 0 else _closing_fence(text, first_end)
     if closing is None:
         raise FrontMatterError("the front matter is never closed; add a line '---' after it", 1)
-    yaml_text = text[first_end + 1 : max(first_end + 1, closing.start() - 1)]
+    closing_start, closing_end = closing
+    yaml_text = text[first_end + 1 : max(first_end + 1, closing_start - 1)]
     meta, lines = _SUBSET.load(yaml_text), None
     try:
         if meta is yamlsubset.UNSURE:
@@ -135,8 +135,20 @@ def parse(text: str) -> Document:
         meta = {}
     if not isinstance(meta, dict):
         raise FrontMatterError("the front matter must be a mapping of 'key: value' lines", _OFFSET)
-    body = text[closing.end() + 1 :]
-    return Document(meta, body, text.count("\n", 0, closing.start()) + 2, yaml_text, lines)
+    body = text[closing_end + 1 :]
+    return Document(meta, body, text.count("\n", 0, closing_start) + 2, yaml_text, lines)
+
+
+def _closing_fence(text: str, newline: int) -> tuple[int, int] | None:
+    """(start, end) of the first line ``---`` after the ``newline`` at that index, or None."""
+    while (newline := text.find("\n---", newline)) >= 0:
+        start = newline + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if not text[start + 3 : end].strip(" \t"):
+            return start, end
+        newline = start
+    return None
 
 
 def _line_map(node: yaml.Node | None) -> dict[tuple, int]:

@@ -7,7 +7,7 @@ dominated the load of a large archive. Anything this reader is not certain to re
 PyYAML would (``CSafeLoader`` and the pure-Python ``SafeLoader`` alike, with ``frontmatter``'s
 resolvers) makes it answer ``UNSURE``, and the caller parses the text with PyYAML: comments after
 a value, block scalars, anchors, tags, multi-line values, escapes, numbers other than plain
-decimals, tabs, duplicate keys, syntax errors… ``tests/test_yamlsubset.py`` compares both readers
+decimals, tabs, duplicate keys, syntax errors… ``tests/test_fast_paths.py`` compares both readers
 on many generated documents.
 """
 

@@ -1,4 +1,5 @@
-"""The fast front-matter reader agrees with PyYAML wherever it answers, and leaves the rest to it."""
+"""Fast paths of the load agree with the precise ones: the front-matter reader with PyYAML, glossary
+marks and web addresses with the general scans; wherever a fast path is unsure, the precise one decides."""
 
 import random
 from pathlib import Path
@@ -6,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing import frontmatter, glossary, yamlsubset
+from briefing import checks, frontmatter, glossary, yamlsubset
 
 READER = frontmatter._SUBSET
 LOADERS = (frontmatter._FastPlainLoader, frontmatter._PlainLoader)
@@ -189,3 +190,16 @@ def test_glossary_candidates_are_those_of_a_scan_of_the_whole_text():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
         expected = [(m.start(), m.group(1)) for m in glossary._CANDIDATE.finditer(text)]
         assert [(m.start(), m.group(1)) for m in glossary._candidates(text)] == expected, text
+
+
+def test_usual_web_addresses_are_judged_as_urlsplit_judges_them():
+    rng = random.Random(2)
+    pieces = ["http", "https", "://", "example", ".", "org", "-", "x", "1", "/", "?", "#", ":", "80", "@", " ", "é",
+              "xn--", "[", "a" * 70, "..", "%", "localhost", "1.2.3.4", "WWW"]
+    plain = 0
+    for _ in range(20000):
+        url = rng.choice(["https://", "http://", ""]) + "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        if checks._PLAIN_URL.fullmatch(url):
+            plain += 1
+            assert checks.url_problem(url) == checks._split_url_problem(url), url
+    assert plain > 300
