@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,9 +18,11 @@ from . import glossary
 from .diagnostics import Diagnostics, Severity, did_you_mean, fold
 from .frontmatter import Document
 from .registry import Registry
-from .structure import Entity, EntityKind, Sources
+from .structure import ALL_KINDS, Entity, Sources
 
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_PLAIN_URL = re.compile(r"https?://([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/?#]\S*)?")
+"""The usual address, lower-case host and no user, port or space, read without ``urlsplit``."""
 
 
 def run_checks(sources: Sources, registry: Registry, documents: dict[Path, Document], diagnostics: Diagnostics) -> None:
@@ -49,8 +53,8 @@ def _check_glossary_marks(
         doc = documents.get(path)
         if doc is None:
             continue
-        for line_index, word in glossary.find_marks(doc.body):
-            entity = registry.lookup(word, tuple(EntityKind))
+        for line_index, word in _body_marks(doc):
+            entity = registry.lookup(word, ALL_KINDS)
             line = doc.body_line + line_index
             if entity is not None and entity.abbr:
                 used.add(entity.key)
@@ -72,6 +76,19 @@ def _check_glossary_marks(
     return used
 
 
+def _body_marks(doc: Document) -> Iterable[tuple[int, str]]:
+    """The glossary marks of a body, by line of the body.
+
+    Read from the body as a record holds it, stripped, when that changes nothing but the count
+    of lines before the text: the index reads that same text, and the marks are found once.
+    """
+    lead = len(doc.body) - len(doc.body.lstrip())
+    if lead and doc.body[lead - 1] != "\n":  # the first line's indentation: it can make code
+        return glossary.find_marks(doc.body)
+    skipped = doc.body.count("\n", 0, lead)
+    return [(line + skipped, word) for line, word in glossary.find_marks(doc.body.strip())]
+
+
 def _check_letter_order(sources: Sources, documents: dict[Path, Document], diagnostics: Diagnostics) -> None:
     """Letter numbers grow with time: a higher number may not belong to an earlier issue."""
     letters = sorted(sources.letters, key=lambda x: x.number)
@@ -88,6 +105,13 @@ def _check_letter_order(sources: Sources, documents: dict[Path, Document], diagn
 
 def url_problem(url: str) -> str | None:
     """Why ``url`` is not a usable web address, or None; finer than the schema's pattern."""
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain:  # what urlsplit would find: the scheme is http(s), the host is this, there is no port
+        return _host_problem(plain.group(1))
+    return _split_url_problem(url)
+
+
+def _split_url_problem(url: str) -> str | None:
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError on a port that is not a number in range
@@ -95,7 +119,12 @@ def url_problem(url: str) -> str | None:
         return f"cannot be read ({error})"
     if parts.scheme not in ("http", "https"):
         return "must start with https:// (or http://)"
-    host = parts.hostname or ""
+    return _host_problem(parts.hostname or "")
+
+
+@lru_cache(maxsize=4096)
+def _host_problem(host: str) -> str | None:
+    """Why ``host`` is not a usable host name, or None; cached, as sources share a few sites."""
     if not host:
         return "has no host name after the scheme"
     try:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, permutations
 
 from . import glossary
 from .registry import Registry
-from .structure import Entity, EntityKind, Event, Letter, Sources
+from .structure import ALL_KINDS, Entity, Event, Letter, Sources
 
 
 @dataclass
@@ -52,7 +52,7 @@ class Corpus:
 
     def term(self, text: str) -> Entity | None:
         """The glossary entry whose abbreviation (or another name) is ``text``, ignoring case."""
-        entity = self.registry.lookup(text, tuple(EntityKind))
+        entity = self.registry.lookup(text, ALL_KINDS)
         return entity if entity and entity.abbr else None
 
 
@@ -94,13 +94,14 @@ def _index_entities(corpus: Corpus) -> None:
     """
     events: dict[str, list[Event]] = defaultdict(list)
     letters: dict[str, list[Letter]] = defaultdict(list)
-    pairs: dict[str, Counter] = defaultdict(Counter)
+    event_pairs: Counter[tuple[str, str]] = Counter()
     for event in corpus.published_events:
         for key in event.entities:
             events[key].append(event)
-        for a, b in combinations(event.entities, 2):
-            pairs[a][b] += 1
-            pairs[b][a] += 1
+        event_pairs.update(permutations(event.entities, 2))  # entities without repeats: the loader's
+    pairs: dict[str, dict[str, int]] = defaultdict(dict)
+    for (a, b), count in event_pairs.items():
+        pairs[a][b] = count
     for letter in corpus.letters:
         keys = list(letter.zones)
         for event_id in letter.facts:
@@ -110,11 +111,11 @@ def _index_entities(corpus: Corpus) -> None:
         for key in keys:
             letters[key].append(letter)
         for a, b in combinations(letter.zones, 2):
-            pairs[a][b] += 1
-            pairs[b][a] += 1
+            pairs[a][b] = pairs[a].get(b, 0) + 1
+            pairs[b][a] = pairs[b].get(a, 0) + 1
     corpus.entity_events = dict(events)
     corpus.entity_letters = dict(letters)
-    corpus.cooccurrence = dict(pairs)
+    corpus.cooccurrence = {key: Counter(row) for key, row in pairs.items()}
 
 
 def _index_terms(corpus: Corpus) -> None:

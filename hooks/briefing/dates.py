@@ -10,14 +10,13 @@ import calendar
 import re
 from functools import cache, lru_cache
 
-from babel.dates import get_month_names
-
 from .structure import Approx, PartialDate, Precision, When
 
 LOCALE = "fr"
 RANGE_DASH = " – "
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ISSUE_RE = re.compile(r"^(\d{4})-(\d{2})(?:&(\d{2}))?$")
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _APPROX_WORDS = {Approx.EARLY: "début ", Approx.MID: "mi-", Approx.LATE: "fin "}
 
 
@@ -27,11 +26,18 @@ class DateFormError(ValueError):
 
 @cache
 def month_name(month: int) -> str:
+    from babel.dates import get_month_names  # imported on first use: ``briefing check`` rarely needs it
+
     return get_month_names("wide", locale=LOCALE)[month]
 
 
+@lru_cache(maxsize=65536, typed=True)
 def parse_partial_date(value: object) -> PartialDate:
-    """Read ``2024``, ``2023-04`` or ``2023-08-18`` whatever type YAML gave it."""
+    """Read ``2024``, ``2023-04`` or ``2023-08-18`` whatever type YAML gave it.
+
+    Cached: an archive repeats its dates (a note's and its sources'); a value that is no date
+    raises again every time, as nothing is cached then.
+    """
     text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else None
     match = _DATE_RE.match(text) if text is not None else None
     if match is None:
@@ -42,7 +48,7 @@ def parse_partial_date(value: object) -> PartialDate:
     if month is not None and not 1 <= month <= 12:
         raise DateFormError(f"{text!r} has no month {month}; months run from 01 to 12")
     if day is not None:
-        last = calendar.monthrange(year, month)[1]
+        last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
         if not 1 <= day <= last:
             raise DateFormError(f"{text!r} is not a day of the calendar; {month_name(month)} {year} has {last} days")
     return PartialDate(year, month, day)

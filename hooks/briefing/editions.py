@@ -52,17 +52,16 @@ def apply_edition(sources: Sources, edition: Edition) -> Sources:
     if edition is Edition.FULL:
         return sources
     stand_ins: dict[str, str] = {}
-    events = []
     for event in sources.events:
         if event.confidential:
             stand_ins[event.id] = f"withheld-{len(stand_ins) + 1}"
-            events.append(_withhold_event(event, stand_ins[event.id]))
-        else:
-            events.append(replace(event, related=tuple(r for r in event.related if r not in stand_ins)))
-    # a second pass: `related` may name a confidential event loaded later
-    events = [
-        e if e.withheld else replace(e, related=tuple(r for r in e.related if r not in stand_ins)) for e in events
-    ]
+    events = []
+    for event in sources.events:
+        if event.confidential:
+            event = _withhold_event(event, stand_ins[event.id])
+        elif any(r in stand_ins for r in event.related):
+            event = replace(event, related=tuple(r for r in event.related if r not in stand_ins))
+        events.append(event)
     letters = [
         replace(_withhold_analysis(letter), facts=tuple(stand_ins.get(f, f) for f in letter.facts))
         for letter in sources.letters

@@ -3,14 +3,33 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CANDIDATE = re.compile(r"(?<![\w*\\])([A-Za-zÀ-ÖØ-öø-ÿ][\w&-]*)\*(?![*\w])")
 
 
+def _candidates(text: str) -> Iterator[re.Match]:
+    """The matches of ``_CANDIDATE.finditer(text)``, looked for only just before each star.
+
+    Each match ends at a star and its word holds none, so the match of a star lies between it and
+    the star before; a scan of the whole text costs a note's load as much as its front matter.
+    """
+    previous, star = 0, text.find("*")
+    while star >= 0:
+        start = max(previous, text.rfind(" ", previous, star))  # a word has no space
+        match = _CANDIDATE.search(text, start, star + 2)  # + 2: the lookahead sees the next character
+        if match:
+            yield match
+        previous = star + 1
+        star = text.find("*", previous)
+
+
 def _outside_code(line: str) -> list[tuple[int, str]]:
     """(offset, text) of the parts of a line that are not inline code."""
+    if "`" not in line:
+        return [(0, line)]
     parts, offset = [], 0
     for index, chunk in enumerate(re.split(r"(`+[^`]*`+)", line)):
         if index % 2 == 0:
@@ -21,6 +40,8 @@ def _outside_code(line: str) -> list[tuple[int, str]]:
 
 def _iter_marks(markdown: str) -> Iterable[tuple[int, int, re.Match]]:
     """(line index, absolute start in line, match) of every ``Word*`` that is not emphasis or code."""
+    if "*" not in markdown:
+        return
     in_fence = False
     for line_index, line in enumerate(markdown.split("\n")):
         if ("`" in line or "~" in line) and _FENCE.match(line):
@@ -30,7 +51,7 @@ def _iter_marks(markdown: str) -> Iterable[tuple[int, int, re.Match]]:
             continue
         for offset, text in _outside_code(line):
             open_emphasis, last_end = False, 0
-            for match in _CANDIDATE.finditer(text):
+            for match in _candidates(text):
                 between = text[last_end : match.start()].replace("\\*", "")
                 open_emphasis ^= between.count("*") % 2 == 1
                 last_end = match.end()
@@ -40,9 +61,13 @@ def _iter_marks(markdown: str) -> Iterable[tuple[int, int, re.Match]]:
                 yield line_index, offset, match
 
 
-def find_marks(markdown: str) -> list[tuple[int, str]]:
-    """(0-based line, term) of every glossary mark, known or not."""
-    return [(line, match.group(1)) for line, _, match in _iter_marks(markdown)]
+@lru_cache(maxsize=1 << 16)
+def find_marks(markdown: str) -> tuple[tuple[int, str], ...]:
+    """(0-based line, term) of every glossary mark, known or not.
+
+    Cached, by text: the checks and the index both read every note's body.
+    """
+    return tuple((line, match.group(1)) for line, _, match in _iter_marks(markdown))
 
 
 def replace_marks(markdown: str, render: Callable[[str, int], str | None]) -> str:

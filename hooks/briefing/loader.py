@@ -6,7 +6,9 @@ otherwise valid note is dropped with a warning.
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
@@ -15,15 +17,18 @@ from . import checks, schema
 from .dates import DateFormError, parse_issue, parse_partial_date
 from .diagnostics import Diagnostics, Severity, did_you_mean
 from .frontmatter import Document, FrontMatterError, parse
+from .gc_pause import gc_paused
 from .preview import Selection
 from .registry import Registry
-from .structure import Approx, Entity, EntityKind, Event, Letter, Precision, Source, Sources, When
+from .structure import ALL_KINDS, Approx, Entity, EntityKind, Event, Letter, Precision, Source, Sources, When
 
 LETTERS_DIR = "lettres"
 _LETTER_FILE = re.compile(r"^(\d+)-([a-z0-9][a-z0-9-]*)\.md$")
 MORE_MARKER = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*$", re.MULTILINE)
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 INDEX_NAMES = {"index.md", "README.md"}
+_NAME_FIELDS = tuple((kind.field, (kind,)) for kind in EntityKind)
+"""An event's front-matter keys that name registry entries, with the kind each may name."""
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 """Reserved and unreserved URI characters; anything else in a source URL (``"``, ``<``, spaces) is
 percent-encoded, so a URL is the same inert string in a page, a feed or a data file."""
@@ -47,9 +52,26 @@ class Loaded:
     """The parsed file behind every accepted record, for checks that need lines."""
 
 
+def _read_bytes(path: Path) -> bytes:
+    """``path.read_bytes()`` without a buffered file object, a good part of reading a short note."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        chunks = [os.read(descriptor, os.fstat(descriptor).st_size + 1)]
+        while chunks[-1]:
+            chunks.append(os.read(descriptor, 1 << 16))
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def _sorted_paths(paths: Iterable[Path]) -> list[Path]:
+    """``sorted(paths)``, comparing the paths' parts once each instead of in every comparison."""
+    return sorted(paths, key=lambda path: path.parts)
+
+
 def read_document(path: Path, diagnostics: Diagnostics) -> Document | None:
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = _read_bytes(path).decode("utf-8")
     except UnicodeDecodeError as error:
         diagnostics.add(
             path, None, None,
@@ -94,6 +116,8 @@ class Loader:
         self.accounting = Accounting()
         self._event_docs: dict[str, Document] = {}
         self._letter_docs: dict[int, Document] = {}
+        self._names: dict[tuple[str, tuple[EntityKind, ...]], Entity | None] = {}
+        """Looked-up names, once the registry is complete."""
         self.documents: dict[Path, Document] = {}
 
     def load(self) -> Loaded:
@@ -157,7 +181,7 @@ class Loader:
         if not self.events_dir.is_dir():
             return
         seen: dict[str, Path] = {}
-        for path in sorted(self.events_dir.rglob("*.md")):
+        for path in _sorted_paths(self.events_dir.rglob("*.md")):
             if path.name in INDEX_NAMES or (self.preview and not self.preview.keeps(path)):
                 continue
             self.accounting.event_files.append(path)
@@ -185,9 +209,10 @@ class Loader:
         sources = self._resolve_sources(path, doc)
         if when is None or entities is None or sources is None:
             return None
-        self._event_docs[path.stem] = doc
+        event_id = path.stem
+        self._event_docs[event_id] = doc
         return Event(
-            id=path.stem,
+            id=event_id,
             path=path,
             when=when,
             title=str(meta["title"]).strip(),
@@ -224,7 +249,7 @@ class Loader:
                 f"approx applies to month dates only (YYYY-MM), not {start.iso()}; remove it or write the month",
             )
             return None
-        year_folder = path.parent.name
+        year_folder = path.parts[-2] if len(path.parts) > 1 else ""  # the parent's name; parts are cached
         if year_folder.isdigit() and int(year_folder) != start.year:
             self.diagnostics.add(
                 path, doc.line_of(("date",)), "date",
@@ -235,16 +260,24 @@ class Loader:
 
     def _resolve_entity_names(self, path: Path, doc: Document) -> list[str] | None:
         keys, ok = [], True
-        for kind in EntityKind:
-            for index, name in enumerate(_text_list(doc.meta, kind.field)):
-                resolution = self.registry.resolve(name, (kind,))
-                if resolution.entity is None:
-                    line = doc.line_of((kind.field, index))
-                    self.diagnostics.add(path, line, f"{kind.field}/{index}", resolution.message)
+        for field_name, kinds in _NAME_FIELDS:
+            for index, name in enumerate(_text_list(doc.meta, field_name)):
+                entity = self._lookup(name, kinds)
+                if entity is None:
+                    line = doc.line_of((field_name, index))
+                    message = self.registry.resolve(name, kinds).message
+                    self.diagnostics.add(path, line, f"{field_name}/{index}", message)
                     ok = False
-                elif resolution.entity.key not in keys:
-                    keys.append(resolution.entity.key)
+                elif entity.key not in keys:
+                    keys.append(entity.key)
         return keys if ok else None
+
+    def _lookup(self, name: str, kinds: tuple[EntityKind, ...]) -> Entity | None:
+        """``registry.lookup``, remembered: notes name the same entries over and over."""
+        key = (name, kinds)
+        if key not in self._names:
+            self._names[key] = self.registry.lookup(name, kinds)
+        return self._names[key]
 
     def _resolve_sources(self, path: Path, doc: Document) -> list[Source] | None:
         sources, ok = [], True
@@ -314,7 +347,7 @@ class Loader:
             ok = False
         zones = []
         for index, name in enumerate(_text_list(meta, "zones")):
-            resolution = self.registry.resolve(name, tuple(EntityKind), noun="zone")
+            resolution = self.registry.resolve(name, ALL_KINDS, noun="zone")
             if resolution.entity is None:
                 self.diagnostics.add(path, doc.line_of(("zones", index)), f"zones/{index}", resolution.message)
                 ok = False
@@ -356,24 +389,27 @@ class Loader:
         numbers = [letter.number for letter in self.sources.letters]
         known_ids, known_numbers = set(event_ids), set(numbers)
         for i, event in enumerate(self.sources.events):
+            if not event.related:
+                continue
             doc = self._event_docs[event.id]
-            kept = self._kept(event.path, doc, "related", event.related, known_ids - {event.id}, event_ids, "event id")
+            kept = self._kept(event.path, doc, "related", event.related, known_ids, event.id, event_ids, "event id")
             if kept != event.related:
                 self.sources.events[i] = replace(event, related=kept)
         for i, letter in enumerate(self.sources.letters):
             doc = self._letter_docs[letter.number]
-            facts = self._kept(letter.path, doc, "facts", letter.facts, known_ids, event_ids, "event id")
+            facts = self._kept(letter.path, doc, "facts", letter.facts, known_ids, None, event_ids, "event id")
             see_also = self._kept(
-                letter.path, doc, "see_also", letter.see_also, known_numbers - {letter.number},
+                letter.path, doc, "see_also", letter.see_also, known_numbers, letter.number,
                 [str(n) for n in numbers], "letter number",
             )
             if facts != letter.facts or see_also != letter.see_also:
                 self.sources.letters[i] = replace(letter, facts=facts, see_also=see_also)
 
-    def _kept(self, path, doc, key, values, known, candidates, noun) -> tuple:
+    def _kept(self, path, doc, key, values, known, itself, candidates, noun) -> tuple:
+        """The ``values`` found in ``known``, other than ``itself`` (a note may not name itself)."""
         kept = []
         for index, value in enumerate(values):
-            if value in known:
+            if value in known and value != itself:
                 kept.append(value)
                 continue
             if self.preview and str(value) in self.preview.left_out:
@@ -395,4 +431,5 @@ class Loader:
 
 def load(docs_dir: Path, events_dir: Path, root: Path, preview: Selection | None = None) -> Loaded:
     """Read the whole project: registry first (names resolve against it), then events and letters."""
-    return Loader(docs_dir, events_dir, root, preview).load()
+    with gc_paused():
+        return Loader(docs_dir, events_dir, root, preview).load()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .corpus import Corpus, build_corpus
 from .diagnostics import Diagnostic, Severity
 from .editions import apply_edition
+from .gc_pause import gc_paused
 from .loader import Loaded, load
 from .preview import Selection
 from .render import SiteRenderer
@@ -44,7 +45,8 @@ class Build:
 
 
 def run(settings: Settings, preview: Selection | None = None) -> Build:
-    loaded = load(settings.docs_dir, settings.events_dir, settings.root, preview)
-    edition_sources = apply_edition(loaded.sources, settings.edition)
-    corpus = build_corpus(edition_sources, loaded.registry)
-    return Build(settings, loaded, corpus, SiteRenderer(corpus, settings))
+    with gc_paused():
+        loaded = load(settings.docs_dir, settings.events_dir, settings.root, preview)
+        edition_sources = apply_edition(loaded.sources, settings.edition)
+        corpus = build_corpus(edition_sources, loaded.registry)
+        return Build(settings, loaded, corpus, SiteRenderer(corpus, settings))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .diagnostics import fold, suggest
-from .structure import Entity, EntityKind
+from .structure import ALL_KINDS, Entity, EntityKind
 
 KIND_NOUN = {
     EntityKind.COUNTRY: "country",
@@ -55,7 +55,7 @@ class Registry:
         if found:
             return Resolution(found)
         noun = noun or KIND_NOUN[kinds[0]]
-        elsewhere = self.lookup(name, tuple(EntityKind))
+        elsewhere = self.lookup(name, ALL_KINDS)
         if elsewhere:
             return Resolution(
                 None,

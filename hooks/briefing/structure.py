@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 
@@ -84,22 +85,28 @@ class EntityKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            EntityKind.COUNTRY: "Pays et zones",
-            EntityKind.PERSON: "Personnalités",
-            EntityKind.ORGANIZATION: "Organisations",
-            EntityKind.TOPIC: "Thèmes",
-        }[self]
+        return _KIND_LABELS[self]
 
     @property
     def field(self) -> str:
         """The event front-matter key that lists entities of this kind."""
-        return {
-            EntityKind.COUNTRY: "countries",
-            EntityKind.PERSON: "people",
-            EntityKind.ORGANIZATION: "organizations",
-            EntityKind.TOPIC: "topics",
-        }[self]
+        return _KIND_FIELDS[self]
+
+
+ALL_KINDS = tuple(EntityKind)
+"""Every kind, in folder order (iterating the enum itself is slow in a loop over every name)."""
+_KIND_LABELS = {
+    EntityKind.COUNTRY: "Pays et zones",
+    EntityKind.PERSON: "Personnalités",
+    EntityKind.ORGANIZATION: "Organisations",
+    EntityKind.TOPIC: "Thèmes",
+}
+_KIND_FIELDS = {
+    EntityKind.COUNTRY: "countries",
+    EntityKind.PERSON: "people",
+    EntityKind.ORGANIZATION: "organizations",
+    EntityKind.TOPIC: "topics",
+}
 
 
 @dataclass(frozen=True)
@@ -112,7 +119,7 @@ class Entity:
     abbr: str | None = None
     body: str = ""
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Unique across the registry: ``pays/japon``."""
         return f"{self.kind.value}/{self.slug}"

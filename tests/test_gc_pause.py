@@ -1,0 +1,29 @@
+"""The load runs with the cyclic collector paused, and leaves it as it found it."""
+
+import gc
+
+from briefing.gc_pause import gc_paused
+
+
+def test_collector_is_off_inside_and_back_on_after():
+    assert gc.isenabled()
+    gc.collect()  # every generation's count at zero: what follows is deterministic
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():  # the pipeline pauses around the loader, which pauses too
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+        kept = [[n] for n in range(1000)]  # lists: always tracked by the collector
+    assert gc.isenabled()
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(o) in oldest for o in kept)  # promoted without a walk, not left young
+
+
+def test_a_disabled_collector_stays_disabled():
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
