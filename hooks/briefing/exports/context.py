@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from ..corpus import Corpus
 from ..settings import Settings
@@ -26,13 +24,6 @@ class ExportContext:
     links: SiteLinks
     updated: dt.datetime
     """When the content last changed: ``SOURCE_DATE_EPOCH`` if set, else the latest content date."""
-    _memo: dict[tuple, Any] = field(default_factory=dict, compare=False, repr=False)
-
-    def memo(self, key: tuple, make: Callable[[], Any]) -> Any:
-        """Compute once per build what several files share (an event's text, entry or calendar component)."""
-        if key not in self._memo:
-            self._memo[key] = make()
-        return self._memo[key]
 
 
 def content_updated(corpus: Corpus, source_date_epoch: str | None = None) -> dt.datetime:

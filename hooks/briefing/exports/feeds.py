@@ -2,24 +2,31 @@
 
 Entries are plain text (a note's Markdown is never sent as HTML). The public edition's letters
 carry only their chapeau; withheld stand-ins are skipped. Every date comes from the content.
+
+feedgen writes each feed's own elements; entries are written by :mod:`.atom` once per build (an
+event is in the events feed and in the feeds of its registry entries) and spliced in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
+from ..corpus import Corpus
 from ..dates import format_when
 from ..plaintext import plain_field, plain_text
 from ..render import markup
-from ..structure import Entity, Event, Letter
-from . import paths
+from ..structure import Event, Letter
+from . import atom, paths
 from .context import ExportContext, ExportFile
 
 FEED_ENTRIES = 50
 """Entries per feed, latest first: a feed is a window on what is new, not an archive."""
+
+Item = Letter | Event
 
 
 @dataclass(frozen=True)
@@ -35,8 +42,12 @@ class _Entry:
     categories: tuple[str, ...]
 
 
-def _midnight(date: dt.date) -> dt.datetime:
-    return dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
+def _key(item: Item) -> str:
+    return f"lettre-{item.number}" if isinstance(item, Letter) else f"evenement-{item.id}"
+
+
+def _date(item: Item) -> dt.date:
+    return dt.date(*item.issue_start, 1) if isinstance(item, Letter) else item.when.start.first_day()
 
 
 def _letter_entry(letter: Letter, context: ExportContext) -> _Entry:
@@ -46,10 +57,10 @@ def _letter_entry(letter: Letter, context: ExportContext) -> _Entry:
         f"{summary}\n\n{plain_text(letter.analysis)}"
     )
     return _Entry(
-        key=f"lettre-{letter.number}",
+        key=_key(letter),
         title=plain_field(markup.letter_reference(letter, entities, context.settings.short_name)),
         page=letter.src_uri,
-        date=dt.date(*letter.issue_start, 1),
+        date=_date(letter),
         summary=summary,
         content=content,
         authors=tuple(plain_field(a) for a in letter.authors),
@@ -62,10 +73,10 @@ def _event_entry(event: Event, context: ExportContext) -> _Entry:
     date = format_when(event.when)
     body = plain_text(event.body)
     return _Entry(
-        key=f"evenement-{event.id}",
+        key=_key(event),
         title=f"{date} : {plain_field(event.title)}",
         page=markup.event_uri(event.id),
-        date=event.when.start.first_day(),
+        date=_date(event),
         summary=f"{date} : {plain_field(event.title)}",
         content=f"{date}\n\n{body}" if body else date,
         authors=(),
@@ -73,65 +84,90 @@ def _event_entry(event: Event, context: ExportContext) -> _Entry:
     )
 
 
-def _latest(letters: list[Letter], events: list[Event], context: ExportContext) -> list[_Entry]:
-    """The ``FEED_ENTRIES`` latest letters and events as entries, latest first (text is made only for those)."""
-    dated: list[tuple[tuple, Letter | Event]] = [
-        ((dt.date(*x.issue_start, 1), f"lettre-{x.number}"), x) for x in letters
-    ]
-    dated += [((e.when.start.first_day(), f"evenement-{e.id}"), e) for e in events if not e.withheld]
-    dated.sort(key=lambda item: item[0], reverse=True)
-    return [
-        context.memo(("entry", key), lambda i=item: _letter_entry(i, context) if isinstance(i, Letter)
-                     else _event_entry(i, context))
-        for (_, key), item in dated[:FEED_ENTRIES]
-    ]
+@dataclass(frozen=True)
+class _Selection:
+    """Each feed's letters and events, latest first (by date, then by entry key)."""
+    letters: list[Item]
+    events: list[Item]
+    entities: dict[str, list[Item]]
 
 
-def _render_feed(path: str, title: str, page: str, latest: list[_Entry], context: ExportContext) -> ExportFile:
-    links, settings = context.links, context.settings
-    feed = FeedGenerator()
-    feed.id(links.identifier(path))
-    feed.title(title)
-    feed.subtitle(settings.publication)
-    feed.author({"name": settings.publication})
-    feed.language("fr")
-    feed.link(href=links.link(path, from_file=path), rel="self", type=paths.ATOM_TYPE)
-    feed.link(href=links.link(links.page_path(page), from_file=path), rel="alternate", type="text/html")
-    feed.updated(context.updated)
-    for item in latest:
-        entry = feed.add_entry(order="append")
-        entry.id(links.identifier(links.page_path(item.page)))
-        entry.title(item.title)
-        entry.link(href=links.link(links.page_path(item.page), from_file=path), rel="alternate", type="text/html")
-        entry.published(_midnight(item.date))
-        entry.updated(_midnight(item.date))
-        entry.summary(item.summary)
-        entry.content(item.content, type="text")
-        for name in item.authors:
-            entry.author({"name": name})
-        for category in item.categories:
-            entry.category({"term": category})
-    return ExportFile(path, feed.atom_str(pretty=True))
+def _select(corpus: Corpus) -> _Selection:
+    """The corpus sorted once, latest first, and dealt out to the feeds each item belongs to until
+    each holds ``FEED_ENTRIES`` (rather than one sort per registry entry)."""
+    items: list[Item] = [*corpus.letters, *corpus.published_events]
+    items.sort(key=lambda item: (_date(item), _key(item)), reverse=True)
+    owners: dict[str, list[str]] = defaultdict(list)
+    for entity, letters in corpus.entity_letters.items():
+        for letter in letters:
+            owners[_key(letter)].append(entity)
+    for entity, events in corpus.entity_events.items():
+        for event in events:
+            owners[_key(event)].append(entity)
+    selection = _Selection([], [], {key: [] for key in corpus.registry.entities})
+    for item in items:
+        site = selection.letters if isinstance(item, Letter) else selection.events
+        if len(site) < FEED_ENTRIES:
+            site.append(item)
+        for entity in owners.get(_key(item), ()):
+            feed = selection.entities.setdefault(entity, [])
+            if len(feed) < FEED_ENTRIES:
+                feed.append(item)
+    return selection
 
 
-def _entity_feed(entity: Entity, context: ExportContext) -> ExportFile:
-    corpus = context.corpus
-    entries = _latest(corpus.entity_letters.get(entity.key, []), corpus.entity_events.get(entity.key, []), context)
-    title = f"{context.settings.short_name} – {plain_field(entity.title)} : lettres et événements"
-    return _render_feed(paths.entity_feed(entity), title, markup.entity_uri(entity), entries, context)
+class _Writer:
+    """Feeds of one build: each entry is made once, and its XML once per link it may carry."""
+
+    def __init__(self, context: ExportContext):
+        self.context = context
+        self.entries: dict[str, _Entry] = {}
+        self.xml: dict[tuple[str, str], bytes] = {}
+
+    def _entry(self, item: Item) -> _Entry:
+        key = _key(item)
+        if key not in self.entries:
+            self.entries[key] = (_letter_entry(item, self.context) if isinstance(item, Letter)
+                                 else _event_entry(item, self.context))
+        return self.entries[key]
+
+    def _entry_xml(self, item: Item, path: str) -> bytes:
+        """The entry as written in the feed at ``path`` (a relative link depends on the feed's folder)."""
+        entry, links = self._entry(item), self.context.links
+        page = links.page_path(entry.page)
+        link = links.link(page, from_file=path)
+        if (entry.key, link) not in self.xml:
+            midnight = dt.datetime(entry.date.year, entry.date.month, entry.date.day, tzinfo=dt.UTC)
+            self.xml[entry.key, link] = atom.entry(
+                id=links.identifier(page), title=entry.title, link=link, updated=midnight, published=midnight,
+                summary=entry.summary, content=entry.content, authors=entry.authors, categories=entry.categories,
+            ).encode()
+        return self.xml[entry.key, link]
+
+    def feed(self, path: str, title: str, page: str, items: list[Item]) -> ExportFile:
+        links, settings = self.context.links, self.context.settings
+        feed = FeedGenerator()
+        feed.id(links.identifier(path))
+        feed.title(title)
+        feed.subtitle(settings.publication)
+        feed.author({"name": settings.publication})
+        feed.language("fr")
+        feed.link(href=links.link(path, from_file=path), rel="self", type=paths.ATOM_TYPE)
+        feed.link(href=links.link(links.page_path(page), from_file=path), rel="alternate", type="text/html")
+        feed.updated(self.context.updated)
+        head, end = feed.atom_str(pretty=True).rsplit(b"</feed>", 1)
+        return ExportFile(path, b"".join([head, *(self._entry_xml(item, path) for item in items), b"</feed>", end]))
 
 
 def render_feeds(context: ExportContext) -> list[ExportFile]:
     corpus, short = context.corpus, context.settings.short_name
+    selection, writer = _select(corpus), _Writer(context)
     files = [
-        _render_feed(paths.LETTERS_FEED, f"{short} – lettres", "lettres/index.md",
-                     _latest(corpus.letters, [], context), context),
-        _render_feed(paths.EVENTS_FEED, f"{short} – événements", "chronologie/index.md",
-                     _latest([], corpus.published_events, context), context),
+        writer.feed(paths.LETTERS_FEED, f"{short} – lettres", "lettres/index.md", selection.letters),
+        writer.feed(paths.EVENTS_FEED, f"{short} – événements", "chronologie/index.md", selection.events),
     ]
-    files += [_entity_feed(entity, context) for entity in sorted(corpus.registry.entities.values(), key=_key)]
+    for entity in sorted(corpus.registry.entities.values(), key=lambda entity: entity.key):
+        title = f"{short} – {plain_field(entity.title)} : lettres et événements"
+        files.append(writer.feed(paths.entity_feed(entity), title, markup.entity_uri(entity),
+                                 selection.entities.get(entity.key, [])))
     return files
-
-
-def _key(entity: Entity) -> str:
-    return entity.key

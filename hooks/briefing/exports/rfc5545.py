@@ -1,0 +1,62 @@
+"""iCalendar content lines (RFC 5545) written directly, as the icalendar library writes them.
+
+icalendar builds a property object per value and folds every line character by character (about
+2 ms per event); the calendars of a large archive hold tens of thousands of events, several times
+over. These few rules give the same bytes, and tests read every calendar back with icalendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_LINE_OCTETS = 74
+"""A content line holds at most 74 octets, a continuation line a space and 74 (RFC 5545 §3.1: 75)."""
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+"""Control characters a TEXT value may not hold (§3.3.11): dropped (line breaks are escaped)."""
+_CONTROL_RE = re.compile(f"[{_CONTROL}]")
+_TEXT_SPECIAL = re.compile(f"[\\\\;,\n\r{_CONTROL}]")
+_ESCAPED_PREFIXES = b"\\^"
+
+
+def text(value: str) -> str:
+    """A TEXT value, escaped in icalendar's order (which also writes a literal ``\\N`` as a line break)."""
+    if not _TEXT_SPECIAL.search(value):
+        return value
+    return (
+        _CONTROL_RE.sub("", value).replace(r"\N", "\n").replace("\\", "\\\\").replace(";", r"\;")
+        .replace(",", r"\,").replace("\r\n", r"\n").replace("\n", r"\n").replace("\r", r"\n")
+    )
+
+
+def date(value: dt.date) -> str:
+    return f"{value.year:04d}{value.month:02d}{value.day:02d}"
+
+
+def utc_datetime(value: dt.datetime) -> str:
+    """A DATE-TIME in UTC (``20231114T221320Z``)."""
+    value = value.astimezone(dt.UTC)
+    return f"{date(value)}T{value.hour:02d}{value.minute:02d}{value.second:02d}Z"
+
+
+def lines(*content_lines: str) -> bytes:
+    """Content lines (``NAME;PARAM=X:value``, values already escaped), folded, each ended with CRLF."""
+    encoded = "\r\n".join(content_lines).encode().split(b"\r\n")
+    return b"\r\n".join([_fold(line) if len(line) > _LINE_OCTETS else line for line in encoded]) + b"\r\n"
+
+
+def _fold(line: bytes) -> bytes:
+    """One line in chunks of at most 74 octets, never splitting a UTF-8 character, nor an escape
+    (``\\n``) from its backslash."""
+    chunks = []
+    start = 0
+    while len(line) - start > _LINE_OCTETS:
+        cut = start + _LINE_OCTETS
+        while line[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character
+            cut -= 1
+        if line[cut - 1] in _ESCAPED_PREFIXES:
+            cut -= 1
+        chunks.append(line[start:cut])
+        start = cut
+    chunks.append(line[start:])
+    return b"\r\n ".join(chunks)
