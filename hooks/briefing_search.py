@@ -91,4 +91,5 @@ def on_post_build(config) -> None:
     else:
         _write(index_path.with_name(f"{search_prebuilt.INDEX_NAME}.json"), index_json)
     _write(index_path, search_prebuilt.to_json(page))
-    workers[0].write_text(search_prebuilt.wrap_worker(worker, data["config"].get("lang") or ["en"]), "utf-8")
+    lang = data["config"].get("lang") or ["en"]
+    workers[0].write_text(search_prebuilt.wrap_worker(worker, lang, site / "assets" / "javascripts" / "lunr"), "utf-8")

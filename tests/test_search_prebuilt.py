@@ -114,6 +114,7 @@ def test_index_is_prebuilt_and_documents_stored_with_it(public_site, reference_s
     worker = (public_site.site / _worker_url(public_site.site)).read_text("utf-8")
     assert worker.startswith("/* briefing: prebuilt search index")
     assert '["min/lunr.stemmer.support.min.js", "min/lunr.fr.min.js"]' in worker
+    assert "stopWordFilter-fr" in worker  # the language scripts are pasted in, not fetched
 
 
 def test_pages_start_the_search_worker_from_their_head(public_site, reference_site):
@@ -256,6 +257,7 @@ def test_reader_sees_highlighted_results(public_site, page):
     urls = page.request_log.urls
     assert len([u for u in urls if "/workers/search." in u]) == 1, urls
     assert len([u for u in urls if u.endswith("/search/search_lunr.json")]) == 1, urls
+    assert not [u for u in urls if "/javascripts/lunr/" in u], urls  # pasted into the worker
 
 
 @pytest.mark.browser

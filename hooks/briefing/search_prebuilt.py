@@ -182,13 +182,14 @@ def to_script(index_json: str) -> str:
     return f"var {SCRIPT_GLOBAL} = JSON.parse('{literal}');\n"
 
 
-def wrap_worker(worker: str, lang: list[str]) -> str:
-    """Material's worker script with the loader of the prebuilt index around it; ``lang`` names the
-    lunr language scripts the worker will ask for, which the loader fetches as it starts."""
+def wrap_worker(worker: str, lang: list[str], lunr_dir: Path) -> str:
+    """Material's worker script with the loader of the prebuilt index around it, and the lunr
+    language scripts its setup imports for ``lang`` pasted at the end (no request for them)."""
     if "briefing: prebuilt search index" in worker:
         return worker
     others = [code for code in lang if code != "en"]
     scripts = ["min/lunr.stemmer.support.min.js", *(f"min/lunr.{code}.min.js" for code in others)] if others else []
     wrapper = WRAPPER.read_text("utf-8").replace("/* LANGUAGE SCRIPTS */ []", json.dumps(scripts))
     prefix, suffix = wrapper.split("/* MATERIAL WORKER */", 1)
-    return prefix + worker + suffix
+    pasted = "".join(f"\n;{(lunr_dir / path).read_text('utf-8')}\n" for path in scripts)
+    return prefix + worker + suffix.replace("/* LANGUAGE SCRIPTS */\n", pasted)

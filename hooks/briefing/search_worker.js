@@ -2,7 +2,8 @@
  *
  * Wraps Material's search worker, which is pasted between the two halves of this file. As soon as
  * the worker starts, it fetches the prebuilt index and the documents (search/search_lunr.json, or
- * the .js twin from file://) and the language scripts the setup will ask for. When the setup
+ * the .js twin from file://); the lunr language scripts the setup asks for are pasted at the end of
+ * this file. When the setup
  * message carries `config.prebuilt`, the worker gets the documents from that file, and its own
  * `lunr(...)` call configures a builder (tokenizer, fields, highlight table) but adds no document:
  * the index is loaded instead. Nothing is computed for every document: a term's postings are
@@ -30,8 +31,30 @@ var __briefingPending = (function () {
     return Promise.resolve(false);
   }
 })().catch(function () { return false; });
+/* Queries: the latest one is answered, and one that would make the worker busy for long (a word
+ * of one or two letters expands to thousands of terms in a large archive) waits a moment for the
+ * next key, so that typing "corée" does not first compute every result for "c". */
+var __briefingQuery = null, __briefingTimer = null, __briefingWait = 300, __briefingCostly = 4000;
+function __briefingAnswer() {
+  var query = __briefingQuery;
+  if (!query) return;
+  var wait = query.at + __briefingWait - Date.now();
+  if (wait > 0 && __briefingIndex.cost(query.message.data) > __briefingCostly) {
+    __briefingTimer = setTimeout(__briefingAnswer, wait);
+    return;
+  }
+  __briefingQuery = null;
+  self.dispatchEvent(new MessageEvent("message", { data: { type: 2, data: query.message.data, briefing: true } }));
+}
 self.addEventListener("message", function (event) {
   var message = event.data;
+  if (message && message.type === 2 && !message.briefing && __briefingIndex && typeof message.data === "string") {
+    event.stopImmediatePropagation();
+    __briefingQuery = { message: message, at: Date.now() };
+    clearTimeout(__briefingTimer);
+    __briefingTimer = setTimeout(__briefingAnswer, 0);
+    return;
+  }
   if (!(message && message.type === 0 && message.data && message.data.config && message.data.config.prebuilt)) return;
   if (__briefingIndex === null) { /* hold the setup until the index is there, then hand it on */
     event.stopImmediatePropagation();
@@ -50,36 +73,86 @@ self.addEventListener("message", function (event) {
   var original = self.lunr;
   var languageScripts = /* LANGUAGE SCRIPTS */ [];
 
+  /* The positions of each term of a document's field, and the highlight table Material reads
+   * them against: what Material's tokenizer (integrations/search/internal: extract, split,
+   * tokenize) records when it indexes, computed here without its lunr.Token objects and with one
+   * separator regex, as it runs for every field of every result of a query. */
   function positionsOf(builder, doc, field) {
-    var byTerm = Object.create(null);
     var value = builder._fields[field].extractor(doc); /* starts this document's highlight table */
-    var tokens = builder.tokenizer(value);
-    for (var i = 0; i < tokens.length; i++) {
-      var term = tokens[i].toString();
-      (byTerm[term] || (byTerm[term] = [])).push(tokens[i].metadata.position);
+    var table = original.tokenizer.table, byTerm = Object.create(null);
+    if (typeof original.segmenter !== "undefined") { /* words cut by a segmenter: Material's own way */
+      var tokens = builder.tokenizer(value);
+      for (var t = 0; t < tokens.length; t++) {
+        var token = tokens[t].toString();
+        (byTerm[token] || (byTerm[token] = [])).push(tokens[t].metadata.position);
+      }
+      return byTerm;
+    }
+    var separator = new RegExp(original.tokenizer.separator, "g");
+    var inputs = Array.isArray(value) ? value : [value];
+    for (var n = 0; n < inputs.length; n++) {
+      var input = inputs[n], total = table.length, block = 0, start = 0, end = 0, stack = 0;
+      for (; end < input.length; end++) {
+        var char = input.charAt(end);
+        if (char === "<" && end > start) {
+          addText(table, block + total, input, start, end, separator, byTerm);
+          start = end;
+        } else if (char === ">") {
+          if (input.charAt(start + 1) === "/") {
+            if (--stack === 0) addTag(table, total + block++, start, end + 1, 2);
+          } else if (input.charAt(end - 1) !== "/") {
+            if (stack++ === 0) addTag(table, block + total, start, end + 1, 0);
+          }
+          start = end + 1;
+        }
+      }
+      if (end > start) addText(table, block + total, input, start, end, separator, byTerm);
     }
     return byTerm;
   }
 
+  function addTag(table, block, start, end, type) {
+    (table[block] || (table[block] = [])).push(start << 12 | end - start << 2 | type);
+  }
+
+  function addText(table, block, input, start, end, separator, byTerm) {
+    var row = table[block] || (table[block] = []), section = input.slice(start, end), index = 0, match;
+    separator.lastIndex = 0;
+    do {
+      match = separator.exec(section);
+      var until = match ? match.index : section.length;
+      if (index < until) {
+        row.push(start + index << 12 | until - index << 2 | 1);
+        var term = section.slice(index, until).toLowerCase();
+        (byTerm[term] || (byTerm[term] = [])).push(block << 20 | row.length - 1);
+      }
+      if (match) {
+        index = match.index + match[0].length;
+        if (match[0].length === 0) separator.lastIndex = match.index + 1;
+      }
+    } while (match);
+  }
+
+  /* A match's metadata, as Material reads it: `position`, computed when read. */
+  function Match(found, term, field) { this._found = found; this._term = term; this._field = field; }
+  Object.defineProperty(Match.prototype, "position", {
+    get: function () { return this._found.positions(this._field)[this._term] || []; }
+  });
+  function Found(builder, doc) { this._builder = builder; this._doc = doc; this._byField = Object.create(null); }
+  Found.prototype.positions = function (field) {
+    return this._byField[field] || (this._byField[field] = positionsOf(this._builder, this._doc, field));
+  };
+
   function complete(results, builder, docs) {
-    results.forEach(function (result) {
-      var doc = docs[+result.ref];
-      var cache = Object.create(null);
+    for (var r = 0; r < results.length; r++) {
+      var result = results[r], doc = docs[+result.ref], found = new Found(builder, doc);
       result.ref = doc.location;
       var metadata = result.matchData.metadata;
-      Object.keys(metadata).forEach(function (term) {
-        Object.keys(metadata[term]).forEach(function (field) {
-          /* a fresh object: lunr may hand the same (empty) metadata object to several matches */
-          metadata[term][field] = Object.defineProperty({}, "position", {
-            enumerable: true,
-            get: function () {
-              if (!(field in cache)) cache[field] = positionsOf(builder, doc, field);
-              return cache[field][term] || [];
-            }
-          });
-        });
-      });
-    });
+      for (var term in metadata) {
+        /* fresh objects: lunr may hand the same (empty) metadata object to several matches */
+        for (var field in metadata[term]) metadata[term][field] = new Match(found, term, field);
+      }
+    }
     return results;
   }
 
@@ -114,11 +187,7 @@ self.addEventListener("message", function (event) {
     var reached = [], reachedSet = Object.create(null), vectors = null;
 
     function find(term) { /* terms are sorted as JavaScript compares strings */
-      var lo = 0, hi = terms.length;
-      while (lo < hi) {
-        var mid = (lo + hi) >>> 1;
-        if (terms[mid] < term) lo = mid + 1; else hi = mid;
-      }
+      var lo = lowerBound(term);
       return lo < terms.length && terms[lo] === term ? lo : -1;
     }
 
@@ -215,6 +284,27 @@ self.addEventListener("message", function (event) {
       getOwnPropertyDescriptor: function () { return { value: null, writable: true, enumerable: true, configurable: true }; }
     });
 
+    /* How busy a query would keep lunr and Material: the postings of the terms its words begin
+     * (Material adds a trailing wildcard to every word), and a share for each such term. */
+    var reach = new Float64Array(terms.length + 1);
+    for (var r = 0; r < terms.length; r++) reach[r + 1] = reach[r] + data.postings[r].length;
+    function cost(query) {
+      return query.toLowerCase().split(/[\s\-]+/).reduce(function (total, word) {
+        word = word.replace(/^[+\-]+/, "").replace(/[~^]\d*$/, "").replace(/\*+$/, "");
+        if (!word) return total;
+        var lo = lowerBound(word), hi = lowerBound(word + "\uffff");
+        return total + reach[hi] - reach[lo] + 5 * (hi - lo);
+      }, 0);
+    }
+    function lowerBound(term) {
+      var lo = 0, hi = terms.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >>> 1;
+        if (terms[mid] < term) lo = mid + 1; else hi = mid;
+      }
+      return lo;
+    }
+
     var index = new original.Index({
       invertedIndex: invertedIndex,
       fieldVectors: fieldVectors,
@@ -233,7 +323,7 @@ self.addEventListener("message", function (event) {
         original.Set.prototype.union = union;
       }
     };
-    return { index: index, docs: data.docs };
+    return { index: index, docs: data.docs, cost: cost };
   }
 
   /* lunr.Set's union, adding to the set itself instead of copying both into a new one. In
@@ -279,22 +369,17 @@ self.addEventListener("message", function (event) {
   });
   self.lunr = prebuilt;
 
-  /* The language scripts the setup will import (it imports them only once the index is loaded):
-   * fetched now, and not again. */
+  /* The language scripts the setup imports are pasted after this function (search_prebuilt.py):
+   * importing them again is skipped. */
   var importOriginal = self.importScripts;
-  var imported = Object.create(null), languages;
+  var imported = Object.create(null);
   var absolute = function (url) { return new URL(url, __briefingSource).href; };
+  var lunrBase = __briefingSource.split("/assets/javascripts/workers/")[0] + "/assets/javascripts/lunr/";
+  languageScripts.forEach(function (path) { imported[absolute(lunrBase + path)] = true; });
   self.importScripts = function () {
     var urls = Array.prototype.map.call(arguments, absolute).filter(function (url) { return !(url in imported); });
     urls.forEach(function (url) { imported[url] = true; });
-    return urls.length ? importOriginal.apply(self, urls) : languages;
+    return urls.length ? importOriginal.apply(self, urls) : undefined;
   };
-  var lunrBase = __briefingSource.split("/assets/javascripts/workers/")[0] + "/assets/javascripts/lunr/";
-  if (languageScripts.length) {
-    try {
-      languages = self.importScripts.apply(self, languageScripts.map(function (path) { return lunrBase + path; }));
-    } catch (error) {
-      imported = Object.create(null); /* let the setup import them and report */
-    }
-  }
 })();
+/* LANGUAGE SCRIPTS */
