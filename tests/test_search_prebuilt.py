@@ -243,6 +243,63 @@ def test_tricky_text_is_indexed_as_the_worker_indexes_it(tricky_sites, browser):
     assert any("signes" in loc for loc in found["oeuvre"])
 
 
+TYPING = """async ([indexUrl, workerUrl, batches]) => {
+  const data = await (await fetch(indexUrl)).json();
+  const worker = new Worker(workerUrl);
+  const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+  await new Promise(resolve => {
+    worker.onmessage = resolve;
+    worker.postMessage({type: 0, data: {config: data.config, docs: data.docs, options: {suggest: true}}});
+  });
+  const out = [];
+  for (const batch of batches) {
+    const answers = [];
+    let start = 0;
+    worker.onmessage = event => answers.push({
+      after: performance.now() - start,
+      locations: event.data.data.items.map(group => group[0].location).sort(),
+    });
+    for (const [pause, query] of batch) {
+      await sleep(pause);
+      start = performance.now();
+      worker.postMessage({type: 2, data: query});
+    }
+    await sleep(2500);
+    out.push(answers);
+  }
+  worker.terminate();
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory):
+    """300 synthetic events (tools/synthetic_corpus.py): one letter begins words in most of them."""
+    sys.path.insert(0, str(REPO / "tools"))
+    from synthetic_corpus import write_corpus
+
+    project = make_project(tmp_path_factory.mktemp("corpus") / "project", {})
+    write_corpus(project, 300)
+    result = build(project, project.parent / "site", strict=True)
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+@pytest.mark.browser
+def test_typing_answers_the_latest_query_and_waits_before_a_costly_one(corpus_site, browser):
+    with served(corpus_site) as base:
+        page = browser.new_page()
+        page.goto(f"{base}/")
+        costly, typed, alone = page.evaluate(TYPING, [
+            f"{base}/search/search_index.json", f"{base}/{_worker_url(corpus_site)}",
+            [[[0, "c"]], [[0, "c"], [40, "co"], [40, "comité"]], [[0, "comité"]]],
+        ])
+        page.close()
+    assert len(costly) == 1 and costly[0]["after"] >= 300 and len(costly[0]["locations"]) > 200
+    assert len(typed) == 1 and len(alone) == 1  # "c" and "co" were never computed
+    assert typed[0]["locations"] == alone[0]["locations"] and alone[0]["locations"]
+
+
 @pytest.mark.browser
 def test_reader_sees_highlighted_results(public_site, page):
     """The worker the page starts from its head is the one Material uses: one worker, one index."""
