@@ -26,7 +26,6 @@ from briefing.metadata import PageHeads
 from briefing.pipeline import Build, run
 from briefing.preview import STARTED, Preview, PreviewError, select, unnamed_entities
 from briefing.render.fragments import resolve_links
-from briefing.search_index import fold_index_file
 from briefing.settings import Settings
 
 log = get_plugin_logger("briefing")
@@ -207,14 +206,8 @@ def _offline(config) -> bool:
     return bool(plugin is not None and plugin.config.enabled)
 
 
-@event_priority(-50)
-def _fold_search_index(config) -> None:
-    """After ``material/search`` writes the index (priority 0), before ``material/offline`` inlines it (-100)."""
-    fold_index_file(Path(config.site_dir) / "search" / "search_index.json")
-
-
 @event_priority(-200)
-def _finish(config) -> None:
+def on_post_build(config) -> None:
     """Last of all: the offline export is complete only after ``material/offline`` ran."""
     if _offline(config):
         drop_server_only_files(Path(config.site_dir))
@@ -222,5 +215,3 @@ def _finish(config) -> None:
         log.info(f"offline export packed as {archive}")
     log.info(_state["build"].summary())
 
-
-on_post_build = CombinedEvent(_fold_search_index, _finish)

@@ -35,3 +35,12 @@ def offline_export(tmp_path_factory) -> BuildResult:
     result = build(REPO, tmp_path_factory.mktemp("offline") / "export", strict=True, env={"OFFLINE": "true"})
     assert result.returncode == 0, result.output
     return result
+
+
+@pytest.fixture(scope="session")
+def reference_site(tmp_path_factory) -> BuildResult:
+    """The sample site with the search index left to Material's worker (no prebuilt index)."""
+    result = build(REPO, tmp_path_factory.mktemp("reference") / "site", strict=True,
+                   env={"BRIEFING_SEARCH_PREBUILT": "false"})
+    assert result.returncode == 0, result.output
+    return result

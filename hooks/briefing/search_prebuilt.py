@@ -1,23 +1,21 @@
-"""A lunr index built at build time, so that the reader's browser loads it instead of building it.
+"""A search index built at build time, so that the reader's browser loads it instead of building it.
 
-Material 9.8's search worker always builds its lunr index in the browser from ``docs``, on every
-page load (and offline, on every page where search is opened): 8 s at 10,000 events. Its worker
-no longer reads a prebuilt index (the ``prebuild_index`` option was removed, and the page passes
-only ``config`` and ``docs`` to the worker). So this module:
+Material 9.8's search worker builds its lunr index in the browser from ``docs``, on every page
+load (and offline, on every page where search is opened): 8 s at 10,000 events. Its worker no
+longer reads a prebuilt index (``prebuild_index`` was removed). So this module:
 
-1. indexes the documents in Python, mirroring the worker: Material's tokenizer (text
-   between HTML tags, split by ``config.separator`` with JavaScript regex semantics, lower-cased),
-   the language's stop-word filter (the only pipeline step Material keeps by default), the fields
-   and boosts of ``config.fields`` (every field listed there, e.g. an accent-folded copy added by
-   another post-processor). What it writes is compact (``build_index``); the worker computes the
-   scores from it exactly as lunr would;
-2. writes it beside ``search_index.json`` (``search_lunr.json``; ``search_lunr.js`` too for the
-   offline export, where nothing can be fetched), flags ``config.prebuilt`` and keeps in ``docs``
-   only what the result list shows: location, title, the beginning of the text, tags. The worker
-   fetches the index itself as soon as it starts, while the page fetches and parses the documents
-   (an index carried inside ``search_index.json`` was parsed twice, once by the page);
-3. wraps Material's worker script (``worker_wrapper``) so that it loads that index, maps references
-   back to locations and computes highlight positions only for the documents a query returns.
+1. indexes the documents in Python as the worker would (``search_tokens``: Material's tokenizer,
+   the language's stop words, every field of ``config.fields`` with its boost) and writes the
+   result compactly (``build_index``): per term, the documents holding it in each field and how
+   often, as short strings the worker decodes only when a query reaches the term;
+2. writes it, with the documents the result list shows (location, title, the beginning of the
+   text, tags), to ``search/search_lunr.json`` (``search_lunr.js`` too for the offline export,
+   where nothing can be fetched). ``search_index.json`` keeps the configuration, flagged
+   ``config.prebuilt``, and no documents: the page fetches and parses only that, and hands it to
+   the worker, which has fetched the index itself as soon as it started;
+3. wraps Material's worker script (``wrap_worker``, ``search_worker.js``) so that it loads that
+   index and computes lazily, for the terms and documents a query reaches, what lunr computes
+   for every document when it builds an index: the same scores, results and suggestions.
 
 Where the configuration asks for something this mirror does not reproduce (a stemmer, several
 languages, a separator Python cannot read), nothing is prebuilt and the worker builds as before.
@@ -26,233 +24,172 @@ languages, a separator Python cannot read), nothing is prebuilt and the worker b
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from itertools import chain, filterfalse
 from pathlib import Path
 
+from briefing.search_index import FOLDED_FIELD, Folder, declare_folded_field, plain_words
+from briefing.search_tokens import SearchSettings, Tokenizer, Vocabulary
+
+FORMAT = "briefing-lunr-2"
+INDEX_NAME = "search_lunr"
+"""``search/search_lunr.json`` (and ``.js`` for the offline export), beside ``search_index.json``."""
+SCRIPT_GLOBAL = "__briefingLunr"
 STORED_TEXT = 240
 """Characters of a document's text kept for the result list (it shows two or three lines)."""
-
-_JS_WHITESPACE = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
-_STOP_WORDS = re.compile(r"stopWordFilter=\w+\.generateStopWordFilter\(\s*(\"[^\"]*\"|\[[^\]]*\])")
+DIGITS = "0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%()"
+"""Base-32 digits: the first 32 end a number, the last 32 are its leading digits."""
 WRAPPER = Path(__file__).with_name("search_worker.js")
 
 
-class Unsupported(ValueError):
-    """The search configuration asks for something the prebuilt index does not mirror."""
+def number_codes(limit: int) -> list[str]:
+    """``codes[n]`` is ``n`` written with ``DIGITS`` (most significant digit first), for n < limit."""
+    codes = []
+    for n in range(limit):
+        code = DIGITS[n % 32]
+        n //= 32
+        while n:
+            code = DIGITS[32 + n % 32] + code
+            n //= 32
+        codes.append(code)
+    return codes
 
 
-def js_regex(source: str) -> re.Pattern:
-    """A JavaScript regex (no ``u`` flag) as a Python pattern with the same matches.
+def encode_postings(entries: list[int], codes: list[str]) -> str:
+    """``[document, count, document, count, ...]`` (documents ascending) as a string.
 
-    Without ``u``, ``\\w``, ``\\d`` and ``\\b`` are ASCII in JavaScript (``re.ASCII``), but ``\\s``
-    is Unicode whitespace: it is spelled out, inside and outside character classes.
+    Each entry is one number, ``2 * (gap - 1)`` plus 1 when the count is above one, then the count
+    minus two in that case; the gap is the distance from the previous document (from -1 for the
+    first). ``[0, 1, 3, 2]`` -> numbers 0, 5, 0 -> ``"050"``.
     """
-    if "\\S" in source or "(?<" in source.replace("(?<=", "").replace("(?<!", ""):
-        raise Unsupported(f"separator {source!r}")
-    out, in_class, i = [], False, 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\" and i + 1 < len(source):
-            pair = source[i : i + 2]
-            if pair == "\\s":
-                pair = _JS_WHITESPACE if in_class else f"[{_JS_WHITESPACE}]"
-            out.append(pair)
-            i += 2
-            continue
-        if char == "[" and not in_class:
-            in_class = True
-        elif char == "]" and in_class:
-            in_class = False
-        out.append(char)
-        i += 1
-    try:
-        return re.compile("".join(out), re.ASCII)
-    except re.error as error:
-        raise Unsupported(f"separator {source!r}: {error}") from error
+    documents, counts = entries[0::2], entries[1::2]
+    previous = [-1, *documents[:-1]]
+    return "".join([
+        codes[2 * (d - p - 1)] if c == 1 else codes[2 * (d - p - 1) + 1] + codes[c - 2]
+        for d, p, c in zip(documents, previous, counts, strict=True)
+    ])
 
 
-def _text_chunks(value: str) -> Iterable[str]:
-    """The text between tags, as Material's worker walks it (its function ``se``)."""
-    depth, start, i = 0, 0, 0
-    length = len(value)
-    while i < length:
-        char = value[i]
-        if char == "<" and i > start:
-            yield value[start:i]
-            start = i
-        elif char == ">":
-            if value[start + 1 : start + 2] == "/":
-                depth -= 1
-            elif value[i - 1 : i] != "/":
-                depth += 1
-            start = i + 1
-        i += 1
-    if i > start:
-        yield value[start:i]
+def _js_order(terms: set[str]) -> list[str]:
+    """Sorted as JavaScript compares strings (UTF-16 code units), the order lunr needs."""
+    ordered = sorted(terms)
+    if ordered and max(map(max, ordered)) > "\uffff":
+        ordered.sort(key=lambda term: term.encode("utf-16-be"))
+    return ordered
 
 
-def _split(chunk: str, separator: re.Pattern) -> Iterable[str]:
-    """Pieces between separator matches, zero-length matches included (the worker's ``H``)."""
-    begin, position = 0, 0
-    while True:
-        match = separator.search(chunk, position)
-        end = match.start() if match else len(chunk)
-        if begin < end:
-            yield chunk[begin:end]
-        if match is None:
-            return
-        begin = match.end()
-        position = match.end() if match.end() > match.start() else match.start() + 1
-        if position > len(chunk):
-            if begin < len(chunk):
-                yield chunk[begin:]
-            return
+def folded_vocabulary(tokenizer: Tokenizer, folder: Folder) -> Vocabulary:
+    """word -> the terms of the word without its accents (none for a word without accents): the
+    folded field of a text is these terms for each of its words, in order (``add_folded_field``)."""
+    return Vocabulary(lambda word: tokenizer.terms_of_word(folder[word]) if folder[word] else ())
 
 
-def tokenize(value, separator: re.Pattern) -> list[str]:
-    """Material's tokenizer: lower-cased pieces of the text outside tags; lists item by item."""
-    if value is None:
-        return []
-    tokens = []
-    for item in value if isinstance(value, list) else [value]:
-        for chunk in _text_chunks(str(item)):
-            tokens.extend(piece.lower() for piece in _split(chunk, separator))
-    return tokens
+def _field_counts(doc: dict, fields: list[str], tokenizer: Tokenizer, folded: Vocabulary | None) -> list[Counter[str]]:
+    """The term counts of each field of ``doc``; with ``folded``, the folded field's are counted from
+    the words of its title and text, which are cut once for both."""
+    if not tokenizer.by_words:
+        if folded is not None:
+            doc = dict(doc, **{FOLDED_FIELD: Folder()(chain(plain_words(doc.get("title", "")),
+                                                             plain_words(doc.get("text", ""))))})
+        return [tokenizer.term_counts(doc.get(name)) for name in fields]
+    words = {name: tokenizer.words(doc[name]) for name in ("title", "text") if isinstance(doc.get(name), str)}
+    return [
+        tokenizer.vocabulary.counts(words[name]) if name in words
+        else folded.counts(filterfalse(str.isascii, chain.from_iterable(words.values())))
+        if name == FOLDED_FIELD and folded is not None
+        else tokenizer.term_counts(doc.get(name))
+        for name in fields
+    ]
 
 
-def stop_words(lang: str, lunr_dir: Path, worker: str) -> frozenset[str]:
-    """The stop words of lunr(-languages) as Material ships them: read from its own scripts."""
-    source = worker if lang == "en" else (lunr_dir / "min" / f"lunr.{lang}.min.js").read_text("utf-8")
-    match = _STOP_WORDS.search(source)
-    if match is None:
-        raise Unsupported(f"no stop-word list found for language {lang!r}")
-    literal = match.group(1)
-    words = json.loads(literal).split() if literal.startswith('"') else json.loads(literal)
-    return frozenset(words)
-
-
-@dataclass(frozen=True)
-class SearchSettings:
-    separator: re.Pattern
-    stop_words: frozenset[str]
-    fields: dict[str, float]
-    """Field -> boost, in the order of ``config.fields``."""
-
-    @classmethod
-    def from_config(cls, config: dict, lunr_dir: Path, worker: str) -> SearchSettings:
-        langs = config.get("lang") or ["en"]
-        pipeline = set(config.get("pipeline") or [])
-        if len(langs) != 1 or pipeline - {"stopWordFilter"}:
-            raise Unsupported(f"lang {langs} with pipeline {sorted(pipeline)}")
-        words = stop_words(langs[0], lunr_dir, worker) if "stopWordFilter" in pipeline else frozenset()
-        fields = {name: float((spec or {}).get("boost", 1)) for name, spec in config["fields"].items()}
-        return cls(js_regex(config["separator"]), words, fields)
-
-
-def build_index(docs: list[dict], settings: SearchSettings) -> dict:
+def build_index(docs: list[dict], settings: SearchSettings, *, fold: bool = False) -> dict:
     """The terms of ``docs`` and, per term and field, the documents holding it and how often.
 
-    A compact form of what ``lunr.Builder`` records (documents by position, delta-encoded; a
-    count only where a term occurs more than once: ``[3, 1, -2, 5]`` is document 3 once,
-    document 4 twice, document 9 once). The worker turns it into a ``lunr.Index``, computing the
-    scores exactly as lunr does (BM25, k1 = 1.2, Material's b = 0, field and document boosts):
-    a third of the bytes of lunr's own serialisation, which also repeats every reference.
+    What ``lunr.Builder`` records before it computes its vectors; the worker computes the scores
+    from it exactly as lunr does (BM25, k1 = 1.2, Material's b = 0, field and document boosts),
+    for the terms a query reaches. With ``fold``, the folded field is computed on the way.
     """
     fields = list(settings.fields)
-    words = settings.stop_words
-    postings: dict[str, list[list[int]]] = {}
-    last: dict[tuple[str, int], int] = {}
+    folded = folded_vocabulary(settings.tokenizer, Folder()) if fold else None
+    tables: list[defaultdict[str, list[int]]] = [defaultdict(list) for _ in fields]
+    largest = 1
     for position, doc in enumerate(docs):
-        for field_number, name in enumerate(fields):
-            counts: dict[str, int] = {}
-            for term in tokenize(doc.get(name), settings.separator):
-                if term not in words:
-                    counts[term] = counts.get(term, 0) + 1
+        for table, counts in zip(tables, _field_counts(doc, fields, settings.tokenizer, folded), strict=True):
             for term, count in counts.items():
-                lists = postings.get(term)
-                if lists is None:
-                    lists = postings[term] = [[] for _ in fields]
-                key = (term, field_number)
-                lists[field_number].append(position - last.get(key, -1))
-                last[key] = position
-                if count > 1:
-                    lists[field_number].append(-count)
-    terms = sorted(postings)
+                entries = table[term]
+                entries.append(position)
+                entries.append(count)
+            if counts:
+                largest = max(largest, max(counts.values()))
+    terms = _js_order(set().union(*tables))
+    codes = number_codes(max(2 * len(docs), largest) + 2)
     return {
-        "format": "briefing-lunr-1",
+        "format": FORMAT,
         "fields": fields,
         "boosts": [settings.fields[name] for name in fields],
         "documents": len(docs),
         "documentBoosts": {str(i): doc["boost"] for i, doc in enumerate(docs) if doc.get("boost")},
+        "digits": DIGITS,
         "terms": terms,
-        "postings": [postings[term] for term in terms],
+        "postings": [
+            " ".join(encode_postings(table[term], codes) if term in table else "" for table in tables)
+            for term in terms
+        ],
     }
 
 
-def _shorten(text: str, limit: int = STORED_TEXT) -> str:
+def shorten(text: str, limit: int = STORED_TEXT) -> str:
     """The text cut at a space outside any tag, near ``limit`` characters."""
     if len(text) <= limit:
         return text
-    cut, depth = None, 0
-    for i, char in enumerate(text[:limit]):
-        depth += char == "<"
-        depth -= char == ">"
-        if char == " " and depth == 0:
-            cut = i
-    return text[:cut] + " …" if cut else text[:limit]
+    head = text[:limit]
+    cut = head.rfind(" ")
+    while cut > 0 and head.rfind("<", 0, cut) > head.rfind(">", 0, cut):  # inside a tag
+        cut = head.rfind(" ", 0, cut)
+    return head[:cut] + " …" if cut > 0 else head
 
 
-MERGED_SECTIONS = ("evenements/",)
-"""Pages whose sections are indexed as one document: an event is one result, found by its title,
-date, text and entities alike, and the index holds one document per event instead of two."""
-
-
-def merge_sections(data: dict, prefixes: tuple[str, ...] = MERGED_SECTIONS) -> dict:
-    """``search_index.json`` with the section documents of those pages folded into the page's."""
-    fields = [name for name in data["config"]["fields"] if name != "title"]
-    pages: dict[str, dict] = {}
-    docs = []
-    for doc in data["docs"]:
-        page, _, anchor = doc["location"].partition("#")
-        if anchor and page in pages and page.startswith(prefixes):
-            target = pages[page]
-            for name in fields:
-                if isinstance(doc.get(name), str) and doc[name]:
-                    target[name] = f"{target.get(name, '')} {doc[name]}".strip()
-            continue
-        doc = dict(doc)
-        if not anchor:
-            pages[page] = doc
-        docs.append(doc)
-    return {**data, "docs": docs}
-
-
-INDEX_NAME = "search_lunr"
-"""``search/search_lunr.json`` (and ``.js`` for the offline export), beside ``search_index.json``."""
+def stored(doc: dict) -> dict:
+    """What the result list shows of a document."""
+    kept = {"location": doc["location"], "title": doc.get("title", ""), "text": shorten(doc.get("text", ""))}
+    if "tags" in doc:
+        kept["tags"] = doc["tags"]
+    return kept
 
 
 def prebuild(data: dict, lunr_dir: Path, worker: str) -> tuple[dict, dict]:
-    """``search_index.json`` slimmed and flagged, and the prebuilt index; raises Unsupported where
-    the index would not mirror the worker's."""
-    config = data["config"]
+    """``search_index.json`` for the page (configuration, no documents) and the prebuilt index with
+    the documents, accents folded on the way; raises Unsupported where the index would not mirror
+    the worker's. ``data`` is ``search_index.prepare(..., folded=False)``."""
+    config = dict(data["config"], fields=dict(data["config"]["fields"]))
+    declare_folded_field(config)
     settings = SearchSettings.from_config(config, lunr_dir, worker)
-    docs = data["docs"]
-    index = build_index(docs, settings)
-    stored = []
-    for doc in docs:
-        kept = {"location": doc["location"], "title": doc.get("title", ""), "text": _shorten(doc.get("text", ""))}
-        if "tags" in doc:
-            kept["tags"] = doc["tags"]
-        stored.append(kept)
-    config = dict(config, prebuilt=f"search/{INDEX_NAME}")
-    return {**{k: v for k, v in data.items() if k not in ("config", "docs")}, "config": config, "docs": stored}, index
+    index = build_index(data["docs"], settings, fold=True)
+    index["docs"] = [stored(doc) for doc in data["docs"]]
+    page = {**data, "config": dict(config, prebuilt=f"search/{INDEX_NAME}"), "docs": []}
+    return page, index
 
 
-def wrap_worker(worker: str) -> str:
-    """Material's worker script with the loader of the prebuilt index around it."""
-    prefix, suffix = WRAPPER.read_text("utf-8").split("/* MATERIAL WORKER */", 1)
+def to_json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def to_script(index_json: str) -> str:
+    """The index as a script for the offline export (``file://`` forbids fetching it): a string
+    that ``JSON.parse`` reads, which browsers parse faster than the same object as a literal."""
+    literal = (index_json.replace("\\", "\\\\").replace("'", "\\'")
+               .replace("\u2028", "\\\\u2028").replace("\u2029", "\\\\u2029"))
+    return f"var {SCRIPT_GLOBAL} = JSON.parse('{literal}');\n"
+
+
+def wrap_worker(worker: str, lang: list[str], lunr_dir: Path) -> str:
+    """Material's worker script with the loader of the prebuilt index around it, and the lunr
+    language scripts its setup imports for ``lang`` pasted at the end (no request for them)."""
     if "briefing: prebuilt search index" in worker:
         return worker
-    return prefix + worker + suffix
+    others = [code for code in lang if code != "en"]
+    scripts = ["min/lunr.stemmer.support.min.js", *(f"min/lunr.{code}.min.js" for code in others)] if others else []
+    wrapper = WRAPPER.read_text("utf-8").replace("/* LANGUAGE SCRIPTS */ []", json.dumps(scripts))
+    prefix, suffix = wrapper.split("/* MATERIAL WORKER */", 1)
+    pasted = "".join(f"\n;{(lunr_dir / path).read_text('utf-8')}\n" for path in scripts)
+    return prefix + worker + suffix.replace("/* LANGUAGE SCRIPTS */\n", pasted)

@@ -1,0 +1,57 @@
+"""Reading a built site's search files back: the documents, the prebuilt index and its postings."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from briefing import search_prebuilt
+
+
+def read_script(path: Path) -> dict:
+    """The index in ``search_lunr.js`` (``var … = JSON.parse('…');``): the string literal undone."""
+    text = path.read_text("utf-8")
+    literal = text[text.index("JSON.parse('") + len("JSON.parse('") : text.rindex("');")]
+    return json.loads(re.sub(r"\\(.)", r"\1", literal, flags=re.DOTALL))
+
+
+def prebuilt_index(site: Path) -> dict:
+    """The prebuilt index of a site: ``search_lunr.json``, or its script twin in the offline export."""
+    folder = site / "search"
+    json_file = folder / f"{search_prebuilt.INDEX_NAME}.json"
+    if json_file.exists():
+        return json.loads(json_file.read_text("utf-8"))
+    return read_script(folder / f"{search_prebuilt.INDEX_NAME}.js")
+
+
+def search_documents(site: Path) -> list[dict]:
+    """The documents search results show: in the prebuilt index, else in ``search_index.json``."""
+    folder = site / "search"
+    if any((folder / f"{search_prebuilt.INDEX_NAME}{suffix}").exists() for suffix in (".json", ".js")):
+        return prebuilt_index(site)["docs"]
+    return json.loads((folder / "search_index.json").read_text("utf-8"))["docs"]
+
+
+def decode_numbers(text: str, digits: str = search_prebuilt.DIGITS) -> list[int]:
+    numbers, number = [], 0
+    for char in text:
+        value = digits.index(char)
+        number = number * 32 + value % 32
+        if value < 32:
+            numbers.append(number)
+            number = 0
+    return numbers
+
+
+def postings(index: dict, term: str, field: str) -> dict[int, int]:
+    """document position -> count of ``term`` in ``field``, as the worker decodes them."""
+    if term not in index["terms"]:
+        return {}
+    text = index["postings"][index["terms"].index(term)].split(" ")[index["fields"].index(field)]
+    numbers, found, document, i = decode_numbers(text, index["digits"]), {}, -1, 0
+    while i < len(numbers):
+        document += numbers[i] // 2 + 1
+        found[document] = numbers[i + 1] + 2 if numbers[i] % 2 else 1
+        i += 2 if numbers[i] % 2 else 1
+    return found
