@@ -18,8 +18,9 @@ from ..dates import format_month_heading, format_when, month_name
 from ..structure import Event, Precision
 from . import html, markup
 
-MAX_MARKS_PER_YEAR = 40
-"""Above this many events in a year, its row shows months with their counts."""
+MAX_MARKS_PER_YEAR = 12
+"""Above this many events in a year, its row shows months with their counts: a row then holds at most
+13 marks, so a timeline of twenty years stays under about 80 KB whatever the size of the archive."""
 
 Target = tuple[str, str | None]
 """Where a link leads: a file by its path under ``docs/``, and an anchor."""
