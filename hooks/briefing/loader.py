@@ -56,8 +56,11 @@ def _read_bytes(path: Path) -> bytes:
     """``path.read_bytes()`` without a buffered file object, a good part of reading a short note."""
     descriptor = os.open(path, os.O_RDONLY)
     try:
-        chunks = [os.read(descriptor, os.fstat(descriptor).st_size + 1)]
-        while chunks[-1]:
+        size = os.fstat(descriptor).st_size
+        chunks = [os.read(descriptor, size + 1)]
+        if len(chunks[0]) <= size:  # a short read of a file is its end
+            return chunks[0]
+        while chunks[-1]:  # the file grew since fstat
             chunks.append(os.read(descriptor, 1 << 16))
         return b"".join(chunks)
     finally:
@@ -116,8 +119,9 @@ class Loader:
         self.accounting = Accounting()
         self._event_docs: dict[str, Document] = {}
         self._letter_docs: dict[int, Document] = {}
-        self._names: dict[tuple[str, tuple[EntityKind, ...]], Entity | None] = {}
-        """Looked-up names, once the registry is complete."""
+        self._names: dict[str, dict[str, Entity | None]] = {field_name: {} for field_name, _ in _NAME_FIELDS}
+        """The entry each name of each field resolves to, once the registry is complete: notes name
+        the same entries over and over."""
         self.documents: dict[Path, Document] = {}
 
     def load(self) -> Loaded:
@@ -261,8 +265,9 @@ class Loader:
     def _resolve_entity_names(self, path: Path, doc: Document) -> list[str] | None:
         keys, ok = [], True
         for field_name, kinds in _NAME_FIELDS:
+            found = self._names[field_name]
             for index, name in enumerate(_text_list(doc.meta, field_name)):
-                entity = self._lookup(name, kinds)
+                entity = found[name] if name in found else found.setdefault(name, self.registry.lookup(name, kinds))
                 if entity is None:
                     line = doc.line_of((field_name, index))
                     message = self.registry.resolve(name, kinds).message
@@ -271,13 +276,6 @@ class Loader:
                 elif entity.key not in keys:
                     keys.append(entity.key)
         return keys if ok else None
-
-    def _lookup(self, name: str, kinds: tuple[EntityKind, ...]) -> Entity | None:
-        """``registry.lookup``, remembered: notes name the same entries over and over."""
-        key = (name, kinds)
-        if key not in self._names:
-            self._names[key] = self.registry.lookup(name, kinds)
-        return self._names[key]
 
     def _resolve_sources(self, path: Path, doc: Document) -> list[Source] | None:
         sources, ok = [], True
