@@ -21,6 +21,8 @@ from .registry import Registry
 from .structure import ALL_KINDS, Entity, Sources
 
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_LEADING_SPACE = re.compile(r"\s*")
+"""What ``str.strip`` removes at the start (both use Python's definition of white space)."""
 _PLAIN_URL = re.compile(r"https?://([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/?#]\S*)?")
 """The usual address, lower-case host and no user, port or space, read without ``urlsplit``."""
 
@@ -53,9 +55,10 @@ def _check_glossary_marks(
         doc = documents.get(path)
         if doc is None:
             continue
-        for line_index, word in _body_marks(doc):
+        marks, skipped = _body_marks(doc)
+        for line_index, word in marks:
             entity = registry.lookup(word, ALL_KINDS)
-            line = doc.body_line + line_index
+            line = doc.body_line + skipped + line_index
             if entity is not None and entity.abbr:
                 used.add(entity.key)
             elif entity is not None:
@@ -76,17 +79,16 @@ def _check_glossary_marks(
     return used
 
 
-def _body_marks(doc: Document) -> Iterable[tuple[int, str]]:
-    """The glossary marks of a body, by line of the body.
+def _body_marks(doc: Document) -> tuple[Iterable[tuple[int, str]], int]:
+    """The glossary marks of a body, and the lines before the text they were read from.
 
     Read from the body as a record holds it, stripped, when that changes nothing but the count
     of lines before the text: the index reads that same text, and the marks are found once.
     """
-    lead = len(doc.body) - len(doc.body.lstrip())
+    lead = _LEADING_SPACE.match(doc.body).end()
     if lead and doc.body[lead - 1] != "\n":  # the first line's indentation: it can make code
-        return glossary.find_marks(doc.body)
-    skipped = doc.body.count("\n", 0, lead)
-    return [(line + skipped, word) for line, word in glossary.find_marks(doc.body.strip())]
+        return glossary.find_marks(doc.body), 0
+    return glossary.find_marks(doc.body.strip()), doc.body.count("\n", 0, lead)
 
 
 def _check_letter_order(sources: Sources, documents: dict[Path, Document], diagnostics: Diagnostics) -> None:
