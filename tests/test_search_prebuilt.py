@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from briefing import search_prebuilt
-from briefing.search_tokens import Tokenizer, js_regex, splits_words_alone, text_chunks
+from briefing.search_tokens import SearchSettings, Tokenizer, js_regex, splits_words_alone, text_chunks
 from search_support import postings, prebuilt_index, read_script
 from support import MINIMAL_REGISTRY, REPO, build, make_project, note
 
@@ -190,6 +190,27 @@ def test_term_counts_equal_the_worker_steps(separator):
         assert tokenizer.term_counts(text) == expected, repr(text)
         assert tokenizer.term_counts([text, text[::-1]]) == Counter(
             t for t in reference.tokens([text, text[::-1]]) if t not in stop)
+
+
+def test_index_is_the_same_counted_by_words_or_token_by_token():
+    """``$`` changes no token of these texts but keeps the separator from splitting words alone,
+    so the second index is counted token by token, folded field included."""
+    docs = [
+        {"location": "a/", "title": "Corée du Sud", "text": "<p>Séoul, l’Élysée et JavaScript.</p>"},
+        {"location": "b/", "title": "Japon", "text": "<ul><li>Tokyo</li><li>État-major, état</li></ul>"},
+        {"location": "c/", "title": "Défense", "text": "<p>Défense de l'État : défense.</p>", "tags": ["Défense"]},
+    ]
+    fields = {"title": 1000.0, "text": 1.0, "tags": 1e6, "folded": 0.5}
+    stop = frozenset({"de", "l", "du", "et"})
+    indexes = []
+    for separator in (r"[\s\-,:'’]+|(?!\b)(?=[A-Z][a-z])", r"[\s\-,:'’]+|(?!\b)(?=[A-Z][a-z])|$"):
+        tokenizer = Tokenizer(js_regex(separator), stop)
+        settings = SearchSettings(tokenizer, fields)
+        indexes.append((tokenizer.by_words, search_prebuilt.build_index(docs, settings, fold=True)))
+    (words_first, by_words), (words_second, by_tokens) = indexes
+    assert words_first and not words_second
+    assert by_words == by_tokens
+    assert postings(by_words, "etat", "folded") == {1: 2, 2: 1} and postings(by_words, "java", "text") == {0: 1}
 
 
 # In the browser ------------------------------------------------------------------------------
