@@ -61,6 +61,8 @@ def test_event_sections_merge_and_empty_repeated_sections_go():
     assert merged[0]["text"] == "<p>18 août 2023</p> <ul><li>Japon</li></ul>"
     assert docs[0]["text"] == "<p>18 août 2023</p>"  # the input is left as it was
     prepared = prepare({"config": {"fields": {"title": {}, "text": {}}}, "docs": docs})
+    assert prepared["docs"] == merged
+    add_folded_field(prepared["config"], prepared["docs"])
     assert prepared["docs"][0][FOLDED_FIELD] == "aout" and FOLDED_FIELD in prepared["config"]["fields"]
 
 

@@ -167,7 +167,7 @@ def stored(doc: dict) -> dict:
 def prebuild(data: dict, lunr_dir: Path, worker: str) -> tuple[dict, dict]:
     """``search_index.json`` for the page (configuration, no documents) and the prebuilt index with
     the documents, accents folded on the way; raises Unsupported where the index would not mirror
-    the worker's. ``data`` is ``search_index.prepare(..., folded=False)``."""
+    the worker's. ``data`` is ``search_index.prepare``'s."""
     config = dict(data["config"], fields=dict(data["config"]["fields"]))
     declare_folded_field(config)
     settings = SearchSettings.from_config(config, lunr_dir, worker)
