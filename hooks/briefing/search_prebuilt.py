@@ -156,12 +156,16 @@ def shorten(text: str, limit: int = STORED_TEXT) -> str:
     return head[:cut] + " …" if cut > 0 else head
 
 
-def stored(doc: dict) -> dict:
-    """What the result list shows of a document."""
-    kept = {"location": doc["location"], "title": doc.get("title", ""), "text": shorten(doc.get("text", ""))}
-    if "tags" in doc:
-        kept["tags"] = doc["tags"]
-    return kept
+def stored(docs: list[dict]) -> dict:
+    """What the result list shows of each document: location, title, the beginning of the text and
+    tags, as one list per field (``tags`` by position, for the documents that have them), which
+    browsers parse faster than one object per document."""
+    return {
+        "location": [doc["location"] for doc in docs],
+        "title": [doc.get("title", "") for doc in docs],
+        "text": [shorten(doc.get("text", "")) for doc in docs],
+        "tags": {str(i): doc["tags"] for i, doc in enumerate(docs) if "tags" in doc},
+    }
 
 
 def prebuild(data: dict, lunr_dir: Path, worker: str) -> tuple[dict, dict]:
@@ -172,7 +176,7 @@ def prebuild(data: dict, lunr_dir: Path, worker: str) -> tuple[dict, dict]:
     declare_folded_field(config)
     settings = SearchSettings.from_config(config, lunr_dir, worker)
     index = build_index(data["docs"], settings, fold=True)
-    index["docs"] = [stored(doc) for doc in data["docs"]]
+    index["docs"] = stored(data["docs"])
     page = {**data, "config": dict(config, prebuilt=f"search/{INDEX_NAME}"), "docs": []}
     return page, index
 

@@ -322,7 +322,16 @@ self.addEventListener("message", function (event) {
         original.Set.prototype.union = union;
       }
     };
-    return { index: index, docs: data.docs, cost: cost };
+    var docs = data.docs, tags = docs.tags;
+    return {
+      index: index,
+      docs: docs.location.map(function (location, i) { /* search_prebuilt.stored: one list per field */
+        var doc = { location: location, title: docs.title[i], text: docs.text[i] };
+        if (i in tags) doc.tags = tags[i];
+        return doc;
+      }),
+      cost: cost
+    };
   }
 
   /* lunr.Set's union, adding to the set itself instead of copying both into a new one. In
