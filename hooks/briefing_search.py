@@ -73,7 +73,7 @@ def on_post_build(config) -> None:
     index_path = site / "search" / "search_index.json"
     if not index_path.exists():
         return
-    data = search_index.prepare(json.loads(index_path.read_text("utf-8")), folded=False)
+    data = search_index.prepare(json.loads(index_path.read_text("utf-8")))
     workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
     if not _prebuilt_wanted() or len(workers) != 1:
         _write_documents(index_path, data)

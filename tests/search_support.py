@@ -25,11 +25,20 @@ def prebuilt_index(site: Path) -> dict:
     return read_script(folder / f"{search_prebuilt.INDEX_NAME}.js")
 
 
+def stored_documents(index: dict) -> list[dict]:
+    """The documents of a prebuilt index as the worker hands them to Material (one object each)."""
+    docs, tags = index["docs"], index["docs"]["tags"]
+    return [
+        {"location": location, "title": title, "text": text, **({"tags": tags[str(i)]} if str(i) in tags else {})}
+        for i, (location, title, text) in enumerate(zip(docs["location"], docs["title"], docs["text"], strict=True))
+    ]
+
+
 def search_documents(site: Path) -> list[dict]:
     """The documents search results show: in the prebuilt index, else in ``search_index.json``."""
     folder = site / "search"
     if any((folder / f"{search_prebuilt.INDEX_NAME}{suffix}").exists() for suffix in (".json", ".js")):
-        return prebuilt_index(site)["docs"]
+        return stored_documents(prebuilt_index(site))
     return json.loads((folder / "search_index.json").read_text("utf-8"))["docs"]
 
 

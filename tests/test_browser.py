@@ -52,6 +52,21 @@ def test_search_folds_accents_online(page, served_public_site, query, expected):
     assert expected in _paths(results), (meta, _paths(results))
 
 
+CAMP_DAVID_QUERIES = [
+    "trilatéral",  # a word of its title
+    "Kishida",  # an entity it names
+    "18 août 2023",  # its date
+    "trilateral",  # a title word typed without its accent
+]
+
+
+@pytest.mark.parametrize("query", CAMP_DAVID_QUERIES)
+def test_search_finds_an_event_by_title_entity_date_and_without_accents(page, served_public_site, query):
+    page.goto(served_public_site + "evenements/2023-08-18-sommet-camp-david/")
+    meta, results = search(page, query)
+    assert "/evenements/2023-08-18-sommet-camp-david/" in _paths(results), (meta, _paths(results))
+
+
 def test_letter_page_shows_its_facts_and_a_glossary_tooltip(page, served_public_site):
     page.goto(served_public_site + LETTER)
     assert page.locator("h2#faits").is_visible()
@@ -88,6 +103,13 @@ def test_offline_search_from_file_url(export_page, offline_export):
     meta, results = search(export_page, "Corée")
     assert len(results) >= 2, meta
     assert export_page.request_log.outside(offline_export.site) == []
+
+
+@pytest.mark.parametrize("query", CAMP_DAVID_QUERIES)
+def test_offline_search_finds_an_event_by_title_entity_date_and_without_accents(export_page, offline_export, query):
+    meta, results = search(export_page, query)
+    target = offline_export.site / "evenements" / "2023-08-18-sommet-camp-david.html"
+    assert target.as_uri() in [r["href"].split("?")[0] for r in results], meta
 
 
 def test_offline_navigation_footnotes_and_tooltips(export_page, offline_export):

@@ -61,6 +61,8 @@ def test_event_sections_merge_and_empty_repeated_sections_go():
     assert merged[0]["text"] == "<p>18 août 2023</p> <ul><li>Japon</li></ul>"
     assert docs[0]["text"] == "<p>18 août 2023</p>"  # the input is left as it was
     prepared = prepare({"config": {"fields": {"title": {}, "text": {}}}, "docs": docs})
+    assert prepared["docs"] == merged
+    add_folded_field(prepared["config"], prepared["docs"])
     assert prepared["docs"][0][FOLDED_FIELD] == "aout" and FOLDED_FIELD in prepared["config"]["fields"]
 
 
@@ -70,7 +72,7 @@ def test_built_index_declares_and_fills_the_folded_field(public_site):
     prebuilt = prebuilt_index(public_site.site)
     assert index["config"]["fields"][FOLDED_FIELD] == {"boost": 0.5}
     assert FOLDED_FIELD in prebuilt["fields"]
-    docs = prebuilt["docs"]
+    docs = search_documents(public_site.site)
     position = [d["location"] for d in docs].index
     assert position("pays/coree-du-sud/") in postings(prebuilt, "coree", FOLDED_FIELD)
     france = position("evenements/2023-06-france-opposition-bureau-tokyo/")
@@ -99,5 +101,5 @@ def test_offline_export_carries_the_folded_index(offline_export):
     assert index["docs"] == []
     assert not (search / "search_lunr.json").exists()
     prebuilt = prebuilt_index(offline_export.site)
-    position = [d["location"] for d in prebuilt["docs"]].index("pays/coree-du-sud.html")
+    position = prebuilt["docs"]["location"].index("pays/coree-du-sud.html")
     assert position in postings(prebuilt, "coree", FOLDED_FIELD)

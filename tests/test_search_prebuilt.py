@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from briefing import search_prebuilt
-from briefing.search_tokens import Tokenizer, js_regex, splits_words_alone, text_chunks
-from search_support import postings, prebuilt_index, read_script
+from briefing.search_tokens import SearchSettings, Tokenizer, js_regex, splits_words_alone, text_chunks
+from search_support import postings, prebuilt_index, read_script, stored_documents
 from support import MINIMAL_REGISTRY, REPO, build, make_project, note
 
 SEPARATOR = r"""[\s\-,:!=\[\]()"/'’]+|(?!\b)(?=[A-Z][a-z])|\.(?!\d)|&[lg]t;"""
@@ -98,16 +98,17 @@ def test_index_is_prebuilt_and_documents_stored_with_it(public_site, reference_s
     assert index["fields"] == list(plain["config"]["fields"])
     assert "kishida" in index["terms"] and "camp" in index["terms"] and "le" not in index["terms"]  # stop word
     assert index["terms"] == sorted(index["terms"])
-    assert len(index["postings"]) == len(index["terms"]) and index["documents"] == len(index["docs"])
-    assert [d["location"] for d in index["docs"]] == [d["location"] for d in plain["docs"]]
-    assert all(len(d["text"]) <= search_prebuilt.STORED_TEXT + 2 for d in index["docs"])
+    docs = stored_documents(index)
+    assert len(index["postings"]) == len(index["terms"]) and index["documents"] == len(docs)
+    assert [d["location"] for d in docs] == [d["location"] for d in plain["docs"]]
+    assert all(len(d["text"]) <= search_prebuilt.STORED_TEXT + 2 for d in docs)
     assert "prebuilt" not in plain["config"]
     events = [d for d in plain["docs"] if d["location"].startswith("evenements/")]
     assert events and all("#" not in d["location"] for d in events)  # one document per event
     camp_david = next(d for d in events if d["location"] == "evenements/2023-08-18-sommet-camp-david/")
     assert "18 août 2023" in camp_david["text"] and "Fumio Kishida" in camp_david["text"]
     assert "Sources" not in camp_david["text"]
-    position = [d["location"] for d in index["docs"]].index("evenements/2023-08-18-sommet-camp-david/")
+    position = index["docs"]["location"].index("evenements/2023-08-18-sommet-camp-david/")
     kishida = Tokenizer(js_regex(plain["config"]["separator"])).tokens(camp_david["text"]).count("kishida")
     assert kishida > 0 and postings(index, "kishida", "text")[position] == kishida
     assert position in postings(index, "camp", "title")
@@ -190,6 +191,27 @@ def test_term_counts_equal_the_worker_steps(separator):
         assert tokenizer.term_counts(text) == expected, repr(text)
         assert tokenizer.term_counts([text, text[::-1]]) == Counter(
             t for t in reference.tokens([text, text[::-1]]) if t not in stop)
+
+
+def test_index_is_the_same_counted_by_words_or_token_by_token():
+    """``$`` changes no token of these texts but keeps the separator from splitting words alone,
+    so the second index is counted token by token, folded field included."""
+    docs = [
+        {"location": "a/", "title": "Corée du Sud", "text": "<p>Séoul, l’Élysée et JavaScript.</p>"},
+        {"location": "b/", "title": "Japon", "text": "<ul><li>Tokyo</li><li>État-major, état</li></ul>"},
+        {"location": "c/", "title": "Défense", "text": "<p>Défense de l'État : défense.</p>", "tags": ["Défense"]},
+    ]
+    fields = {"title": 1000.0, "text": 1.0, "tags": 1e6, "folded": 0.5}
+    stop = frozenset({"de", "l", "du", "et"})
+    indexes = []
+    for separator in (r"[\s\-,:'’]+|(?!\b)(?=[A-Z][a-z])", r"[\s\-,:'’]+|(?!\b)(?=[A-Z][a-z])|$"):
+        tokenizer = Tokenizer(js_regex(separator), stop)
+        settings = SearchSettings(tokenizer, fields)
+        indexes.append((tokenizer.by_words, search_prebuilt.build_index(docs, settings, fold=True)))
+    (words_first, by_words), (words_second, by_tokens) = indexes
+    assert words_first and not words_second
+    assert by_words == by_tokens
+    assert postings(by_words, "etat", "folded") == {1: 2, 2: 1} and postings(by_words, "java", "text") == {0: 1}
 
 
 # In the browser ------------------------------------------------------------------------------

@@ -116,12 +116,10 @@ def drop_empty_sections(docs: list[dict]) -> list[dict]:
     ]
 
 
-def prepare(data: dict, *, folded: bool = True) -> dict:
-    """Material's ``search_index.json`` as the reader's browser should index it: sections merged
-    and dropped as above, and unless ``folded`` is false, accents folded."""
+def prepare(data: dict) -> dict:
+    """Material's ``search_index.json`` with sections merged and dropped as above (a copy); accents
+    are folded by ``add_folded_field`` or, for the prebuilt index, as it is built."""
     config = dict(data.get("config", {}))
     config["fields"] = dict(config.get("fields", {}))
     docs = drop_empty_sections(merge_sections(data.get("docs", []), list(config["fields"])))
-    if folded:
-        add_folded_field(config, docs)
     return {**data, "config": config, "docs": docs}

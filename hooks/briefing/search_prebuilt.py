@@ -78,28 +78,37 @@ def _js_order(terms: set[str]) -> list[str]:
     return ordered
 
 
-def folded_vocabulary(tokenizer: Tokenizer, folder: Folder) -> Vocabulary:
-    """word -> the terms of the word without its accents (none for a word without accents): the
-    folded field of a text is these terms for each of its words, in order (``add_folded_field``)."""
-    return Vocabulary(lambda word: tokenizer.terms_of_word(folder[word]) if folder[word] else ())
+class _FieldCounts:
+    """The term counts of each field of a document, as the worker would index it; with ``fold``,
+    the folded field (``search_index.add_folded_field``) is counted from the words of the title and
+    text, which are cut once for both."""
 
+    def __init__(self, fields: list[str], tokenizer: Tokenizer, *, fold: bool) -> None:
+        self.fields = fields
+        self.tokenizer = tokenizer
+        self.folder = Folder() if fold else None
+        self.folded = Vocabulary(self._folded_terms)
 
-def _field_counts(doc: dict, fields: list[str], tokenizer: Tokenizer, folded: Vocabulary | None) -> list[Counter[str]]:
-    """The term counts of each field of ``doc``; with ``folded``, the folded field's are counted from
-    the words of its title and text, which are cut once for both."""
-    if not tokenizer.by_words:
-        if folded is not None:
-            doc = dict(doc, **{FOLDED_FIELD: Folder()(chain(plain_words(doc.get("title", "")),
-                                                             plain_words(doc.get("text", ""))))})
-        return [tokenizer.term_counts(doc.get(name)) for name in fields]
-    words = {name: tokenizer.words(doc[name]) for name in ("title", "text") if isinstance(doc.get(name), str)}
-    return [
-        tokenizer.vocabulary.counts(words[name]) if name in words
-        else folded.counts(filterfalse(str.isascii, chain.from_iterable(words.values())))
-        if name == FOLDED_FIELD and folded is not None
-        else tokenizer.term_counts(doc.get(name))
-        for name in fields
-    ]
+    def _folded_terms(self, word: str) -> tuple[str, ...]:
+        """The terms of a word without its accents (none for a word without accents)."""
+        folded = self.folder[word]
+        return self.tokenizer.terms_of_word(folded) if folded else ()
+
+    def __call__(self, doc: dict) -> list[Counter[str]]:
+        tokenizer, folder = self.tokenizer, self.folder
+        if not tokenizer.by_words:  # token by token, as the worker goes
+            if folder is not None:
+                words = chain(plain_words(doc.get("title", "")), plain_words(doc.get("text", "")))
+                doc = {**doc, FOLDED_FIELD: folder(words)}
+            return [tokenizer.term_counts(doc.get(name)) for name in self.fields]
+        words = {name: tokenizer.words(doc[name]) for name in ("title", "text") if isinstance(doc.get(name), str)}
+        return [
+            tokenizer.vocabulary.counts(words[name]) if name in words
+            else self.folded.counts(filterfalse(str.isascii, chain.from_iterable(words.values())))
+            if name == FOLDED_FIELD and folder is not None
+            else tokenizer.term_counts(doc.get(name))
+            for name in self.fields
+        ]
 
 
 def build_index(docs: list[dict], settings: SearchSettings, *, fold: bool = False) -> dict:
@@ -110,18 +119,16 @@ def build_index(docs: list[dict], settings: SearchSettings, *, fold: bool = Fals
     for the terms a query reaches. With ``fold``, the folded field is computed on the way.
     """
     fields = list(settings.fields)
-    folded = folded_vocabulary(settings.tokenizer, Folder()) if fold else None
+    field_counts = _FieldCounts(fields, settings.tokenizer, fold=fold)
     tables: list[defaultdict[str, list[int]]] = [defaultdict(list) for _ in fields]
-    largest = 1
     for position, doc in enumerate(docs):
-        for table, counts in zip(tables, _field_counts(doc, fields, settings.tokenizer, folded), strict=True):
+        for table, counts in zip(tables, field_counts(doc), strict=True):
             for term, count in counts.items():
                 entries = table[term]
                 entries.append(position)
                 entries.append(count)
-            if counts:
-                largest = max(largest, max(counts.values()))
     terms = _js_order(set().union(*tables))
+    largest = max((max(entries[1::2]) for table in tables for entries in table.values()), default=1)
     codes = number_codes(max(2 * len(docs), largest) + 2)
     return {
         "format": FORMAT,
@@ -149,23 +156,27 @@ def shorten(text: str, limit: int = STORED_TEXT) -> str:
     return head[:cut] + " …" if cut > 0 else head
 
 
-def stored(doc: dict) -> dict:
-    """What the result list shows of a document."""
-    kept = {"location": doc["location"], "title": doc.get("title", ""), "text": shorten(doc.get("text", ""))}
-    if "tags" in doc:
-        kept["tags"] = doc["tags"]
-    return kept
+def stored(docs: list[dict]) -> dict:
+    """What the result list shows of each document: location, title, the beginning of the text and
+    tags, as one list per field (``tags`` by position, for the documents that have them), which
+    browsers parse faster than one object per document."""
+    return {
+        "location": [doc["location"] for doc in docs],
+        "title": [doc.get("title", "") for doc in docs],
+        "text": [shorten(doc.get("text", "")) for doc in docs],
+        "tags": {str(i): doc["tags"] for i, doc in enumerate(docs) if "tags" in doc},
+    }
 
 
 def prebuild(data: dict, lunr_dir: Path, worker: str) -> tuple[dict, dict]:
     """``search_index.json`` for the page (configuration, no documents) and the prebuilt index with
     the documents, accents folded on the way; raises Unsupported where the index would not mirror
-    the worker's. ``data`` is ``search_index.prepare(..., folded=False)``."""
+    the worker's. ``data`` is ``search_index.prepare``'s."""
     config = dict(data["config"], fields=dict(data["config"]["fields"]))
     declare_folded_field(config)
     settings = SearchSettings.from_config(config, lunr_dir, worker)
     index = build_index(data["docs"], settings, fold=True)
-    index["docs"] = [stored(doc) for doc in data["docs"]]
+    index["docs"] = stored(data["docs"])
     page = {**data, "config": dict(config, prebuilt=f"search/{INDEX_NAME}"), "docs": []}
     return page, index
 

@@ -192,8 +192,10 @@ class Tokenizer:
         text = _TAG.sub(" ", value) if "<" in value else value
         if "<" in text or ">" in text:  # a stray bracket: cut the text where the worker does
             text = " ".join(text_chunks(value))
-        if _OTHER_SPACE.search(text):
-            return _JS_SPACE_RUNS.split(text)
+        if _OTHER_SPACE.search(text):  # French text has no-break spaces: made plain spaces, in C
+            text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\n", " ").replace("\t", " ")
+            if _OTHER_SPACE.search(text):
+                return _JS_SPACE_RUNS.split(text)
         return text.split(" ")
 
     def terms_of_word(self, word: str) -> tuple[str, ...]:

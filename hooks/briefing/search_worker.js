@@ -1,14 +1,13 @@
 /* briefing: prebuilt search index (hooks/briefing/search_prebuilt.py).
  *
- * Wraps Material's search worker, which is pasted between the two halves of this file. As soon as
- * the worker starts, it fetches the prebuilt index and the documents (search/search_lunr.json, or
- * the .js twin from file://); the lunr language scripts the setup asks for are pasted at the end of
- * this file. When the setup
- * message carries `config.prebuilt`, the worker gets the documents from that file, and its own
- * `lunr(...)` call configures a builder (tokenizer, fields, highlight table) but adds no document:
- * the index is loaded instead. Nothing is computed for every document: a term's postings are
- * decoded, and the vectors lunr scores with are built, for the terms a query reaches; highlight
- * positions are computed by the worker's own tokenizer for the documents a query returns. */
+ * Wraps Material's search worker, which is pasted between the two halves of this file; the lunr
+ * language scripts its setup imports are pasted at the end. As soon as the worker starts, it
+ * fetches the prebuilt index and the documents (search/search_lunr.json, or the .js twin from
+ * file://). When the setup message carries `config.prebuilt`, the worker takes the documents from
+ * that file, and its own `lunr(...)` call configures a builder (tokenizer, fields, highlight table)
+ * but adds no document: the index is loaded instead. Nothing is computed for every document: a
+ * term's postings are decoded, and the vectors lunr scores with are built, for the terms a query
+ * reaches; highlight positions, for the documents a query returns. */
 var __briefingSetup = null;
 var __briefingIndex = null; /* {index, docs} once loaded; false when it could not be */
 var __briefingSource = (function () {
@@ -323,7 +322,16 @@ self.addEventListener("message", function (event) {
         original.Set.prototype.union = union;
       }
     };
-    return { index: index, docs: data.docs, cost: cost };
+    var docs = data.docs, tags = docs.tags;
+    return {
+      index: index,
+      docs: docs.location.map(function (location, i) { /* search_prebuilt.stored: one list per field */
+        var doc = { location: location, title: docs.title[i], text: docs.text[i] };
+        if (i in tags) doc.tags = tags[i];
+        return doc;
+      }),
+      cost: cost
+    };
   }
 
   /* lunr.Set's union, adding to the set itself instead of copying both into a new one. In
