@@ -19,6 +19,8 @@ def big_year(tmp_path_factory):
             f"Le fait {i}, qui concerne l’Otan*.",
         )
     files["events/2022/2022-05-01-seul.md"] = note("date: 2022-05-01\ntitle: Un fait de 2022\ncountries: [Japon]")
+    files["docs/lettres/1-avant.md"] = note(  # every event is "new" since this letter: the page must not grow
+        "number: 1\nissue: 2022-06\nzones: [Japon]\ntitle: Avant", "Chapeau.\n\n<!-- more -->\n\nAnalyse.")
     tmp = tmp_path_factory.mktemp("bounded")
     result = build(make_project(tmp / "project", files), tmp / "site", strict=True)
     assert result.returncode == 0, result.output
@@ -72,6 +74,12 @@ def test_glossary_shows_latest_uses_with_a_count(big_year):
     text = big_year.text("glossaire/")
     assert f"Utilisé dans {EVENTS} notes et lettres, dont" in text
     assert len(_event_links(big_year.page("glossaire/"))) == 10
+
+
+def test_whats_new_lists_the_latest_events_and_counts_the_others(big_year):
+    page = big_year.page("nouveautes/")
+    assert len(_event_links(page)) == 30
+    assert f"les {EVENTS - 30} autres sont dans la chronologie" in big_year.text("nouveautes/")
 
 
 def test_no_page_grows_past_bounds(big_year):

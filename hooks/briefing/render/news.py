@@ -15,6 +15,9 @@ from . import markup
 NEWS_URI = "nouveautes.md"
 NEWS_LETTERS = 12
 """How many recent letters get a section; older ones are covered by the chronology."""
+NEWS_EVENTS_SHOWN = 30
+"""Events listed per section, the latest first; the others are counted, with a link to the chronology,
+so that the page does not grow with the archive."""
 
 
 def _plural(count: int, word: str) -> str:
@@ -57,8 +60,13 @@ def render_news(corpus: Corpus, readers: ReaderIndex, settings: Settings) -> str
             items = markup.letter_items(new_letters, entities, settings.short_name)
             block.append(f"**Lettres parues ensuite :**\n\n{items}\n")
         if new_events:
-            items = "\n".join(f"- {markup.event_line(e)}" for e in new_events)
+            shown = sorted(new_events, key=lambda e: (e.when.sort_key(), e.id))[-NEWS_EVENTS_SHOWN:]
+            items = "\n".join(f"- {markup.event_line(e)}" for e in shown)
             block.append(f"**Événements datés d’après le n° {letter.number} :**\n\n{items}\n")
+            if len(new_events) > len(shown):
+                chronology = markup.link("la chronologie", markup.href("chronologie/index.md"))
+                block.append(f"Les {len(shown)} plus récents ; les {len(new_events) - len(shown)} autres "
+                             f"sont dans {chronology}.\n")
         sections.append("\n".join(block))
     if not by_issue:
         sections.append("Aucune lettre pour le moment.\n")
