@@ -97,19 +97,23 @@ def _select(corpus: Corpus) -> _Selection:
     each holds ``FEED_ENTRIES`` (rather than one sort per registry entry)."""
     items: list[Item] = [*corpus.letters, *corpus.published_events]
     items.sort(key=lambda item: (_date(item), _key(item)), reverse=True)
-    owners: dict[str, list[str]] = defaultdict(list)
+    letter_owners: dict[int, list[str]] = defaultdict(list)
+    event_owners: dict[str, list[str]] = defaultdict(list)
     for entity, letters in corpus.entity_letters.items():
         for letter in letters:
-            owners[_key(letter)].append(entity)
+            letter_owners[letter.number].append(entity)
     for entity, events in corpus.entity_events.items():
         for event in events:
-            owners[_key(event)].append(entity)
+            event_owners[event.id].append(entity)
     selection = _Selection([], [], {key: [] for key in corpus.registry.entities})
     for item in items:
-        site = selection.letters if isinstance(item, Letter) else selection.events
+        if isinstance(item, Letter):
+            site, owners = selection.letters, letter_owners.get(item.number, ())
+        else:
+            site, owners = selection.events, event_owners.get(item.id, ())
         if len(site) < FEED_ENTRIES:
             site.append(item)
-        for entity in owners.get(_key(item), ()):
+        for entity in owners:
             feed = selection.entities.setdefault(entity, [])
             if len(feed) < FEED_ENTRIES:
                 feed.append(item)
