@@ -92,8 +92,12 @@ def _dump(document: dict) -> bytes:
     return (json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
 
 
-def _record(record: dict) -> bytes:
-    return json.dumps(record, ensure_ascii=False, sort_keys=True).encode()
+_RECORD = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+"""One encoder for every record: ``json.dumps`` with options makes a new one per call."""
+
+
+def _record(record: object) -> bytes:
+    return _RECORD.encode(record).encode()
 
 
 def _dump_records(header: dict, name: str, records: Iterator[bytes]) -> bytes:
