@@ -137,13 +137,14 @@ class _Writer:
                                  else _event_entry(item, self.context))
         return self.entries[key]
 
-    def _entry_xml(self, item: Item, folder: str) -> bytes:
+    def _entry_xml(self, item: Item, path: str, folder: str) -> bytes:
+        """The entry as written in the feed at ``path``, in ``folder``."""
         key = _key(item)
         xml = self.by_folder.get((key, folder))
         if xml is None:
             links, entry = self.context.links, self._entry(key, item)
             page = links.page_path(entry.page)
-            link = links.link(page, from_file=f"{folder}/feed.xml")
+            link = links.link(page, from_file=path)
             xml = self.by_link.get((key, link))
             if xml is None:
                 midnight = dt.datetime(entry.date.year, entry.date.month, entry.date.day, tzinfo=dt.UTC)
@@ -168,7 +169,8 @@ class _Writer:
         feed.updated(self.context.updated)
         head, end = feed.atom_str(pretty=True).rsplit(b"</feed>", 1)
         folder = posixpath.dirname(path)
-        return ExportFile(path, b"".join([head, *(self._entry_xml(item, folder) for item in items), b"</feed>", end]))
+        entries = [self._entry_xml(item, path, folder) for item in items]
+        return ExportFile(path, b"".join([head, *entries, b"</feed>", end]))
 
 
 def render_feeds(context: ExportContext) -> list[ExportFile]:
