@@ -92,20 +92,30 @@ def _dump(document: dict) -> bytes:
     return (json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
 
 
-def _record(record: dict) -> str:
-    return json.dumps(record, ensure_ascii=False, sort_keys=True)
+_RECORD = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+"""One encoder for every record: ``json.dumps`` with options makes a new one per call."""
 
 
-def _dump_records(header: dict, name: str, records: Iterator[str]) -> bytes:
+def _record(record: object) -> bytes:
+    return _RECORD.encode(record).encode()
+
+
+def _dump_records(header: dict, name: str, records: Iterator[bytes]) -> bytes:
     """``header`` with ``name``: ``records`` added, keys sorted, one record (already JSON) a line.
 
     Records are serialised as they are made, so that the build does not hold (and the garbage
     collector does not walk, again and again) one dictionary per event.
     """
-    lines = ",\n  ".join(records)
-    members = {key: _record(value) for key, value in header.items()}
-    members[name] = f"[\n  {lines}\n ]" if lines else "[]"
-    return ("{\n" + ",\n".join(f" {_record(key)}: {members[key]}" for key in sorted(members)) + "\n}\n").encode()
+    parts: list[bytes] = []
+    for key in sorted({*header, name}):
+        parts += [b",\n " if parts else b"{\n ", _record(key), b": "]
+        if key != name:
+            parts.append(_record(header[key]))
+            continue
+        body = b",\n  ".join(records)
+        parts += [b"[\n  ", body, b"\n ]"] if body else [b"[]"]
+    parts.append(b"\n}\n")
+    return b"".join(parts)
 
 
 def render_data(context: ExportContext) -> list[ExportFile]:

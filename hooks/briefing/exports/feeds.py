@@ -10,6 +10,7 @@ event is in the events feed and in the feeds of its registry entries) and splice
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -97,19 +98,23 @@ def _select(corpus: Corpus) -> _Selection:
     each holds ``FEED_ENTRIES`` (rather than one sort per registry entry)."""
     items: list[Item] = [*corpus.letters, *corpus.published_events]
     items.sort(key=lambda item: (_date(item), _key(item)), reverse=True)
-    owners: dict[str, list[str]] = defaultdict(list)
+    letter_owners: dict[int, list[str]] = defaultdict(list)
+    event_owners: dict[str, list[str]] = defaultdict(list)
     for entity, letters in corpus.entity_letters.items():
         for letter in letters:
-            owners[_key(letter)].append(entity)
+            letter_owners[letter.number].append(entity)
     for entity, events in corpus.entity_events.items():
         for event in events:
-            owners[_key(event)].append(entity)
+            event_owners[event.id].append(entity)
     selection = _Selection([], [], {key: [] for key in corpus.registry.entities})
     for item in items:
-        site = selection.letters if isinstance(item, Letter) else selection.events
+        if isinstance(item, Letter):
+            site, owners = selection.letters, letter_owners.get(item.number, ())
+        else:
+            site, owners = selection.events, event_owners.get(item.id, ())
         if len(site) < FEED_ENTRIES:
             site.append(item)
-        for entity in owners.get(_key(item), ()):
+        for entity in owners:
             feed = selection.entities.setdefault(entity, [])
             if len(feed) < FEED_ENTRIES:
                 feed.append(item)
@@ -117,32 +122,39 @@ def _select(corpus: Corpus) -> _Selection:
 
 
 class _Writer:
-    """Feeds of one build: each entry is made once, and its XML once per link it may carry."""
+    """Feeds of one build: each entry is made once, and its XML once per link it may carry (a
+    relative link depends on the feed's folder; an absolute one does not)."""
 
     def __init__(self, context: ExportContext):
         self.context = context
         self.entries: dict[str, _Entry] = {}
-        self.xml: dict[tuple[str, str], bytes] = {}
+        self.by_folder: dict[tuple[str, str], bytes] = {}
+        self.by_link: dict[tuple[str, str], bytes] = {}
 
-    def _entry(self, item: Item) -> _Entry:
-        key = _key(item)
+    def _entry(self, key: str, item: Item) -> _Entry:
         if key not in self.entries:
             self.entries[key] = (_letter_entry(item, self.context) if isinstance(item, Letter)
                                  else _event_entry(item, self.context))
         return self.entries[key]
 
-    def _entry_xml(self, item: Item, path: str) -> bytes:
-        """The entry as written in the feed at ``path`` (a relative link depends on the feed's folder)."""
-        entry, links = self._entry(item), self.context.links
-        page = links.page_path(entry.page)
-        link = links.link(page, from_file=path)
-        if (entry.key, link) not in self.xml:
-            midnight = dt.datetime(entry.date.year, entry.date.month, entry.date.day, tzinfo=dt.UTC)
-            self.xml[entry.key, link] = atom.entry(
-                id=links.identifier(page), title=entry.title, link=link, updated=midnight, published=midnight,
-                summary=entry.summary, content=entry.content, authors=entry.authors, categories=entry.categories,
-            ).encode()
-        return self.xml[entry.key, link]
+    def _entry_xml(self, item: Item, path: str, folder: str) -> bytes:
+        """The entry as written in the feed at ``path``, in ``folder``."""
+        key = _key(item)
+        xml = self.by_folder.get((key, folder))
+        if xml is None:
+            links, entry = self.context.links, self._entry(key, item)
+            page = links.page_path(entry.page)
+            link = links.link(page, from_file=path)
+            xml = self.by_link.get((key, link))
+            if xml is None:
+                midnight = dt.datetime(entry.date.year, entry.date.month, entry.date.day, tzinfo=dt.UTC)
+                xml = self.by_link[key, link] = atom.entry(
+                    id=links.identifier(page), title=entry.title, link=link, updated=midnight, published=midnight,
+                    summary=entry.summary, content=entry.content, authors=entry.authors,
+                    categories=entry.categories,
+                ).encode()
+            self.by_folder[key, folder] = xml
+        return xml
 
     def feed(self, path: str, title: str, page: str, items: list[Item]) -> ExportFile:
         links, settings = self.context.links, self.context.settings
@@ -156,7 +168,9 @@ class _Writer:
         feed.link(href=links.link(links.page_path(page), from_file=path), rel="alternate", type="text/html")
         feed.updated(self.context.updated)
         head, end = feed.atom_str(pretty=True).rsplit(b"</feed>", 1)
-        return ExportFile(path, b"".join([head, *(self._entry_xml(item, path) for item in items), b"</feed>", end]))
+        folder = posixpath.dirname(path)
+        entries = [self._entry_xml(item, path, folder) for item in items]
+        return ExportFile(path, b"".join([head, *entries, b"</feed>", end]))
 
 
 def render_feeds(context: ExportContext) -> list[ExportFile]:

@@ -12,10 +12,10 @@ import re
 
 _LINE_OCTETS = 74
 """A content line holds at most 74 octets, a continuation line a space and 74 (RFC 5545 §3.1: 75)."""
-_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
-"""Control characters a TEXT value may not hold (§3.3.11): dropped (line breaks are escaped)."""
-_CONTROL_RE = re.compile(f"[{_CONTROL}]")
-_TEXT_SPECIAL = re.compile(f"[\\\\;,\n\r{_CONTROL}]")
+_CONTROL = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+"""Control characters a TEXT value may not hold (§3.3.11): dropped from the encoded lines (they are
+ASCII, so never part of a longer UTF-8 character); line breaks are escaped before."""
+_TEXT_SPECIAL = re.compile(r"[\\;,\n\r]")
 _ESCAPED_PREFIXES = b"\\^"
 
 
@@ -24,8 +24,8 @@ def text(value: str) -> str:
     if not _TEXT_SPECIAL.search(value):
         return value
     return (
-        _CONTROL_RE.sub("", value).replace(r"\N", "\n").replace("\\", "\\\\").replace(";", r"\;")
-        .replace(",", r"\,").replace("\r\n", r"\n").replace("\n", r"\n").replace("\r", r"\n")
+        value.replace(r"\N", "\n").replace("\\", "\\\\").replace(";", r"\;").replace(",", r"\,")
+        .replace("\r\n", r"\n").replace("\n", r"\n").replace("\r", r"\n")
     )
 
 
@@ -41,7 +41,7 @@ def utc_datetime(value: dt.datetime) -> str:
 
 def lines(*content_lines: str) -> bytes:
     """Content lines (``NAME;PARAM=X:value``, values already escaped), folded, each ended with CRLF."""
-    encoded = "\r\n".join(content_lines).encode().split(b"\r\n")
+    encoded = "\r\n".join(content_lines).encode().translate(None, _CONTROL).split(b"\r\n")
     return b"\r\n".join([_fold(line) if len(line) > _LINE_OCTETS else line for line in encoded]) + b"\r\n"
 
 
@@ -49,8 +49,8 @@ def _fold(line: bytes) -> bytes:
     """One line in chunks of at most 74 octets, never splitting a UTF-8 character, nor an escape
     (``\\n``) from its backslash."""
     chunks = []
-    start = 0
-    while len(line) - start > _LINE_OCTETS:
+    start, last = 0, len(line) - _LINE_OCTETS
+    while start < last:
         cut = start + _LINE_OCTETS
         while line[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character
             cut -= 1
