@@ -35,6 +35,20 @@ class GeneratedPage:
     """The contributor's file behind the page, for "edit this page"."""
 
 
+class _PagePlacer:
+    """``fragments.Place`` for one page."""
+
+    def __init__(self, fragments: Fragments, src_uri: str):
+        self._fragments, self._src_uri = fragments, src_uri
+
+    def __call__(self, fragment_html: str, searchable: bool = True, search_html: str | None = None) -> str:
+        return self._fragments.place(self._src_uri, fragment_html, searchable=searchable, search_html=search_html)
+
+    def heading(self, level: int, title: str, anchor: str) -> str:
+        self._fragments.add_heading(self._src_uri, level, title, anchor)
+        return html.heading(level, title, anchor)
+
+
 class SiteRenderer:
     def __init__(self, corpus: Corpus, settings: Settings):
         self.corpus = corpus
@@ -48,18 +62,7 @@ class SiteRenderer:
     def _placer(self, src_uri: str) -> Place:
         """Places fragments on the page ``src_uri``, whose Markdown is being rendered (again)."""
         self.fragments.forget(src_uri)
-
-        fragments = self.fragments
-
-        class _Place:
-            def __call__(self, fragment_html: str, searchable: bool = True, search_html: str | None = None) -> str:
-                return fragments.place(src_uri, fragment_html, searchable=searchable, search_html=search_html)
-
-            def heading(self, level: int, title: str, anchor: str) -> str:
-                fragments.add_heading(src_uri, level, title, anchor)
-                return html.heading(level, title, anchor)
-
-        return _Place()
+        return _PagePlacer(self.fragments, src_uri)
 
     def generated_pages(self) -> list[GeneratedPage]:
         corpus, settings = self.corpus, self.settings
