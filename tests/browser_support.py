@@ -66,6 +66,17 @@ class RequestLog:
         return [u for u in self.urls if not (u.startswith(root) or u.startswith(("data:", "about:")))]
 
 
+def _answered_script() -> str:
+    return f"() => /{_SEARCH_DONE.pattern}/.test(document.querySelector('{SEARCH_META}')?.textContent ?? '')"
+
+
+def _clear_previous_answer(page, box) -> None:
+    """Empty the box and wait until the previous query's answer is gone, so it is never read as this one's."""
+    box.fill("")
+    box.press("End")
+    page.wait_for_function(f"() => !({_answered_script()})()", timeout=5000)
+
+
 def search(page, query: str) -> tuple[str, list[dict[str, str]]]:
     """Type ``query`` into Material's search box; return the result count line and the results.
 
@@ -74,14 +85,12 @@ def search(page, query: str) -> tuple[str, list[dict[str, str]]]:
     """
     box = page.locator(SEARCH_INPUT)
     box.click()
+    _clear_previous_answer(page, box)
     for _ in range(30):
         box.fill(query)
         box.press("End")
         try:
-            page.wait_for_function(
-                f"() => /{_SEARCH_DONE.pattern}/.test(document.querySelector('{SEARCH_META}')?.textContent ?? '')",
-                timeout=1000,
-            )
+            page.wait_for_function(_answered_script(), timeout=1000)
             break
         except PlaywrightTimeout:  # the index is not ready yet
             box.fill("")
