@@ -2,7 +2,10 @@
 
 import json
 
+import pytest
+
 from search_support import search_documents
+from support import build, make_project
 
 CAMP_DAVID = "evenements/2023-08-18-sommet-camp-david/"
 
@@ -115,7 +118,7 @@ def _navigation(site, url_path: str) -> tuple[list[str], list[str]]:
 
 
 def test_cached_navigation_is_right_for_each_page_depth_and_active_tab(public_site, offline_export):
-    """The navigation is rendered once per URL layout (hooks/briefing_nav_cache.py): pages at other
+    """The navigation is rendered once per URL layout (hooks/briefing_layout_cache.py): pages at other
     depths get their own relative links, and the pages listed in it still show their tab as active."""
     event, _ = _navigation(public_site, CAMP_DAVID)
     assert "../../lettres/" in event and "../../chronologie/" in event
@@ -130,6 +133,25 @@ def test_cached_navigation_is_right_for_each_page_depth_and_active_tab(public_si
     assert _navigation(public_site, CAMP_DAVID)[1] == []
     offline, _ = _navigation(offline_export, CAMP_DAVID.rstrip("/") + ".html")
     assert "../lettres/index.html" in offline
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["served", "offline"])
+def test_layout_cache_changes_no_byte(tmp_path, offline):
+    """The cached header, navigation and app configuration (hooks/briefing_layout_cache.py) give every
+    page exactly what Material renders without the cache, online and in the offline export."""
+    env = {"SOURCE_DATE_EPOCH": "1700000000", **({"OFFLINE": "true"} if offline else {})}
+    cached = make_project(tmp_path / "cached", {}, with_sample=True)
+    uncached = make_project(tmp_path / "uncached", {}, with_sample=True)
+    config = uncached / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  - hooks/briefing_layout_cache.py\n", ""), "utf-8")
+    assert "layout_cache" not in config.read_text("utf-8")
+    sites = [build(project, tmp_path / f"{project.name}-site", strict=True, env=env) for project in (cached, uncached)]
+    assert [site.returncode for site in sites] == [0, 0], sites[1].output
+    pages = sorted(path.relative_to(sites[0].site) for path in sites[0].site.rglob("*.html"))
+    assert len(pages) > 50
+    assert pages == sorted(path.relative_to(sites[1].site) for path in sites[1].site.rglob("*.html"))
+    differing = [str(p) for p in pages if (sites[0].site / p).read_bytes() != (sites[1].site / p).read_bytes()]
+    assert differing == []
 
 
 def test_french_search_config_and_derived_pages_kept_out_of_the_index(public_site):

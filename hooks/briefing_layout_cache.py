@@ -1,0 +1,59 @@
+"""MkDocs adapter: render the parts of Material's page chrome that do not depend on the page once
+per distinct URL layout, like Hugo's ``partialCached``.
+
+Material renders its navigation (tabs and sidebar), its header and its app configuration into every
+page, although for most pages they only depend on relative URLs: at 10,000 event pages they were
+about half of the template time. ``overrides/main.html`` asks ``briefing_layout`` for a cached
+rendering and stores the one it renders on a miss. The key of each part is what its rendering reads
+of the page; pages listed in the navigation never take a cached navigation (they are marked active
+and carry their table of contents in the sidebar). A site built without this hook renders every
+part itself, byte for byte the same (``tests/test_pages.py``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.utils import get_relative_url
+
+TITLE_SLOT = re.compile(r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*')
+"""Where Material's header prints the page title."""
+
+
+class LayoutCache:
+    def __init__(self) -> None:
+        self._rendered: dict[str, str] = {}
+        self._titled: dict[str, tuple[str, str]] = {}
+
+    def key(self, part: str, page, nav) -> str | None:
+        """The navigation ``part``'s key: the relative URLs of the navigation's pages, or None when
+        the page is itself in the navigation."""
+        if page is None or nav is None or page in nav.pages:
+            return None
+        return part + "\n" + "\n".join(get_relative_url(p.url, page.url) for p in nav.pages)
+
+    def get(self, key: str | None) -> str | None:
+        return self._rendered.get(key) if key else None
+
+    def put(self, key: str | None, rendered: str) -> str:
+        if key:
+            self._rendered[key] = rendered
+        return rendered
+
+    def get_titled(self, key: str | None, title: object) -> str | None:
+        """A cached part that prints the page's title (the header), with this page's title."""
+        around = self._titled.get(key) if key else None
+        return None if around is None else around[0] + str(title) + around[1]
+
+    def put_titled(self, key: str | None, rendered: str, title: object) -> str:
+        """Keep ``rendered`` as the text around the title in its title slot; when the title cannot be
+        found there, nothing is kept."""
+        title, slot = str(title), TITLE_SLOT.search(rendered)
+        if key and title and slot and rendered.startswith(title, slot.end()):
+            self._titled[key] = (rendered[: slot.end()], rendered[slot.end() + len(title) :])
+        return rendered
+
+
+def on_env(env, config, files):
+    env.globals["briefing_layout"] = LayoutCache()  # a new cache for every build
+    return env
