@@ -8,6 +8,8 @@ from search_support import search_documents
 from support import build, make_project
 
 CAMP_DAVID = "evenements/2023-08-18-sommet-camp-david/"
+SPEED_HOOKS = ["briefing_layout_cache.py", "briefing_shared_markdown.py"]
+"""Hooks that only make the build faster: without them, the site is the same."""
 
 
 def _section_links(page, anchor_text: str) -> list[str]:
@@ -136,15 +138,19 @@ def test_cached_navigation_is_right_for_each_page_depth_and_active_tab(public_si
 
 
 @pytest.mark.parametrize("offline", [False, True], ids=["served", "offline"])
-def test_layout_cache_changes_no_byte(tmp_path, offline):
-    """The cached header, navigation and app configuration (hooks/briefing_layout_cache.py) give every
-    page exactly what Material renders without the cache, online and in the offline export."""
+def test_speed_hooks_change_no_byte(tmp_path, offline):
+    """The cached header, navigation and app configuration (hooks/briefing_layout_cache.py) and the
+    shared Markdown converter (hooks/briefing_shared_markdown.py) give every page exactly what MkDocs
+    and Material render without them, online and in the offline export."""
     env = {"SOURCE_DATE_EPOCH": "1700000000", **({"OFFLINE": "true"} if offline else {})}
     cached = make_project(tmp_path / "cached", {}, with_sample=True)
     uncached = make_project(tmp_path / "uncached", {}, with_sample=True)
     config = uncached / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace("  - hooks/briefing_layout_cache.py\n", ""), "utf-8")
-    assert "layout_cache" not in config.read_text("utf-8")
+    text = config.read_text("utf-8")
+    for hook in SPEED_HOOKS:
+        assert f"  - hooks/{hook}\n" in text
+        text = text.replace(f"  - hooks/{hook}\n", "")
+    config.write_text(text, "utf-8")
     sites = [build(project, tmp_path / f"{project.name}-site", strict=True, env=env) for project in (cached, uncached)]
     assert [site.returncode for site in sites] == [0, 0], sites[1].output
     pages = sorted(path.relative_to(sites[0].site) for path in sites[0].site.rglob("*.html"))
