@@ -27,3 +27,18 @@ def gc_paused() -> Iterator[None]:
             gc.freeze()
             gc.unfreeze()
             gc.enable()
+
+
+def freeze_until_build_end() -> None:
+    """Keep everything alive now (the corpus, its generated pages and exports) out of the collector's
+    walks until :func:`thaw`.
+
+    Rendering 10,000 pages runs dozens of full collections, and each walked the whole corpus again:
+    about 1.5 s of a 10,000-event build. Frozen objects are still freed by reference counting.
+    """
+    gc.freeze()
+
+
+def thaw() -> None:
+    """End of a build: what was frozen is collectable again (``mkdocs serve`` builds many times)."""
+    gc.unfreeze()
