@@ -16,7 +16,7 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
-from briefing import sanitize, schema, search_entries
+from briefing import gc_pause, sanitize, schema, search_entries
 from briefing.diagnostics import Severity
 from briefing.editions import Edition
 from briefing.export import drop_server_only_files, write_zip
@@ -124,6 +124,7 @@ def on_files(files: Files, config) -> Files:
     for uri, text in schema.published_files().items():
         _publish(files, config, uri, text)
     _add_exports(build, files, config)
+    gc_pause.freeze_until_build_end()
     return files
 
 
@@ -170,14 +171,19 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def _add_to_toc(page, headings: list[tuple[int, str, str]]) -> None:
-    """Headings written as HTML (``Fragments.add_heading``), listed under the page's title as the
-    ``toc`` extension lists Markdown headings."""
+    """Headings written as HTML (``Fragments.add_heading``), listed under the page's title and
+    nested by level, as the ``toc`` extension lists Markdown headings."""
     if not headings:
         return
     items = page.toc.items
-    parent = items[-1].children if items and items[-1].level == 1 else items
+    top = items[-1].children if items and items[-1].level == 1 else items
+    open_headings: list[AnchorLink] = []
     for level, title, anchor in headings:
-        parent.append(AnchorLink(html_escape(title, quote=False), anchor, level))
+        link = AnchorLink(html_escape(title, quote=False), anchor, level)
+        while open_headings and open_headings[-1].level >= level:
+            open_headings.pop()
+        (open_headings[-1].children if open_headings else top).append(link)
+        open_headings.append(link)
 
 
 @event_priority(10)
@@ -214,4 +220,9 @@ def on_post_build(config) -> None:
         archive = write_zip(Path(config.site_dir))
         log.info(f"offline export packed as {archive}")
     log.info(_state["build"].summary())
+    gc_pause.thaw()
+
+
+def on_build_error(error) -> None:
+    gc_pause.thaw()
 

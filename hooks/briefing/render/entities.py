@@ -26,17 +26,12 @@ def _render_names(entity: Entity, place: Place) -> str:
     return place(html.paragraph(" · ".join(parts), "briefing-names")) if parts else ""
 
 
-def _excluded_heading(level: int, title: str, anchor: str) -> str:
-    """A heading of a generated section: in the table of contents, out of search."""
-    return f"{'#' * level} {title} {{ #{anchor} data-search-exclude }}\n"
-
-
 def _render_letters(entity: Entity, corpus: Corpus, settings: Settings, place: Place) -> str:
     letters = corpus.entity_letters.get(entity.key, [])
     if not letters:
         return ""
     items = html.letter_items(letters, corpus.registry.entities, settings.short_name)
-    return _excluded_heading(2, "Lettres", "lettres") + "\n" + place(items, searchable=False)
+    return place(place.heading(2, "Lettres", "lettres") + items, searchable=False)
 
 
 ENTITY_RECENT_EVENTS = 50
@@ -44,13 +39,12 @@ ENTITY_RECENT_EVENTS = 50
 ARCHIVE_PAGE_SIZE = 100
 
 
-def _by_year_blocks(events: list[Event], level: int, place: Place) -> list[str]:
-    """A heading per year (in the table of contents) and the year's events as a fragment."""
-    blocks = []
-    for year, group in groupby(events, key=lambda e: e.when.start.year):
-        items = html.items(html.event_line(e) for e in group)
-        blocks.append(_excluded_heading(level, str(year), f"annee-{year}") + "\n" + place(items, searchable=False))
-    return blocks
+def _by_year(events: list[Event], level: int, place: Place) -> str:
+    """The HTML of a heading per year (in the table of contents) and the year's events."""
+    return "".join(
+        place.heading(level, str(year), f"annee-{year}") + html.items(html.event_line(e) for e in group)
+        for year, group in groupby(events, key=lambda e: e.when.start.year)
+    )
 
 
 def archive_chunks(entity: Entity, corpus: Corpus) -> list[list[Event]]:
@@ -103,12 +97,11 @@ def _render_chronology(entity: Entity, corpus: Corpus, place: Place) -> str:
         month_link=lambda year, _month: targets.get(year, fallback),
         caption="Frise : un trait par événement, une ligne par année ; touchez un trait pour ouvrir l’événement.",
     )
-    blocks = [_excluded_heading(2, "Chronologie", "chronologie"),
-              place(html.paragraph(f"{count}.") + timeline, searchable=False)]
-    blocks += _by_year_blocks(events[-ENTITY_RECENT_EVENTS:], 3, place)
+    parts = [place.heading(2, "Chronologie", "chronologie"), html.paragraph(f"{count}."), timeline,
+             _by_year(events[-ENTITY_RECENT_EVENTS:], 3, place)]
     if chunks:
-        blocks.append(place(_render_archive_links(entity, chunks), searchable=False))
-    return "\n".join(blocks)
+        parts.append(_render_archive_links(entity, chunks))
+    return place("".join(parts), searchable=False)
 
 
 def render_entity_archives(entity: Entity, corpus: Corpus, placer: Callable[[str], Place]) -> dict[str, str]:
@@ -127,8 +120,7 @@ def render_entity_archives(entity: Entity, corpus: Corpus, placer: Callable[[str
         pages[uri] = "\n".join([
             markup.front_matter(title=f"{entity.title} : événements {_span(chunk)}", search={"exclude": True}),
             f"# {markup.text(entity.title)} : événements {_span(chunk)}\n",
-            *_by_year_blocks(chunk, 2, place),
-            place(html.paragraph(" · ".join(around), "briefing-neighbours")),
+            place(_by_year(chunk, 2, place) + html.paragraph(" · ".join(around), "briefing-neighbours")),
         ])
     return pages
 
@@ -138,7 +130,7 @@ def _render_companions(entity: Entity, corpus: Corpus, place: Place) -> str:
     if not related:
         return ""
     items = html.items(f"{html.entity_link(other)} ({count})" for other, count in related)
-    return _excluded_heading(2, "Souvent associés", "associes") + "\n" + place(items, searchable=False)
+    return place(place.heading(2, "Souvent associés", "associes") + items, searchable=False)
 
 
 def render_entity(entity: Entity, corpus: Corpus, settings: Settings, place: Place,

@@ -11,7 +11,7 @@ Markdown links. (The marker leaves contributors' own HTML links alone.)
 from __future__ import annotations
 
 import html as _html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..dates import format_when
 from ..structure import Entity, Event, Letter
@@ -59,22 +59,35 @@ def paragraph(content_html: str, classes: str | None = None) -> str:
 WITHHELD = "[…]"
 
 
-_event_lines: dict[str, tuple[Event, str]] = {}
-_entity_links: dict[str, tuple[Entity, str]] = {}
+class KeptPerObject:
+    """Strings built from a corpus object and kept while the same object is asked for.
+
+    An event is listed on many pages (its letters, entities, chronology, timelines) and what is
+    built from it is the same on each, links included (they are resolved per page later). Values
+    are keyed by something stable across builds (an event's id), so that ``mkdocs serve`` replaces
+    them instead of accumulating them, and kept with the object they were built from: a rebuilt
+    corpus builds them anew."""
+
+    def __init__(self) -> None:
+        self._kept: dict[object, tuple[object, str]] = {}
+
+    def get(self, key: object, source: object, build: Callable[[], str]) -> str:
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] is source:
+            return kept[1]
+        value = build()
+        self._kept[key] = (source, value)
+        return value
+
+
+_event_lines = KeptPerObject()
+_entity_links = KeptPerObject()
 
 
 def event_line(event: Event, *, label_html: str | None = None) -> str:
-    """``<a>18 août 2023</a> : title``, or ``22 février 2024 : […]`` for a withheld fact.
-
-    The usual line is the same on every page (links are resolved per page later) and an event is
-    listed on many pages: it is kept, for as long as the same event object is asked for."""
+    """``<a>18 août 2023</a> : title``, or ``22 février 2024 : […]`` for a withheld fact."""
     if label_html is None:
-        kept = _event_lines.get(event.id)
-        if kept is not None and kept[0] is event:
-            return kept[1]
-        line = event_line(event, label_html=text(event.title))
-        _event_lines[event.id] = (event, line)
-        return line
+        return _event_lines.get(event.id, event, lambda: event_line(event, label_html=text(event.title)))
     date = text(format_when(event.when))
     if event.withheld:
         return f"{date} : {WITHHELD}"
@@ -82,12 +95,7 @@ def event_line(event: Event, *, label_html: str | None = None) -> str:
 
 
 def entity_link(entity: Entity) -> str:
-    kept = _entity_links.get(entity.key)
-    if kept is not None and kept[0] is entity:
-        return kept[1]
-    built = link(text(entity.title), markup.entity_uri(entity))
-    _entity_links[entity.key] = (entity, built)
-    return built
+    return _entity_links.get(entity.key, entity, lambda: link(text(entity.title), markup.entity_uri(entity)))
 
 
 def letter_link(letter: Letter, entities: dict[str, Entity], short_name: str) -> str:

@@ -87,4 +87,4 @@ def render_relations_of(key: str, corpus: Corpus, readers: ReaderIndex, place: P
         return ""
     items = html.items(
         html.link(html.text(relation_name(r, corpus)), r.src_uri) for r in relations)
-    return "## Relations { #relations data-search-exclude }\n\n" + place(items, searchable=False)
+    return place(place.heading(2, "Relations", "relations") + items, searchable=False)

@@ -57,7 +57,15 @@ SHORT_RANGE_DAYS = 14
 """A range of days up to this long is drawn as a point: a sliver of a band would be hard to see and to tap."""
 
 
+_kinds = html.KeptPerObject()
+_marks = html.KeptPerObject()
+
+
 def _kind(event: Event) -> str:
+    return _kinds.get(event.id, event, lambda: _find_kind(event))
+
+
+def _find_kind(event: Event) -> str:
     start, end = event.when.start, event.when.end or event.when.start
     days = (end.last_day() - start.first_day()).days + 1
     extended = start.precision is not Precision.DAY or end.precision is not Precision.DAY or days > SHORT_RANGE_DAYS
@@ -67,7 +75,12 @@ def _kind(event: Event) -> str:
 
 
 def _render_mark(event: Event, year: int, nudge: int = 0) -> str:
-    """A link (or a neutral span if withheld); ``nudge`` shifts points of the same day side by side."""
+    """A link (or a neutral span if withheld); ``nudge`` shifts points of the same day side by side.
+    An event is drawn on the timelines of each of its entities: its mark is built once."""
+    return _marks.get((event.id, year, nudge), event, lambda: _build_mark(event, year, nudge))
+
+
+def _build_mark(event: Event, year: int, nudge: int) -> str:
     span, date = _year_span(event, year), format_when(event.when)
     if event.withheld:
         label = f"{date} : réservé aux abonnés"
