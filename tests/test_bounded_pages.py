@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.render.entities import ARCHIVE_PAGE_SIZE, ENTITY_RECENT_EVENTS
 from support import MINIMAL_REGISTRY, build, make_project, note
 
-EVENTS = 160  # more than a year page lists (150), more than an entity page shows (50) plus one archive page
+EVENTS = 260  # more than a year page lists (150), more than an entity page shows (50) plus one archive page (200)
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +66,8 @@ def test_entity_page_shows_latest_events_and_links_archives(big_year):
     assert "13 décembre 2023 : Fait numéro 155" in big_year.text("pays/japon/")  # the latest event
     first = big_year.page("pays/japon/archives-1/")
     second = big_year.page("pays/japon/archives-2/")
-    assert len(_event_links(first)) == 100
-    assert len(_event_links(second)) == EVENTS + 1 - 50 - 100
+    assert len(_event_links(first)) == ARCHIVE_PAGE_SIZE
+    assert len(_event_links(second)) == EVENTS + 1 - ENTITY_RECENT_EVENTS - ARCHIVE_PAGE_SIZE
     assert "Un fait de 2022" in big_year.text("pays/japon/archives-1/")
 
 

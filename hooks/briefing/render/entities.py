@@ -36,7 +36,8 @@ def _render_letters(entity: Entity, corpus: Corpus, settings: Settings, place: P
 
 ENTITY_RECENT_EVENTS = 50
 """An entity page lists this many of its latest events; older ones are on its archive pages."""
-ARCHIVE_PAGE_SIZE = 100
+ARCHIVE_PAGE_SIZE = 200
+"""Events per archive page: a page of 200 lines stays under 60 KB, and pages cost time each."""
 
 
 def _by_year(events: list[Event], level: int, place: Place) -> str:
