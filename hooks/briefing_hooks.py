@@ -17,10 +17,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
 from briefing import gc_pause, sanitize, schema, search_entries
+from briefing.background import BackgroundJob, JobFailed
 from briefing.diagnostics import Severity
 from briefing.editions import Edition
 from briefing.export import drop_server_only_files, write_zip
-from briefing.exports.build import render_exports
+from briefing.exports.build import export_paths, write_exports
 from briefing.exports.links import SiteLinks
 from briefing.metadata import PageHeads
 from briefing.pipeline import Build, run
@@ -84,21 +85,30 @@ def _prepare_reader_tools(build: Build, config) -> None:
 
 
 def _add_exports(build: Build, files: Files, config) -> None:
-    """Feeds, calendars and JSON as generated static files: copied with the site, so they are in the
-    offline export before anything packs it."""
-    links = _state["links"]
-    for export in render_exports(build.corpus, build.settings, links, os.environ.get("SOURCE_DATE_EPOCH")):
-        _publish(files, config, export.path, export.content)
+    """Feeds, calendars and JSON. Their paths are known at once (pages link to them); the files are
+    written straight into the site folder by a second process while MkDocs renders the pages, and
+    ``on_env`` waits for it before MkDocs copies static files (a generated file whose source is its
+    own destination is left in place). They are in the offline export before anything packs it."""
+    site_dir = Path(config.site_dir)
+    for uri in export_paths(build.corpus):
+        _publish(files, config, uri, abs_src_path=str(site_dir / uri))
+    links, epoch = _state["links"], os.environ.get("SOURCE_DATE_EPOCH")
+    _state["exports"] = BackgroundJob(
+        "feeds, calendars and JSON", lambda: write_exports(build.corpus, build.settings, links, site_dir, epoch))
 
 
-def _publish(files: Files, config, uri: str, content: str | bytes) -> File:
+def _publish(files: Files, config, uri: str, content: str | bytes | None = None, *,
+             abs_src_path: str | None = None) -> File:
     """Add a generated file; one a contributor wrote at the same path is reported and replaced
     (MkDocs would replace it silently)."""
     existing = files.get_file_from_path(uri)
     if existing is not None:
         log.warning(f"docs/{uri}: this file is generated; rename or remove yours (the generated one is published)")
         files.remove(existing)
-    generated = File.generated(config, uri, content=content)
+    if abs_src_path is None:
+        generated = File.generated(config, uri, content=content)
+    else:
+        generated = File.generated(config, uri, abs_src_path=abs_src_path)
     files.append(generated)
     return generated
 
@@ -126,6 +136,18 @@ def on_files(files: Files, config) -> Files:
     _add_exports(build, files, config)
     gc_pause.freeze_until_build_end()
     return files
+
+
+@event_priority(-100)
+def on_env(env, config, files):
+    """MkDocs copies static files next: the exports must be written by then."""
+    exports = _state.pop("exports", None)
+    if exports is not None:
+        try:
+            exports.wait()
+        except JobFailed as error:
+            raise PluginError(str(error)) from error
+    return env
 
 
 def _search_entries(config) -> list | None:
@@ -224,5 +246,8 @@ def on_post_build(config) -> None:
 
 
 def on_build_error(error) -> None:
+    exports = _state.pop("exports", None)
+    if exports is not None:
+        exports.cancel()
     gc_pause.thaw()
 

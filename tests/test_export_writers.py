@@ -14,8 +14,13 @@ import lxml.etree
 import pytest
 from feedgen.feed import FeedGenerator
 
+from briefing.editions import Edition
 from briefing.exports import atom, rfc5545
-from support import MINIMAL_REGISTRY, build, make_project, note
+from briefing.exports.build import export_paths, render_exports
+from briefing.exports.links import SiteLinks
+from briefing.pipeline import run
+from briefing.settings import Settings
+from support import MINIMAL_REGISTRY, REPO, build, make_project, note
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LONG = "Écrit à Séoul, «Sommet» ; coût : 3,5 % — 東京 🚀 " * 6
@@ -207,3 +212,16 @@ def test_feed_entries_drop_what_xml_cannot_carry():
     assert [element.text for element in entry if element.text and element.text.strip()][:2] == ["urn:x", "Titre"]
     assert entry.find(f"{ATOM}summary").text == "ab" and entry.find(f"{ATOM}content").text == "cd"
     assert entry.find(f"{ATOM}category").get("term") == "e"
+
+
+@pytest.mark.parametrize("edition", ["public", "full"])
+def test_export_paths_are_known_before_the_exports_are_rendered(tmp_path, edition):
+    """Pages link to the exports before a second process writes them: the planned paths are the written ones,
+    for the sample content and for notes with an entry that has no event (no calendar)."""
+    files = {**_hostile_files(), "docs/themes/sans-evenement.md": note("title: Sans événement", "Aucun fait.")}
+    for root in (REPO, make_project(tmp_path / "project", files)):
+        settings = Settings.from_mapping({}, root=root, docs_dir=root / "docs", edition=Edition.parse(edition))
+        corpus = run(settings).corpus
+        rendered = [f.path for f in render_exports(corpus, settings, SiteLinks("https://example.org/"), "0")]
+        assert export_paths(corpus) == rendered
+        assert "flux/themes/sans-evenement.ics" not in rendered or root == REPO

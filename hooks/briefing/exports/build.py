@@ -1,14 +1,37 @@
-"""Every exported file of one build."""
+"""Every exported file of one build, and where each will be before any is written."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..corpus import Corpus
 from ..settings import Settings
+from . import paths
 from .context import ExportContext, ExportFile, content_updated
 from .data import render_data
 from .feeds import render_feeds
 from .ical import render_calendars
 from .links import SiteLinks
+
+
+def export_paths(corpus: Corpus) -> list[str]:
+    """The paths ``render_exports`` writes, in its order, known without rendering anything: pages
+    link to the exports, so the site knows them before they are written (``write_exports``).
+    ``tests/test_export_writers.py`` holds the two to the same list."""
+    entities = sorted(corpus.registry.entities.values(), key=lambda entity: entity.key)
+    feeds = [paths.LETTERS_FEED, paths.EVENTS_FEED, *(paths.entity_feed(e) for e in entities)]
+    dated = [e for e in entities if corpus.entity_events.get(e.key)]
+    calendars = [paths.EVENTS_CALENDAR, *(paths.entity_calendar(e) for e in dated)]
+    return [*feeds, *_sitemap_stub_paths(feeds), *calendars, paths.EVENTS_JSON, paths.LETTERS_JSON, paths.EXPORT_SCHEMA]
+
+
+def write_exports(corpus: Corpus, settings: Settings, links: SiteLinks, site_dir: Path,
+                  source_date_epoch: str | None = None) -> None:
+    """Render every export and write it under ``site_dir``."""
+    for export in render_exports(corpus, settings, links, source_date_epoch):
+        target = site_dir / export.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(export.content)
 
 
 def render_exports(corpus: Corpus, settings: Settings, links: SiteLinks,
@@ -28,5 +51,9 @@ def _sitemap_stubs(feeds: list[ExportFile]) -> list[ExportFile]:
     fetches ``sitemap.xml`` from its folder; without these, every page would request a missing file
     (a 404 online, a failed read from ``file://``). An empty sitemap maps no page, so nothing changes.
     """
-    folders = sorted({feed.path.rsplit("/", 1)[0] for feed in feeds if "/" in feed.path})
-    return [ExportFile(f"{folder}/sitemap.xml", EMPTY_SITEMAP) for folder in folders]
+    return [ExportFile(path, EMPTY_SITEMAP) for path in _sitemap_stub_paths([feed.path for feed in feeds])]
+
+
+def _sitemap_stub_paths(feed_paths: list[str]) -> list[str]:
+    folders = sorted({path.rsplit("/", 1)[0] for path in feed_paths if "/" in path})
+    return [f"{folder}/sitemap.xml" for folder in folders]
