@@ -26,14 +26,12 @@ class BackgroundJob:
         self.name = name
         self._pid: int | None = None
         self._errors: str | None = None
-        if hasattr(os, "fork") and threading.active_count() == 1:
+        self.forked = hasattr(os, "fork") and threading.active_count() == 1
+        """Whether the job runs in a second process (else it has already run, here)."""
+        if self.forked:
             self._fork(work)
         else:
             work()
-
-    @property
-    def forked(self) -> bool:
-        return self._pid is not None
 
     def _fork(self, work: Callable[[], None]) -> None:
         handle, self._errors = tempfile.mkstemp(prefix="briefing-job-", suffix=".txt")
