@@ -191,10 +191,7 @@ class Reader:
             if match is None:
                 raise _Unsure
             double, single, plain, separator = match.groups()
-            if plain is not None:
-                items.append(self.plain(plain) if plain[0] in self.typed_first else plain)
-            else:
-                items.append(single.replace("''", "'") if single is not None else double)
+            items.append(self._flow_scalar(double, single, plain))
             position = match.end()
             if separator == "]":
                 if position != end:
@@ -213,15 +210,18 @@ class Reader:
             key, double, single, plain, separator = match.groups()
             if key in mapping or (key not in self.text_keys and not self.is_text_key(key)):
                 raise _Unsure
-            if plain is not None:
-                mapping[key] = self.plain(plain) if plain[0] in self.typed_first else plain
-            else:
-                mapping[key] = single.replace("''", "'") if single is not None else double
+            mapping[key] = self._flow_scalar(double, single, plain)
             position = match.end()
             if separator == "}":
                 if position != end:
                     raise _Unsure
                 return mapping
+
+    def _flow_scalar(self, double: str | None, single: str | None, plain: str | None) -> object:
+        """A scalar of a flow collection, from the groups of ``_FLOW_ITEM`` or ``_FLOW_PAIR``."""
+        if plain is not None:
+            return self.plain(plain) if plain[0] in self.typed_first else plain
+        return single.replace("''", "'") if single is not None else double
 
     def plain(self, text: str) -> object:
         """A plain scalar, typed as PyYAML's resolvers type it (bool, null, decimal int or text).
