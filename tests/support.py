@@ -54,6 +54,14 @@ def build(project: Path, out: Path, *, strict: bool = False, env: dict | None = 
     return BuildResult(result.returncode, result.stdout + result.stderr, out)
 
 
+def build_variants(root: Path, out: Path, envs: dict[str, dict]) -> dict[str, BuildResult]:
+    """Strict builds of ``root``, one per name, each with its environment; every one must succeed."""
+    results = {name: build(root, out / name, strict=True, env=env) for name, env in envs.items()}
+    for name, result in results.items():
+        assert result.returncode == 0, f"{name}: {result.output}"
+    return results
+
+
 def make_project(root: Path, files: dict[str, str], *, with_sample: bool = False) -> Path:
     """A project with the repository's engine and the given content files (path -> text).
 

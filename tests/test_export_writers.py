@@ -20,7 +20,7 @@ from briefing.exports.build import export_paths, render_exports
 from briefing.exports.links import SiteLinks
 from briefing.pipeline import run
 from briefing.settings import Settings
-from support import MINIMAL_REGISTRY, REPO, build, make_project, note
+from support import MINIMAL_REGISTRY, REPO, build_variants, make_project, note
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LONG = "Écrit à Séoul, «Sommet» ; coût : 3,5 % — 東京 🚀 " * 6
@@ -55,13 +55,8 @@ def _hostile_files() -> dict[str, str]:
 def hostile_sites(tmp_path_factory):
     """The project built with absolute links (site URL) and with relative ones (no site URL, ``.html`` pages)."""
     root = make_project(tmp_path_factory.mktemp("hostile") / "project", _hostile_files())
-    out = tmp_path_factory.mktemp("hostile-sites")
-    sites = {
-        "online": build(root, out / "online", strict=True),
-        "offline": build(root, out / "offline", strict=True, env={"OFFLINE": "true", "SITE_URL": ""}),
-    }
-    for name, result in sites.items():
-        assert result.returncode == 0, f"{name}: {result.output}"
+    sites = build_variants(root, tmp_path_factory.mktemp("hostile-sites"),
+                           {"online": {}, "offline": {"OFFLINE": "true", "SITE_URL": ""}})
     return {name: result.site for name, result in sites.items()}
 
 
