@@ -24,13 +24,17 @@ class LayoutCache:
     def __init__(self) -> None:
         self._rendered: dict[str, str] = {}
         self._titled: dict[str, tuple[str, str]] = {}
+        self._layout: tuple[str | None, str] = (None, "")
+        """The last page's URL and the relative URLs of the navigation's pages from it."""
 
     def key(self, part: str, page, nav) -> str | None:
         """The navigation ``part``'s key: the relative URLs of the navigation's pages, or None when
         the page is itself in the navigation."""
         if page is None or nav is None or page in nav.pages:
             return None
-        return part + "\n" + "\n".join(get_relative_url(p.url, page.url) for p in nav.pages)
+        if self._layout[0] != page.url:  # the tabs and the sidebar ask in turn for the same page
+            self._layout = (page.url, "\n".join(get_relative_url(p.url, page.url) for p in nav.pages))
+        return part + "\n" + self._layout[1]
 
     def get(self, key: str | None) -> str | None:
         return self._rendered.get(key) if key else None
