@@ -33,18 +33,22 @@ def _offline(config) -> bool:
 
 
 def on_env(env, config, files):
-    """``briefing_search_worker`` for the page template: the search worker's script, which each page
-    starts from its head when the index is prebuilt (not from ``file://``, where Material's shim
-    runs the worker in a frame), so that the index is on its way before the theme's script runs."""
-    worker = None
+    """What the page template needs when the index is prebuilt: ``briefing_search_worker``, the
+    search worker's script, which each page of the served site starts from its head, so that the
+    index is on its way before the theme's script runs; ``briefing_offline_search``, the script
+    each page of the offline export loads before the iframe shim (``search_prebuilt.offline_loader``)."""
+    worker = offline = None
     search = config.plugins.get("material/search")
-    if _prebuilt_wanted() and not _offline(config) and search is not None and search.config.enabled:
+    if _prebuilt_wanted() and search is not None and search.config.enabled:
         try:
             check_config(search.config)
             worker = _worker_script(config)
         except Unsupported:
             pass
+    if worker and _offline(config):
+        worker, offline = None, search_prebuilt.OFFLINE_LOADER_PATH
     env.globals["briefing_search_worker"] = worker
+    env.globals["briefing_offline_search"] = offline
     return env
 
 
@@ -78,18 +82,28 @@ def on_post_build(config) -> None:
     if not _prebuilt_wanted() or len(workers) != 1:
         _write_documents(index_path, data)
         return
-    worker = workers[0].read_text("utf-8")
+    wrapped = _prebuild(config, site, index_path, data, workers[0])
+    if _offline(config):  # the pages load it (on_env); without the wrapped worker, the shim runs Material's
+        worker_path = workers[0].relative_to(site).as_posix()
+        _write(site / search_prebuilt.OFFLINE_LOADER_PATH, search_prebuilt.offline_loader(worker_path, wrapped))
+
+
+def _prebuild(config, site: Path, index_path: Path, data: dict, worker_path: Path) -> str | None:
+    """Write the prebuilt index and wrap the worker; its code, or None when the configuration is
+    not mirrored (the worker then builds the index, as Material's does)."""
+    worker = worker_path.read_text("utf-8")
     try:
         page, index = search_prebuilt.prebuild(data, site / "assets" / "javascripts" / "lunr", worker)
     except Unsupported as reason:
         log.info(f"search index built in the browser: the prebuilt index does not mirror {reason}")
         _write_documents(index_path, data)
-        return
-    index_json = search_prebuilt.to_json(index)
-    if _offline(config):  # read from file://, where a script is all the worker can load
-        _write(index_path.with_name(f"{search_prebuilt.INDEX_NAME}.js"), search_prebuilt.to_script(index_json))
+        return None
+    if _offline(config):  # read from file://, where a script is all the page can load
+        _write(index_path.with_name(f"{search_prebuilt.INDEX_NAME}.js"), search_prebuilt.to_script(index))
     else:
-        _write(index_path.with_name(f"{search_prebuilt.INDEX_NAME}.json"), index_json)
+        _write(index_path.with_name(f"{search_prebuilt.INDEX_NAME}.json"), search_prebuilt.to_json(index))
     _write(index_path, search_prebuilt.to_json(page))
     lang = data["config"].get("lang") or ["en"]
-    workers[0].write_text(search_prebuilt.wrap_worker(worker, lang, site / "assets" / "javascripts" / "lunr"), "utf-8")
+    wrapped = search_prebuilt.wrap_worker(worker, lang, site / "assets" / "javascripts" / "lunr")
+    worker_path.write_text(wrapped, "utf-8")
+    return wrapped

@@ -61,9 +61,10 @@ class RequestLog:
         context.on("request", lambda request: self.urls.append(request.url))
 
     def outside(self, folder: Path) -> list[str]:
-        """Requests to anything but files under ``folder``, ``data:`` and ``about:``."""
+        """Requests to anything but files under ``folder``, ``data:``, ``about:`` and ``blob:`` (memory
+        the page itself filled, as the offline export's search worker)."""
         root = folder.resolve().as_uri().rstrip("/") + "/"
-        return [u for u in self.urls if not (u.startswith(root) or u.startswith(("data:", "about:")))]
+        return [u for u in self.urls if not (u.startswith(root) or u.startswith(("data:", "about:", "blob:")))]
 
 
 def _answered_script() -> str:

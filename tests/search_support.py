@@ -10,9 +10,9 @@ from briefing import search_prebuilt
 
 
 def read_script(path: Path) -> dict:
-    """The index in ``search_lunr.js`` (``var … = JSON.parse('…');``): the string literal undone."""
+    """The index in ``search_lunr.js`` (``var … = '…';``, its JSON as a string): the literal undone."""
     text = path.read_text("utf-8")
-    literal = text[text.index("JSON.parse('") + len("JSON.parse('") : text.rindex("');")]
+    literal = text[text.index(" = '") + len(" = '") : text.rindex("';")]
     return json.loads(re.sub(r"\\(.)", r"\1", literal, flags=re.DOTALL))
 
 

@@ -131,7 +131,7 @@ def test_offline_navigation_footnotes_and_tooltips(export_page, offline_export):
 
 
 def test_offline_export_records_no_request_outside_its_folder(browser, offline_export):
-    """Every page kind, with search used: the shim, the worker and the index all come from the folder."""
+    """Every page kind, with search used: the shim, the worker's code and the index come from the folder."""
     context = browser.new_context()
     log = RequestLog(context)
     page = context.new_page()
@@ -142,5 +142,6 @@ def test_offline_export_records_no_request_outside_its_folder(browser, offline_e
     search(page, "otan")
     context.close()
     assert any(u.endswith("assets/vendor/iframe-worker/shim.js") for u in log.urls), log.urls
-    assert any("/workers/search." in u for u in log.urls), log.urls
+    assert any(u.endswith("search/search_offline.js") for u in log.urls), log.urls  # the worker's code
+    assert any(u.endswith("search/search_lunr.js") for u in log.urls), log.urls
     assert log.outside(offline_export.site) == []

@@ -146,8 +146,8 @@ def test_terms_are_ordered_as_javascript_compares_strings():
 
 def test_offline_script_reads_back_as_the_json(tmp_path):
     data = {"t": "l’État « d'abord » \\ \u2028 \u2029 </script> '\"", "n": [1, 2]}
-    script = search_prebuilt.to_script(search_prebuilt.to_json(data))
-    assert script.startswith("var __briefingLunr = JSON.parse('") and "\u2028" not in script
+    script = search_prebuilt.to_script(data)
+    assert script.startswith("self.__briefingLunrText = '") and script.isascii()
     path = tmp_path / "search_lunr.js"
     path.write_text(script, "utf-8")
     assert read_script(path) == data
@@ -339,29 +339,48 @@ def test_reader_sees_highlighted_results(public_site, page):
     assert not [u for u in urls if "/javascripts/lunr/" in u], urls  # pasted into the worker
 
 
-@pytest.mark.browser
-def test_offline_export_searches_from_file_url(tmp_path, browser):
-    """The export opened from ``file://``: Material's iframe shim runs the wrapped worker there."""
-    project = make_project(tmp_path / "project", {}, with_sample=True)
-    config = project / "mkdocs.yml"
-    if "offline" not in config.read_text("utf-8"):
-        shim = project / "docs" / "assets" / "vendor" / "iframe-worker-shim.js"
-        shim.parent.mkdir(parents=True, exist_ok=True)
-        shim.write_bytes((REPO / "tools" / "vendor" / "iframe-worker-shim.js").read_bytes())
-        config.rename(project / "base.yml")
-        config.write_text("INHERIT: base.yml\nplugins:\n  offline:\n    enabled: !ENV [OFFLINE, false]\n"
-                          "extra:\n  polyfills:\n    - assets/vendor/iframe-worker-shim.js\n", "utf-8")
-    result = build(project, tmp_path / "export", strict=True, env={"OFFLINE": "true"})
-    assert result.returncode == 0, result.output
-    assert "prebuilt" in (result.site / "search" / "search_index.js").read_text("utf-8")
-    script = (result.site / "search" / "search_lunr.js").read_text("utf-8")
-    assert script.startswith("var __briefingLunr = JSON.parse('")
-    head = result.page("evenements/2023-08-18-sommet-camp-david.html").xpath("//head")[0]
-    assert not [s for s in head.xpath(".//script") if s.text and "new Native(url)" in s.text]
-    page = browser.new_page()
+def _search_offline(page, result) -> None:
     page.goto((result.site / "evenements" / "2023-08-18-sommet-camp-david.html").as_uri())
     page.locator("input.md-search__input").press_sequentially("Kishida")
     page.locator(".md-search-result__item").first.wait_for(timeout=30000)
     assert "Kishida" in page.locator(".md-search-result").inner_text()
     assert page.locator(".md-search-result mark").count() > 0
+
+
+def test_offline_export_ships_the_index_and_the_worker_as_scripts(offline_export):
+    site = offline_export.site
+    assert "prebuilt" in (site / "search" / "search_index.js").read_text("utf-8")
+    assert (site / "search" / "search_lunr.js").read_text("utf-8").startswith("self.__briefingLunrText = '")
+    loader = (site / search_prebuilt.OFFLINE_LOADER_PATH).read_text("utf-8")
+    worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    assert json.dumps(worker.read_text("utf-8")) in loader  # the wrapped worker, as a string
+    assert json.dumps(worker.relative_to(site).as_posix()) in loader
+    head = offline_export.page("evenements/2023-08-18-sommet-camp-david.html").xpath("//head")[0]
+    assert not [s for s in head.xpath(".//script") if s.text and "new Native(url)" in s.text]
+    sources = head.xpath(".//script/@src")
+    loader_at = sources.index("../" + search_prebuilt.OFFLINE_LOADER_PATH)
+    assert loader_at < next(i for i, src in enumerate(sources) if "iframe-worker" in src)
+
+
+@pytest.mark.browser
+def test_offline_export_searches_from_file_url_in_a_real_worker(offline_export, browser):
+    """From ``file://``, the page starts the wrapped worker from a ``blob:`` URL and posts it the
+    index: Material's iframe shim makes no frame, and the page's thread never parses the index."""
+    context = browser.new_context()
+    workers = []
+    context.on("page", lambda page: page.on("worker", lambda worker: workers.append(worker.url)))
+    page = context.new_page()
+    _search_offline(page, offline_export)
+    assert page.locator("iframe").count() == 0
+    assert page.evaluate("() => typeof __briefingLunrText") == "undefined"  # handed on, not kept
+    assert len(workers) == 1 and workers[0].startswith("blob:"), workers
+    context.close()
+
+
+@pytest.mark.browser
+def test_offline_export_searches_through_the_shim_where_no_blob_worker_can_be_made(offline_export, browser):
+    page = browser.new_page()
+    page.add_init_script("URL.createObjectURL = () => { throw new Error('blob URLs refused'); };")
+    _search_offline(page, offline_export)
+    assert page.locator("iframe").count() == 1  # Material's iframe shim runs the worker
     page.close()

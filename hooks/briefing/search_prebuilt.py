@@ -34,12 +34,15 @@ from briefing.search_tokens import SearchSettings, Tokenizer, Vocabulary
 FORMAT = "briefing-lunr-2"
 INDEX_NAME = "search_lunr"
 """``search/search_lunr.json`` (and ``.js`` for the offline export), beside ``search_index.json``."""
-SCRIPT_GLOBAL = "__briefingLunr"
+SCRIPT_GLOBAL = "__briefingLunrText"
 STORED_TEXT = 240
 """Characters of a document's text kept for the result list (it shows two or three lines)."""
 DIGITS = "0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%()"
 """Base-32 digits: the first 32 end a number, the last 32 are its leading digits."""
 WRAPPER = Path(__file__).with_name("search_worker.js")
+OFFLINE_LOADER = Path(__file__).with_name("search_offline.js")
+OFFLINE_LOADER_PATH = "search/search_offline.js"
+"""Where the offline export keeps ``offline_loader``'s script."""
 
 
 def number_codes(limit: int) -> list[str]:
@@ -185,12 +188,21 @@ def to_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def to_script(index_json: str) -> str:
-    """The index as a script for the offline export (``file://`` forbids fetching it): a string
-    that ``JSON.parse`` reads, which browsers parse faster than the same object as a literal."""
-    literal = (index_json.replace("\\", "\\\\").replace("'", "\\'")
-               .replace("\u2028", "\\\\u2028").replace("\u2029", "\\\\u2029"))
-    return f"var {SCRIPT_GLOBAL} = JSON.parse('{literal}');\n"
+def to_script(index: dict) -> str:
+    """The index as a script for the offline export (``file://`` forbids fetching it): its JSON as
+    one string literal, which the browser parses off the page's thread and the worker hands to
+    ``JSON.parse``. The JSON is ASCII (``\\u`` escapes), which Chromium reads faster."""
+    literal = json.dumps(index, ensure_ascii=True, separators=(",", ":")).replace("\\", "\\\\").replace("'", "\\'")
+    return f"self.{SCRIPT_GLOBAL} = '{literal}';\n"  # a property, which the page can delete
+
+
+def offline_loader(worker_path: str, worker: str | None) -> str:
+    """``search/search_offline.js``: the script every page of the offline export loads before the
+    iframe shim, which starts ``worker`` (the wrapped worker's code, or None for the shim to run
+    the worker as before) as a blob worker and hands it the index (``search_offline.js``)."""
+    return (OFFLINE_LOADER.read_text("utf-8")
+            .replace("/* WORKER PATH */ null", json.dumps(worker_path))
+            .replace("/* WORKER SOURCE */ null", json.dumps(worker)))
 
 
 def wrap_worker(worker: str, lang: list[str], lunr_dir: Path) -> str:

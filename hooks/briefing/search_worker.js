@@ -2,15 +2,17 @@
  *
  * Wraps Material's search worker, which is pasted between the two halves of this file; the lunr
  * language scripts its setup imports are pasted at the end. As soon as the worker starts, it
- * fetches the prebuilt index and the documents (search/search_lunr.json, or the .js twin from
- * file://). When the setup message carries `config.prebuilt`, the worker takes the documents from
- * that file, and its own `lunr(...)` call configures a builder (tokenizer, fields, highlight table)
- * but adds no document: the index is loaded instead. Nothing is computed for every document: a
+ * fetches the prebuilt index and the documents (search/search_lunr.json; in the offline export, the
+ * .js twin, which the page posts to it or, in Material's iframe shim, it loads itself). When the
+ * setup message carries `config.prebuilt`, the worker takes the documents from that file, and its
+ * own `lunr(...)` call configures a builder (tokenizer, fields, highlight table) but adds no
+ * document: the index is loaded instead. Nothing is computed for every document: a
  * term's postings are decoded, and the vectors lunr scores with are built, for the terms a query
  * reaches; highlight positions, for the documents a query returns. */
 var __briefingSetup = null;
 var __briefingIndex = null; /* {index, docs} once loaded; false when it could not be */
 var __briefingSource = (function () {
+  if (self.__briefingWorkerUrl) return self.__briefingWorkerUrl; /* a blob worker (search_offline.js) */
   var source = self.location.href;
   if (typeof document !== "undefined") { /* Material's iframe shim (offline export) runs us in an iframe */
     var script = document.querySelector('script[src*="/workers/"]');
@@ -20,10 +22,26 @@ var __briefingSource = (function () {
 })();
 var __briefingPending = (function () {
   var root = __briefingSource.split("/assets/javascripts/workers/")[0] + "/search/search_lunr";
-  function script() { /* the offline export's: a script that sets a global, as file:// forbids fetching */
-    return Promise.resolve(importScripts(root + ".js")).then(function () { return self.__briefingLunr || false; });
+  function parse(text) { return typeof text === "string" ? JSON.parse(text) : false; }
+  function fromPage() { /* the offline export's blob worker: the page loads the index and posts it */
+    return new Promise(function (resolve) {
+      self.addEventListener("message", function received(event) {
+        if (!(event.data && "briefingLunr" in event.data)) return;
+        event.stopImmediatePropagation();
+        self.removeEventListener("message", received);
+        resolve(parse(event.data.briefingLunr));
+      });
+    });
+  }
+  function script() { /* in the shim's frame: a script that sets a global, as file:// forbids fetching */
+    return Promise.resolve(importScripts(root + ".js")).then(function () {
+      var text = self.__briefingLunrText;
+      delete self.__briefingLunrText;
+      return parse(text);
+    });
   }
   try {
+    if (self.__briefingWorkerUrl) return fromPage();
     if (root.indexOf("file:") === 0) return script();
     return fetch(root + ".json").then(function (response) { return response.ok ? response.json() : script(); });
   } catch (error) {
