@@ -20,7 +20,7 @@ from briefing import gc_pause, sanitize, schema, search_entries
 from briefing.background import BackgroundJob, JobFailed
 from briefing.diagnostics import Severity
 from briefing.editions import Edition
-from briefing.export import drop_server_only_files, write_zip
+from briefing.export import drop_server_only_files, is_offline_build, write_zip
 from briefing.exports.build import export_paths, write_exports
 from briefing.exports.links import SiteLinks
 from briefing.metadata import PageHeads
@@ -70,7 +70,7 @@ def on_config(config):
         log.info(selection.summary())
         config.validation.links.not_found = logging.DEBUG  # links to pages left out of the preview
     config.extra["edition"] = edition.value
-    if _offline(config):
+    if is_offline_build(config):
         config.repo_url = None  # the repository widget would call api.github.com from the reader's browser
     _prepare_reader_tools(build, config)
     _report(build)
@@ -228,16 +228,10 @@ def _complete_page(context, page, config, nav):
 on_page_context = CombinedEvent(_add_search_entry, _complete_page)
 
 
-def _offline(config) -> bool:
-    """Whether Material's offline plugin builds this site (``OFFLINE=true``)."""
-    plugin = config.plugins.get("material/offline")
-    return bool(plugin is not None and plugin.config.enabled)
-
-
 @event_priority(-200)
 def on_post_build(config) -> None:
     """Last of all: the offline export is complete only after ``material/offline`` ran."""
-    if _offline(config):
+    if is_offline_build(config):
         drop_server_only_files(Path(config.site_dir))
         archive = write_zip(Path(config.site_dir))
         log.info(f"offline export packed as {archive}")

@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from briefing import search_index, search_prebuilt
+from briefing.export import is_offline_build
 from briefing.search_tokens import Unsupported, check_config
 
 log = get_plugin_logger("briefing")
@@ -25,11 +26,6 @@ def _prebuilt_wanted() -> bool:
     if os.environ.get("BRIEFING_SEARCH_PREBUILT", "true").lower() in ("0", "false", "no"):
         return False
     return not os.environ.get("BRIEFING_PREVIEW")  # a preview is small: the worker indexes it quickly
-
-
-def _offline(config) -> bool:
-    plugin = config.plugins.get("material/offline")
-    return bool(plugin is not None and plugin.config.enabled)
 
 
 def on_env(env, config, files):
@@ -45,7 +41,7 @@ def on_env(env, config, files):
             worker = _worker_script(config)
         except Unsupported:
             pass
-    if worker and _offline(config):
+    if worker and is_offline_build(config):
         worker, offline = None, search_prebuilt.OFFLINE_LOADER_PATH
     env.globals["briefing_search_worker"] = worker
     env.globals["briefing_offline_search"] = offline
@@ -83,7 +79,7 @@ def on_post_build(config) -> None:
         _write_documents(index_path, data)
         return
     wrapped = _prebuild(config, site, index_path, data, workers[0])
-    if _offline(config):  # the pages load it (on_env); without the wrapped worker, the shim runs Material's
+    if is_offline_build(config):  # the pages load it (on_env); without the wrapped worker, the shim runs Material's
         worker_path = workers[0].relative_to(site).as_posix()
         _write(site / search_prebuilt.OFFLINE_LOADER_PATH, search_prebuilt.offline_loader(worker_path, wrapped))
 
@@ -98,7 +94,7 @@ def _prebuild(config, site: Path, index_path: Path, data: dict, worker_path: Pat
         log.info(f"search index built in the browser: the prebuilt index does not mirror {reason}")
         _write_documents(index_path, data)
         return None
-    if _offline(config):  # read from file://, where a script is all the page can load
+    if is_offline_build(config):  # read from file://, where a script is all the page can load
         _write(index_path.with_name(f"{search_prebuilt.INDEX_NAME}.js"), search_prebuilt.to_script(index))
     else:
         _write(index_path.with_name(f"{search_prebuilt.INDEX_NAME}.json"), search_prebuilt.to_json(index))

@@ -19,6 +19,12 @@ DEFAULT_EPOCH = 315532800
 """1980-01-01T00:00:00Z, the earliest time a zip entry can hold."""
 
 
+def is_offline_build(config) -> bool:
+    """Whether Material's offline plugin builds this MkDocs ``config`` (``OFFLINE=true``)."""
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin is not None and plugin.config.enabled)
+
+
 def zip_path_for(site_dir: Path) -> Path:
     """``site/`` -> ``site.zip``; ``export/`` -> ``export.zip`` (next to the folder, never inside)."""
     site_dir = Path(site_dir).resolve()
