@@ -28,6 +28,7 @@ from briefing.pipeline import Build, run
 from briefing.preview import STARTED, Preview, PreviewError, select, unnamed_entities
 from briefing.render.fragments import resolve_links
 from briefing.settings import Settings
+from briefing_adapter import material_search_entries
 
 log = get_plugin_logger("briefing")
 _state: dict[str, object] = {}
@@ -150,20 +151,11 @@ def on_env(env, config, files):
     return env
 
 
-def _search_entries(config) -> list | None:
-    """Material's list of search entries, where the build may add a page's entry itself."""
-    plugin = config.plugins.get("material/search")
-    if plugin is None or not plugin.config.enabled:
-        return None
-    entries = getattr(getattr(plugin, "search_index", None), "entries", None)
-    return entries if isinstance(entries, list) else None
-
-
 def on_page_markdown(markdown: str, page, config, files) -> str:
     raw_title = page.meta.get("title")
     if raw_title is not None:
         page.meta["title"] = sanitize.plain_title(raw_title)
-    if _state["build"].renderer.writes_search_entry(page.file.src_uri) and _search_entries(config) is not None:
+    if _state["build"].renderer.writes_search_entry(page.file.src_uri) and material_search_entries(config) is not None:
         page.meta["search"] = {"exclude": True}  # Material's parser skips it; on_page_context adds its entry
         page.meta["briefing_search_title"] = html_escape(str(raw_title), quote=False)
     page.meta["briefing_head"] = _state["heads"].for_page(page.file.src_uri)
@@ -214,7 +206,7 @@ def _add_search_entry(context, page, config, nav):
     search entry where the build writes it (``search_entries``)."""
     title = page.meta.get("briefing_search_title")
     if title is not None:
-        _search_entries(config).append(search_entries.entry(page.url, title, page.content))
+        material_search_entries(config).append(search_entries.entry(page.url, title, page.content))
     return context
 
 

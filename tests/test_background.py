@@ -54,3 +54,29 @@ def test_a_cancelled_job_is_stopped(tmp_path):
     job.cancel()
     job.wait()
     assert time.monotonic() - started < 5
+
+
+def test_wait_returns_what_the_work_returned():
+    job = BackgroundJob("counting", lambda: {"pages": [1, 2, 3], "pid": os.getpid()})
+    result = job.wait()
+    assert result["pages"] == [1, 2, 3]
+    assert (result["pid"] != os.getpid()) == job.forked
+
+
+def test_a_result_that_cannot_be_sent_back_fails_the_job():
+    if threading.active_count() > 1:
+        pytest.skip("a fixture's server thread is running: the job would not be forked")
+    job = BackgroundJob("unpicklable", lambda: (lambda: None))
+    with pytest.raises(JobFailed, match=r"(?s)unpicklable failed.*(pickle|Pickl)"):
+        job.wait()
+
+
+def test_only_the_process_that_started_a_job_waits_for_it(tmp_path):
+    """A process forked later (the pages' worker) inherits the job object: waiting there returns at
+    once instead of waiting for a process that is not its child."""
+    if threading.active_count() > 1:
+        pytest.skip("a fixture's server thread is running: the job would not be forked")
+    job = BackgroundJob("slow", lambda: __import__("time").sleep(1) or "done")
+    inner = BackgroundJob("inherits the slow job", lambda: (job.wait(), job.cancel(), "left alone")[2])
+    assert inner.wait() == "left alone"
+    assert job.wait() == "done"

@@ -46,8 +46,16 @@ def footnotes_here() -> str:
 
 # URLs ---------------------------------------------------------------------------------------
 
+EVENTS_FOLDER = "evenements/"
+
+
 def event_uri(event_id: str) -> str:
-    return f"evenements/{event_id}.md"
+    return f"{EVENTS_FOLDER}{event_id}.md"
+
+
+def is_event_uri(src_uri: str) -> bool:
+    """Whether ``src_uri`` is an event page's (one folder deep under ``evenements/``)."""
+    return src_uri.startswith(EVENTS_FOLDER) and src_uri.endswith(".md") and "/" not in src_uri[len(EVENTS_FOLDER):]
 
 
 def chronology_year_uri(year: int) -> str:

@@ -1,0 +1,13 @@
+"""What the MkDocs adapters (the ``briefing_*`` hooks) share; a module they import, not a hook."""
+
+from __future__ import annotations
+
+
+def material_search_entries(config) -> list | None:
+    """Material's list of search entries (one per page section, in page order), where a hook may add
+    or reorder entries before the search plugin writes its index; None when search is off."""
+    plugin = config.plugins.get("material/search")
+    if plugin is None or not plugin.config.enabled:
+        return None
+    entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+    return entries if isinstance(entries, list) else None
