@@ -4,7 +4,7 @@
 Runs after Material's search plugin has written the index (priority 0) and before Material's
 offline plugin copies it into ``search_index.js`` (priority -100). Every build merges, drops and
 folds the documents; unless ``BRIEFING_SEARCH_PREBUILT=false`` or a preview, the index is then
-prebuilt, and every page starts the search worker, which fetches it, from its head.
+prebuilt, and every page starts the search worker from its head and fetches the index for it.
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ def _prebuilt_wanted() -> bool:
 
 def on_env(env, config, files):
     """What the page template needs when the index is prebuilt: ``briefing_search_worker``, the
-    search worker's script, which each page of the served site starts from its head, so that the
-    index is on its way before the theme's script runs; ``briefing_offline_search``, the script
+    search worker's script, which each page of the served site starts from its head, and
+    ``briefing_search_index``, the index the page fetches for it at once, so that the index is on
+    its way before the worker's script and the theme's run; ``briefing_offline_search``, the script
     each page of the offline export loads before the iframe shim (``search_prebuilt.offline_loader``)."""
     worker = offline = None
     search = config.plugins.get("material/search")
@@ -44,6 +45,7 @@ def on_env(env, config, files):
     if worker and is_offline_build(config):
         worker, offline = None, search_prebuilt.OFFLINE_LOADER_PATH
     env.globals["briefing_search_worker"] = worker
+    env.globals["briefing_search_index"] = f"search/{search_prebuilt.INDEX_NAME}.json" if worker else None
     env.globals["briefing_offline_search"] = offline
     return env
 

@@ -118,12 +118,15 @@ def test_index_is_prebuilt_and_documents_stored_with_it(public_site, reference_s
     assert "stopWordFilter-fr" in worker  # the language scripts are pasted in, not fetched
 
 
-def test_pages_start_the_search_worker_from_their_head(public_site, reference_site):
+STARTS_THE_WORKER = 'new Native(url + "#index-from-page")'
+
+
+def test_pages_start_the_search_worker_from_their_head_and_fetch_its_index(public_site, reference_site):
     head = public_site.page("evenements/2023-08-18-sommet-camp-david/").xpath("//head")[0]
-    script = next(s.text for s in head.xpath(".//script") if s.text and "new Native(url)" in s.text)
-    assert f'"../../{_worker_url(public_site.site)}"' in script
+    script = next(s.text for s in head.xpath(".//script") if s.text and STARTS_THE_WORKER in s.text)
+    assert f'"../../{_worker_url(public_site.site)}", "../../search/search_lunr.json"' in script
     plain_head = reference_site.page("evenements/2023-08-18-sommet-camp-david/").xpath("//head")[0]
-    assert not [s for s in plain_head.xpath(".//script") if s.text and "new Native(url)" in s.text]
+    assert not [s for s in plain_head.xpath(".//script") if s.text and "new Native(url" in s.text]
 
 
 def test_postings_round_trip():
@@ -324,7 +327,8 @@ def test_typing_answers_the_latest_query_and_waits_before_a_costly_one(corpus_si
 
 @pytest.mark.browser
 def test_reader_sees_highlighted_results(public_site, page):
-    """The worker the page starts from its head is the one Material uses: one worker, one index."""
+    """The worker the page starts from its head is the one Material uses: one worker, one index,
+    fetched once (by the page, which hands it over)."""
     with served(public_site.site) as base:
         page.goto(f"{base}/evenements/2023-08-18-sommet-camp-david/")
         page.locator("input.md-search__input").press_sequentially("trilatéral")  # key events, as a reader types
@@ -337,6 +341,29 @@ def test_reader_sees_highlighted_results(public_site, page):
     assert len([u for u in urls if "/workers/search." in u]) == 1, urls
     assert len([u for u in urls if u.endswith("/search/search_lunr.json")]) == 1, urls
     assert not [u for u in urls if "/javascripts/lunr/" in u], urls  # pasted into the worker
+
+
+@pytest.mark.browser
+def test_the_worker_fetches_its_index_itself_when_the_page_could_not(public_site, browser):
+    context = browser.new_context()
+    refused = []
+
+    def refuse_once(route):
+        if refused:
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    context.route("**/search/search_lunr.json", refuse_once)
+    page = context.new_page()
+    with served(public_site.site) as base:
+        page.goto(f"{base}/evenements/2023-08-18-sommet-camp-david/")
+        page.locator("input.md-search__input").press_sequentially("trilatéral")
+        page.locator(".md-search-result__item").first.wait_for(timeout=30000)
+        assert "trilatéral" in page.locator(".md-search-result").inner_text().lower()
+    assert len(refused) == 1
+    context.close()
 
 
 def _search_offline(page, result) -> None:
@@ -356,7 +383,7 @@ def test_offline_export_ships_the_index_and_the_worker_as_scripts(offline_export
     assert json.dumps(worker.read_text("utf-8")) in loader  # the wrapped worker, as a string
     assert json.dumps(worker.relative_to(site).as_posix()) in loader
     head = offline_export.page("evenements/2023-08-18-sommet-camp-david.html").xpath("//head")[0]
-    assert not [s for s in head.xpath(".//script") if s.text and "new Native(url)" in s.text]
+    assert not [s for s in head.xpath(".//script") if s.text and STARTS_THE_WORKER in s.text]
     sources = head.xpath(".//script/@src")
     loader_at = sources.index("../" + search_prebuilt.OFFLINE_LOADER_PATH)
     assert loader_at < next(i for i, src in enumerate(sources) if "iframe-worker" in src)

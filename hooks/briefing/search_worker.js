@@ -1,9 +1,11 @@
 /* briefing: prebuilt search index (hooks/briefing/search_prebuilt.py).
  *
  * Wraps Material's search worker, which is pasted between the two halves of this file; the lunr
- * language scripts its setup imports are pasted at the end. As soon as the worker starts, it
- * fetches the prebuilt index and the documents (search/search_lunr.json; in the offline export, the
- * .js twin, which the page posts to it or, in Material's iframe shim, it loads itself). When the
+ * language scripts its setup imports are pasted at the end. The prebuilt index and the documents
+ * (search/search_lunr.json) are posted to the worker by the page that started it from its head,
+ * which fetched them at once (the worker's URL then ends in #index-from-page); a worker started
+ * otherwise fetches them itself as it starts. In the offline export the page posts the .js twin's
+ * string, or, in Material's iframe shim, the worker loads that script itself. When the
  * setup message carries `config.prebuilt`, the worker takes the documents from that file, and its
  * own `lunr(...)` call configures a builder (tokenizer, fields, highlight table) but adds no
  * document: the index is loaded instead. Nothing is computed for every document: a
@@ -22,8 +24,14 @@ var __briefingSource = (function () {
 })();
 var __briefingPending = (function () {
   var root = __briefingSource.split("/assets/javascripts/workers/")[0] + "/search/search_lunr";
-  function parse(text) { return typeof text === "string" ? JSON.parse(text) : false; }
-  function fromPage() { /* the offline export's blob worker: the page loads the index and posts it */
+  function parse(text) {
+    if (text instanceof ArrayBuffer) text = new TextDecoder().decode(text);
+    return typeof text === "string" ? JSON.parse(text) : false;
+  }
+  function fetched() {
+    return fetch(root + ".json").then(function (response) { return response.ok ? response.json() : script(); });
+  }
+  function fromPage() { /* the page loads the index and posts it (a string, or the fetched bytes) */
     return new Promise(function (resolve) {
       self.addEventListener("message", function received(event) {
         if (!(event.data && "briefingLunr" in event.data)) return;
@@ -41,9 +49,12 @@ var __briefingPending = (function () {
     });
   }
   try {
-    if (self.__briefingWorkerUrl) return fromPage();
+    if (self.__briefingWorkerUrl) return fromPage(); /* the offline export's blob worker */
     if (root.indexOf("file:") === 0) return script();
-    return fetch(root + ".json").then(function (response) { return response.ok ? response.json() : script(); });
+    if (self.location.hash === "#index-from-page") { /* started from the page's head (overrides/main.html) */
+      return fromPage().then(function (data) { return data || fetched(); });
+    }
+    return fetched();
   } catch (error) {
     return Promise.resolve(false);
   }
