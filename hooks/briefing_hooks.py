@@ -114,6 +114,21 @@ def _publish(files: Files, config, uri: str, content: str | bytes | None = None,
     return generated
 
 
+class _Resolver:
+    """``Path.resolve`` for many files of few folders: each folder resolved once."""
+
+    def __init__(self) -> None:
+        self._folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> Path:
+        if path.is_symlink():
+            return path.resolve()
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        return folder / path.name
+
+
 def on_files(files: Files, config) -> Files:
     build = _state["build"]
     docs_dir = Path(config.docs_dir).resolve()
@@ -128,10 +143,11 @@ def on_files(files: Files, config) -> Files:
         left_out = files.get_file_from_path(path.resolve().relative_to(docs_dir).as_posix())
         if left_out is not None:
             files.remove(left_out)
+    resolve = _Resolver()
     for page in build.renderer.generated_pages():
         generated = _publish(files, config, page.src_uri, page.markdown)
         if page.source is not None:
-            generated.edit_uri = os.path.relpath(page.source.resolve(), docs_dir).replace(os.sep, "/")
+            generated.edit_uri = os.path.relpath(resolve(page.source), docs_dir).replace(os.sep, "/")
     for uri, text in schema.published_files().items():
         _publish(files, config, uri, text)
     _add_exports(build, files, config)

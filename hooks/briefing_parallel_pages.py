@@ -42,9 +42,9 @@ log = get_plugin_logger("briefing")
 
 MIN_SHARE = 200
 """Fewer event pages than this for the second process (about a second of work) are not worth it."""
-OTHER_PAGE_WEIGHT = 1.3
+OTHER_PAGE_WEIGHT = 1.1
 """What a page other than an event page costs, in event pages (measured at 10,000 events: a letter,
-an entity or a chronology page takes about 1.3 event pages, the child also pickles what it sends back)."""
+an entity or a chronology page takes about 1.1 event pages, the child also pickles what it sends back)."""
 PARENT_SHARE_PER_EVENT = 0.05
 """What the parent does alone after the pages (the search index, the exports' share), per event."""
 

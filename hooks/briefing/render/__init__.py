@@ -14,7 +14,7 @@ from . import html, markup
 from .authors import AUTHORS_URI, render_authors_index
 from .chronology import CHRONOLOGY_INDEX_URI, render_chronology_index, render_chronology_months, render_chronology_years
 from .entities import render_entity, render_entity_archives, render_registry_index
-from .events import render_event
+from .events import render_event, render_event_front_matter
 from .fragments import Finish, Fragments, Place
 from .glossary_page import GLOSSARY_URI, link_marks, render_glossary
 from .home import render_home
@@ -57,7 +57,7 @@ class SiteRenderer:
         self._entities = {markup.entity_uri(e): e for e in corpus.registry.entities.values()}
         self.readers = ReaderIndex(corpus)
         self.fragments = Fragments()
-        self._event_uris = {markup.event_uri(e.id) for e in corpus.published_events}
+        self._events = {markup.event_uri(e.id): e for e in corpus.published_events}
 
     def _placer(self, src_uri: str) -> Place:
         """Places fragments on the page ``src_uri``, whose Markdown is being rendered (again)."""
@@ -67,9 +67,8 @@ class SiteRenderer:
     def generated_pages(self) -> list[GeneratedPage]:
         corpus, settings = self.corpus, self.settings
         pages = []
-        for event in corpus.published_events:
-            uri = markup.event_uri(event.id)
-            pages.append(GeneratedPage(uri, render_event(event, corpus, settings, self._placer(uri)), event.path))
+        for uri, event in self._events.items():  # rendered with the page (page_markdown), where it is built
+            pages.append(GeneratedPage(uri, render_event_front_matter(event), event.path))
         index = CHRONOLOGY_INDEX_URI
         pages.append(GeneratedPage(index, render_chronology_index(corpus, self._placer(index))))
         pages += [GeneratedPage(uri, text) for uri, text in render_chronology_years(corpus, self._placer).items()]
@@ -99,8 +98,11 @@ class SiteRenderer:
         return pages
 
     def page_markdown(self, src_uri: str, markdown: str) -> str:
-        """The final Markdown of any page: letters and entities rendered whole, glossary marks linked."""
-        if src_uri in self._letters:
+        """The final Markdown of any page: events, letters and entities rendered whole, glossary marks
+        linked."""
+        if src_uri in self._events:
+            markdown = render_event(self._events[src_uri], self.corpus, self.settings, self._placer(src_uri))
+        elif src_uri in self._letters:
             markdown = render_letter(self._letters[src_uri], self.corpus, self.settings, self.readers)
         elif src_uri in self._entities:
             markdown = render_entity(self._entities[src_uri], self.corpus, self.settings, self._placer(src_uri),
@@ -111,7 +113,7 @@ class SiteRenderer:
 
     def writes_search_entry(self, src_uri: str) -> bool:
         """Whether the page's search entry is written by the build (``search_entries``): event pages."""
-        return src_uri in self._event_uris
+        return src_uri in self._events
 
     def page_headings(self, src_uri: str) -> list[tuple[int, str, str]]:
         """Headings of the page written as HTML, for its table of contents: (level, title, anchor)."""

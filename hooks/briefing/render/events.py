@@ -70,11 +70,16 @@ def _render_neighbours(event: Event, corpus: Corpus, place: Place) -> str:
                  searchable=False)
 
 
+def render_event_front_matter(event: Event) -> str:
+    """The page's file: its front matter only; the body is rendered when the page is (``render_event``)."""
+    return markup.front_matter(title=event.title)
+
+
 def render_event(event: Event, corpus: Corpus, settings: Settings, place: Place) -> str:
-    """The page's Markdown: title, date and the note's own text; the generated sections are fragments."""
+    """The page's Markdown under its front matter: title, date and the note's own text; the generated
+    sections are fragments."""
     body_text, definitions = footnotes.split_definitions(event.body)
     sections = [
-        markup.front_matter(title=event.title),
         f"# {markup.text(event.title)}\n",
         f"{format_when(event.when)}\n{{ .briefing-date }}\n",
         f"{body_text}\n" if body_text else "",
