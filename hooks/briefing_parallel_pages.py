@@ -137,10 +137,10 @@ def on_nav(nav, config, files):
     listed = {id(page) for page in nav.pages}
     outside = [f for f in files.documentation_pages() if f.page is not None and id(f.page) not in listed]
     events = [f for f in outside if is_event_uri(f.src_uri)]
-    count = _share(len(events), len(outside) - len(events))
-    if _mode() == "on":
+    count, forced = _share(len(events), len(outside) - len(events)), _mode() == "on"
+    if forced:
         count = max(count, min(1, len(events)))
-    elif count < MIN_SHARE:
+    if count == 0 or (count < MIN_SHARE and not forced):
         return nav
     chosen = _spread(events, count)
     job = BackgroundJob(f"building {len(chosen)} event pages",

@@ -125,6 +125,9 @@ def test_pages_start_the_search_worker_from_their_head_and_fetch_its_index(publi
     head = public_site.page("evenements/2023-08-18-sommet-camp-david/").xpath("//head")[0]
     script = next(s.text for s in head.xpath(".//script") if s.text and STARTS_THE_WORKER in s.text)
     assert f'"../../{_worker_url(public_site.site)}", "../../search/search_lunr.json"' in script
+    order = [e.tag if e.tag != "script" else ("start" if STARTS_THE_WORKER in (e.text or "") else "script")
+             for e in head.xpath("./script | ./link[@rel='stylesheet']")]
+    assert order.index("start") == 0, order  # a script after a stylesheet would wait for it to load
     plain_head = reference_site.page("evenements/2023-08-18-sommet-camp-david/").xpath("//head")[0]
     assert not [s for s in plain_head.xpath(".//script") if s.text and "new Native(url" in s.text]
 
