@@ -6,7 +6,8 @@ Material site of the same N event pages; print build times, memory, sizes and se
     .venv/bin/python tools/benchmark.py --sizes 10000 --skip-browser --preview recent --repeat 3
 
 It prints figures; it asserts nothing (speed is not a test). Each build runs in its own process;
-peak memory is that process' maximum resident set (``os.wait4``). The browser figure is the time
+peak memory is the largest proportional set size of that process and its workers together,
+sampled twice a second. The browser figure is the time
 from opening an event page to the first search result, in Debian's headless Chromium, on the site
 served by ``http.server`` on 127.0.0.1 and on the offline export (``OFFLINE=true``) opened from
 ``file://``.
@@ -24,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,21 +70,69 @@ def _env(**extra: str) -> dict:
     return env
 
 
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (Linux ``/proc``)."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        with contextlib.suppress(OSError):
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    pending += [int(child) for child in children.read().split()]
+    return found
+
+
+def _pss_mb(pids: list[int]) -> float:
+    """Proportional set size of these processes together: memory they share (a forked child's
+    copy-on-write pages) is counted once."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError), open(f"/proc/{pid}/smaps_rollup") as rollup:
+            total += next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), 0)
+    return total / 1024
+
+
+class PeakMemory:
+    """The peak of ``_pss_mb`` over a process and its children, sampled twice a second while it runs
+    (a build forks workers: one process's peak RSS would miss them, and adding RSS would count
+    their shared pages twice)."""
+
+    def __init__(self, pid: int) -> None:
+        self.peak_mb = 0.0
+        self._pid, self._done = pid, threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._done.wait(0.5):
+            self.peak_mb = max(self.peak_mb, _pss_mb(_tree(self._pid)))
+
+    def stop(self) -> float:
+        self._done.set()
+        self._thread.join()
+        return self.peak_mb
+
+
 def run_build(project: Path, config: str, out: Path, *, strict: bool, env: dict) -> Built:
-    """One ``mkdocs build`` in its own process: wall time and that process' peak RSS."""
+    """One ``mkdocs build`` in its own process: wall time, CPU time (its workers' included) and the
+    peak memory of it and its workers together."""
     shutil.rmtree(out, ignore_errors=True)  # MkDocs would clean it inside the timing
     args = [str(BIN / "mkdocs"), "build", "-q", "-f", str(project / config), "-d", str(out)]
     if strict:
         args.append("--strict")
     log = out.parent / f"{out.name}.log"
+    os.sync()  # the previous build's hundreds of megabytes are written out before this one is timed
     start = time.perf_counter()
     with open(log, "w") as handle:
         process = subprocess.Popen(args, cwd=project, env=env, stdout=handle, stderr=subprocess.STDOUT)
+        memory = PeakMemory(process.pid)
         _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     returncode = os.waitstatus_to_exitcode(status)
     cpu = usage.ru_utime + usage.ru_stime
-    return Built(seconds, cpu, usage.ru_maxrss / 1024, out, returncode, log.read_text()[-3000:])
+    peak = memory.stop() or usage.ru_maxrss / 1024  # a build shorter than a sample: its own peak
+    return Built(seconds, cpu, peak, out, returncode, log.read_text()[-3000:])
 
 
 def best_builds(project: Path, bare: Path, work: Path, repeat: int) -> tuple[Built, Built, list[str]]:
@@ -199,6 +249,7 @@ def first_result_seconds(url: str, query: str, timeout_s: float = 180) -> float:
 
 
 def browser_figures(site: Path, offline_site: Path, event_id: str, query: str) -> dict[str, float]:
+    os.sync()  # a reader's machine is not writing out a build meanwhile
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
                                "--directory", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
