@@ -102,7 +102,7 @@ def _publish(files: Files, config, uri: str, content: str | bytes | None = None,
              abs_src_path: str | None = None) -> File:
     """Add a generated file; one a contributor wrote at the same path is reported and replaced
     (MkDocs would replace it silently)."""
-    existing = files.get_file_from_path(uri)
+    existing = files.src_uris.get(uri)  # generated paths are POSIX already
     if existing is not None:
         log.warning(f"docs/{uri}: this file is generated; rename or remove yours (the generated one is published)")
         files.remove(existing)
@@ -114,19 +114,22 @@ def _publish(files: Files, config, uri: str, content: str | bytes | None = None,
     return generated
 
 
-class _Resolver:
-    """``Path.resolve`` for many files of few folders: each folder resolved once."""
+class _EditPaths:
+    """A source file's path relative to ``docs_dir`` as MkDocs' edit links want it (symbolic links
+    resolved), for many files of few folders: each folder is resolved once."""
 
-    def __init__(self) -> None:
-        self._folders: dict[Path, Path] = {}
+    def __init__(self, docs_dir: Path) -> None:
+        self._docs_dir = docs_dir
+        self._folders: dict[Path, str] = {}
 
-    def __call__(self, path: Path) -> Path:
+    def __call__(self, path: Path) -> str:
         if path.is_symlink():
-            return path.resolve()
+            return os.path.relpath(path.resolve(), self._docs_dir).replace(os.sep, "/")
         folder = self._folders.get(path.parent)
         if folder is None:
-            folder = self._folders[path.parent] = path.parent.resolve()
-        return folder / path.name
+            folder = self._folders[path.parent] = os.path.relpath(path.parent.resolve(), self._docs_dir).replace(
+                os.sep, "/")
+        return f"{folder}/{path.name}" if folder != "." else path.name
 
 
 def on_files(files: Files, config) -> Files:
@@ -143,11 +146,11 @@ def on_files(files: Files, config) -> Files:
         left_out = files.get_file_from_path(path.resolve().relative_to(docs_dir).as_posix())
         if left_out is not None:
             files.remove(left_out)
-    resolve = _Resolver()
+    edit_path = _EditPaths(docs_dir)
     for page in build.renderer.generated_pages():
         generated = _publish(files, config, page.src_uri, page.markdown)
         if page.source is not None:
-            generated.edit_uri = os.path.relpath(resolve(page.source), docs_dir).replace(os.sep, "/")
+            generated.edit_uri = edit_path(page.source)
     for uri, text in schema.published_files().items():
         _publish(files, config, uri, text)
     _add_exports(build, files, config)

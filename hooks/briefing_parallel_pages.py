@@ -241,11 +241,12 @@ def _validate_anchors(config, files: PagesElsewhere, anchors: dict) -> None:
     """MkDocs validated the links of the parent's pages to the parent's pages; the child's pages
     were not rendered here. Give them their anchors, then validate every link that reaches them
     or leaves them, with MkDocs' own method and messages."""
+    by_uri = files.src_uris  # the keys are the child's src_uri, as is: no path normalising needed
     for src_uri, (present, links) in anchors.items():
-        page = files.get_file_from_path(src_uri).page
+        page = by_uri[src_uri].page
         page.present_anchor_ids = set(present)
         page.links_to_anchors = None if links is None else {
-            files.get_file_from_path(target): by_anchor for target, by_anchor in links.items()}
+            by_uri[target]: by_anchor for target, by_anchor in links.items()}
     level = config.validation.links.anchors
     for file in files.every_documentation_page():
         page = file.page

@@ -64,6 +64,6 @@ def on_nav(nav, config, files):
     listed = {id(page) for page in nav.pages}
     for file in files.documentation_pages():
         if file.page is not None and id(file.page) not in listed and type(file.page) is Page:
-            page = SharedMarkdownPage(None, file, config)  # becomes file.page, as MkDocs made it
-            page.converter = converter
+            file.page.__class__ = SharedMarkdownPage  # the page MkDocs made, with the render below
+            file.page.converter = converter
     return nav

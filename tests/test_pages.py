@@ -175,3 +175,17 @@ def test_french_search_config_and_derived_pages_kept_out_of_the_index(public_sit
     japon = " ".join(d["text"] for d in docs if d["location"].startswith("pays/japon/"))
     assert "Archipel" in japon or len(japon) > 50
     assert "18 août 2023" not in japon, "an entity's generated chronology is not indexed"
+
+
+def test_an_event_page_links_to_its_note_for_editing(tmp_path):
+    """An event page is generated, but "edit this page" opens the contributor's note under events/."""
+    project = make_project(tmp_path / "project", {}, with_sample=True)
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert 'edit_uri: ""\n' in text
+    text = text.replace('edit_uri: ""\n', "repo_url: https://example.org/asie21/briefing\nedit_uri: edit/main/docs/\n")
+    config.write_text(text.replace("  features:\n", "  features:\n    - content.action.edit\n"), "utf-8")
+    site = build(project, tmp_path / "site", strict=True)
+    assert site.returncode == 0, site.output
+    edit = site.page("evenements/2023-08-18-sommet-camp-david/").xpath("//a[@rel='edit']/@href")
+    assert edit == ["https://example.org/asie21/briefing/edit/main/events/2023/2023-08-18-sommet-camp-david.md"]
