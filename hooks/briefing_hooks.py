@@ -124,12 +124,14 @@ class _EditPaths:
 
     def __call__(self, path: Path) -> str:
         if path.is_symlink():
-            return os.path.relpath(path.resolve(), self._docs_dir).replace(os.sep, "/")
+            return self._relative(path)
         folder = self._folders.get(path.parent)
         if folder is None:
-            folder = self._folders[path.parent] = os.path.relpath(path.parent.resolve(), self._docs_dir).replace(
-                os.sep, "/")
+            folder = self._folders[path.parent] = self._relative(path.parent)
         return f"{folder}/{path.name}" if folder != "." else path.name
+
+    def _relative(self, path: Path) -> str:
+        return os.path.relpath(path.resolve(), self._docs_dir).replace(os.sep, "/")
 
 
 def on_files(files: Files, config) -> Files:

@@ -7,10 +7,9 @@ Material site of the same N event pages; print build times, memory, sizes and se
 
 It prints figures; it asserts nothing (speed is not a test). Each build runs in its own process;
 peak memory is the largest proportional set size of that process and its workers together,
-sampled twice a second. The browser figure is the time
-from opening an event page to the first search result, in Debian's headless Chromium, on the site
-served by ``http.server`` on 127.0.0.1 and on the offline export (``OFFLINE=true``) opened from
-``file://``.
+sampled twice a second. The browser figure is the time from opening an event page to the first
+search result, in Debian's headless Chromium, on the site served by ``http.server`` on 127.0.0.1
+and on the offline export (``OFFLINE=true``) opened from ``file://``.
 """
 
 from __future__ import annotations
