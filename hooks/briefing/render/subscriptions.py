@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..exports import paths
+from ..french import grammar
 from ..settings import Settings
-from ..structure import Entity
+from ..structure import Entity, EntityKind
 from . import html, markup
 
 
@@ -17,7 +18,11 @@ def render_follow(entity: Entity, *, has_events: bool) -> str:
     links = [html.link("flux Atom (lettres et événements)", paths.entity_feed(entity))]
     if has_events:
         links.append(html.link("calendrier iCalendar", paths.entity_calendar(entity)))
-    return html.paragraph(f"Suivre {html.text(entity.title)} : {' · '.join(links)}", "briefing-follow")
+    if entity.article or entity.kind is not EntityKind.TOPIC:
+        name = grammar.the(entity.title, entity.article, shown=html.text(entity.title))
+    else:
+        name = f"le thème « {html.text(entity.title)} »"
+    return html.paragraph(f"Suivre {name} : {' · '.join(links)}", "briefing-follow")
 
 
 def render_subscriptions(settings: Settings) -> str:
