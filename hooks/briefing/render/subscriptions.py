@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..exports import paths
-from ..french import grammar
-from ..settings import Settings
-from ..structure import Entity, EntityKind
-from . import html, markup
+from briefing.exports import paths
+from briefing.french import grammar
+from briefing.render import html, markup
+from briefing.settings import Settings
+from briefing.structure import Entity, EntityKind
 
 
 def _file_link(label: str, path: str) -> str:

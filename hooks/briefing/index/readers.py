@@ -11,9 +11,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .corpus import Corpus
-from .french.collation import sort_key
-from .structure import Event, Letter
+from briefing.french.collation import sort_key
+from briefing.index.corpus import Corpus
+from briefing.structure import Event, Letter
 
 
 def slugify(text: str) -> str:

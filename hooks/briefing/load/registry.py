@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .diagnostics import fold, suggest
-from .french.collation import sort_key
-from .structure import ALL_KINDS, Entity, EntityKind
+from briefing.diagnostics import fold, suggest
+from briefing.french.collation import sort_key
+from briefing.structure import ALL_KINDS, Entity, EntityKind
 
 KIND_NOUN = {
     EntityKind.COUNTRY: "country",
