@@ -44,6 +44,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 _ORDINAL = re.compile(r"(?<![\w/.,-])(\d{1,3})(er|re|ers|res|e|es)(?![\w/-])")
 _URL = re.compile(r"(?:https?|ftp|mailto|file):[^\s<>\"]+|www\.[^\s<>\"]+")
+_BARE_URL = re.compile(r"https?://(?:[^\s<>\"'&]|&amp;)+?(?=[.,;:!?)\]»]*(?:[\s<\"']|&(?!amp;)|$))")
+"""A URL written as text in HTML (``&amp;`` inside it, an entity or punctuation after it ends it)."""
 _APOSTROPHE_ENTITIES = re.compile(r"&#(?:x27|39);|&apos;")
 _TAG = re.compile(r"<!--.*?-->|<![^>]*>|<[a-zA-Z/][^>]*>", re.DOTALL)
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)")
@@ -58,12 +60,14 @@ def _spaces(run: str) -> str:
     return run
 
 
-def _outside_urls(value: str, apply) -> str:
+def _outside_urls(value: str, apply, link: bool = False) -> str:
+    """``apply`` to the text between URLs; with ``link``, a bare ``http(s)`` URL becomes a link."""
     if "://" not in value and "www." not in value and "mailto:" not in value:
         return apply(value)
     parts, last = [], 0
-    for match in _URL.finditer(value):
-        parts += [apply(value[last:match.start()]), match.group()]
+    for match in (_BARE_URL if link else _URL).finditer(value):
+        url = match.group()
+        parts += [apply(value[last:match.start()]), f'<a href="{url}">{url}</a>' if link else url]
         last = match.end()
     parts.append(apply(value[last:]))
     return "".join(parts)
@@ -83,15 +87,21 @@ def _html_run(run: str) -> str:
     return _ORDINAL.sub(r"\1<sup>\2</sup>", _spaces(run))
 
 
+_LANG = re.compile(r"""\slang\s*=\s*["']?([a-zA-Z-]*)""")
+
+
 def html(fragment: str) -> str:
-    """The text nodes of an HTML fragment typeset, ``1er`` as ``1<sup>er</sup>``; markup untouched."""
+    """The text nodes of an HTML fragment typeset, ``1er`` as ``1<sup>er</sup>``, a bare ``http(s)`` URL
+    outside a link made a link (a footnote's source); markup untouched. Text in another language (an
+    element with a ``lang`` other than French) is left as written."""
     out: list[str] = []
-    verbatim: list[str] = []
-    plain_only = 0
+    skipped: list[str] = []
+    """Open elements whose text is left alone (code, another language), by name, innermost last."""
+    plain_only = links = 0
     last = 0
     for match in _TAG.finditer(fragment):
         if match.start() > last:
-            out.append(_text_node(fragment[last:match.start()], verbatim, plain_only))
+            out.append(_text_node(fragment[last:match.start()], bool(skipped), plain_only, links))
         tag = match.group()
         out.append(tag)
         last = match.end()
@@ -99,21 +109,29 @@ def html(fragment: str) -> str:
         if name_match is None or tag.endswith("/>"):
             continue
         closing, name = name_match.group(1) == "/", name_match.group(2).lower()
-        if name in _VERBATIM:
-            if closing:
-                if name in verbatim:
-                    del verbatim[len(verbatim) - 1 - verbatim[::-1].index(name)]
-            else:
-                verbatim.append(name)
-        elif name in _NO_MARKUP:
+        if closing:
+            if name in skipped:
+                del skipped[len(skipped) - 1 - skipped[::-1].index(name)]
+        elif name in _VERBATIM or (skipped and name == skipped[-1]) or _foreign(tag):
+            skipped.append(name)
+        if name in _NO_MARKUP:
             plain_only = max(0, plain_only + (-1 if closing else 1))
+        elif name == "a":
+            links = max(0, links + (-1 if closing else 1))
     if last < len(fragment):
-        out.append(_text_node(fragment[last:], verbatim, plain_only))
+        out.append(_text_node(fragment[last:], bool(skipped), plain_only, links))
     return "".join(out)
 
 
-def _text_node(node: str, verbatim: list[str], plain_only: int) -> str:
-    if verbatim or not node.strip():
+def _foreign(tag: str) -> bool:
+    if "lang" not in tag:
+        return False
+    lang = _LANG.search(tag)
+    return lang is not None and not lang.group(1).lower().startswith("fr")
+
+
+def _text_node(node: str, skipped: bool, plain_only: int, links: int) -> str:
+    if skipped or not node.strip():
         return node
     node = _APOSTROPHE_ENTITIES.sub("'", node)
-    return _outside_urls(node, _spaces if plain_only else _html_run)
+    return _outside_urls(node, _spaces if plain_only else _html_run, link=not (plain_only or links))

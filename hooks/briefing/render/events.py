@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from briefing.index.corpus import Corpus
 from briefing.load import footnotes
-from briefing.load.dates import format_partial, format_when
+from briefing.load.dates import format_partial, format_when, month_name
 from briefing.render import html, markup
+from briefing.render.chronology import month_target
 from briefing.render.fragments import Place
 from briefing.settings import Settings
 from briefing.structure import Entity, EntityKind, Event
@@ -70,6 +71,16 @@ def _render_neighbours(event: Event, corpus: Corpus, place: Place) -> str:
                  searchable=False)
 
 
+def _render_date(event: Event, corpus: Corpus) -> str:
+    """The date, a link to its month in the chronology."""
+    page, anchor = month_target(event, corpus)
+    start = event.when.start
+    label = f"{month_name(start.month)} {start.year}" if start.month else str(start.year)
+    link = markup.link(markup.text(format_when(event.when)), markup.href(page, anchor),
+                       title=f"{label} dans la chronologie")
+    return f"{link}\n{{ .briefing-date }}\n"
+
+
 def render_event_front_matter(event: Event) -> str:
     """The page's file: its front matter only; the body is rendered when the page is (``render_event``)."""
     return markup.front_matter(title=event.title)
@@ -81,7 +92,7 @@ def render_event(event: Event, corpus: Corpus, settings: Settings, place: Place)
     body_text, definitions = footnotes.split_definitions(event.body)
     sections = [
         f"# {markup.text(event.title)}\n",
-        f"{format_when(event.when)}\n{{ .briefing-date }}\n",
+        _render_date(event, corpus),
         f"{body_text}\n" if body_text else "",
         ("\n\n".join(definitions.values()) + "\n\n" + markup.footnotes_here() + "\n") if definitions else "",
         _render_entities(event, corpus, place),
