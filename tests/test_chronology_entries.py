@@ -89,5 +89,5 @@ def test_the_other_order_is_an_anchor_the_page_holds(site):
         chrono = page.xpath("//div[contains(@class,'briefing-chrono')]")
         assert len(chrono) == 1 and chrono[0].get("data-order") == default
         assert chrono[0].xpath(f".//*[@id='{target}']")
-        assert chrono[0].xpath(f".//a[@class='briefing-order-flip']/@href") == [f"#{target}"]
+        assert chrono[0].xpath(".//a[@class='briefing-order-flip']/@href") == [f"#{target}"]
         assert chrono[0].xpath(".//a[@class='briefing-order-back']/@href") == [f"#{chrono[0].get('id')}"]

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..dates import format_when
-from ..plaintext import one_line
-from ..structure import ALL_KINDS, Entity, Event
-from . import html, markup
-from .fragments import Place
+from briefing.index.plaintext import one_line
+from briefing.load.dates import format_when
+from briefing.render import html, markup
+from briefing.render.fragments import Place
+from briefing.structure import ALL_KINDS, Entity, Event
 
 EXCERPT_CHARS = 160
 """A chronology shows at most this many characters of a fact (its fact line, or its text's beginning),

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from enum import StrEnum
 
-from . import footnotes
-from .loader import MORE_MARKER
-from .structure import Event, Letter, Sources
+from briefing.load import footnotes
+from briefing.load.loader import MORE_MARKER
+from briefing.structure import Event, Letter, Sources
 
 WITHHELD_MARK = r"\[…\]"
 """What ends the public part of a partly withheld event's text (Markdown for ``[…]``)."""
