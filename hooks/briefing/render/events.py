@@ -73,14 +73,14 @@ def _render_neighbours(event: Event, corpus: Corpus, place: Place) -> str:
                  searchable=False)
 
 
-def _render_date(event: Event, corpus: Corpus) -> str:
-    """The date, a link to its month in the chronology."""
+def _render_date(event: Event, corpus: Corpus, place: Place) -> str:
+    """The date, a link to its month in the chronology (HTML: the year page's headings are fragments
+    too, and generated links to them are resolved and checked as fragments)."""
     page, anchor = month_target(event, corpus)
     start = event.when.start
     label = f"{month_name(start.month)} {start.year}" if start.month else str(start.year)
-    link = markup.link(markup.text(format_when(event.when)), markup.href(page, anchor),
-                       title=f"{label} dans la chronologie")
-    return f"{link}\n{{ .briefing-date }}\n"
+    link = html.link(html.text(format_when(event.when)), page, anchor, title=f"{label} dans la chronologie")
+    return place(html.paragraph(link, "briefing-date"))
 
 
 _FIRST_LETTER = re.compile(r"^([\s*_«“\"‘'(\[—–-]*)([^\W\d_])")
@@ -115,7 +115,7 @@ def render_event(event: Event, corpus: Corpus, settings: Settings, place: Place)
     body_text, definitions = footnotes.split_definitions(event.body)
     sections = [
         f"# {markup.text(event.title)}\n",
-        _render_date(event, corpus),
+        _render_date(event, corpus, place),
         f"{capitalised(body_text)}\n" if body_text else "",
         _render_withheld_notice(event, settings),
         ("\n\n".join(definitions.values()) + "\n\n" + markup.footnotes_here() + "\n") if definitions else "",
