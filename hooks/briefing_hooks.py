@@ -16,6 +16,7 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
+import briefing_adapter
 from briefing import gc_pause, sanitize, schema, search_entries
 from briefing.background import BackgroundJob, JobFailed
 from briefing.diagnostics import Severity
@@ -66,6 +67,7 @@ def on_config(config):
     selection = select(preview, settings.events_dir, settings.docs_dir / "lettres") if preview else None
     build = run(settings, selection)
     _state["build"] = build
+    briefing_adapter.current["build"] = build
     if selection is not None:
         _state["preview"] = selection
         log.info(selection.summary())

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+import briefing_adapter
 from briefing import search_index, search_prebuilt
 from briefing.export import is_offline_build
+from briefing.search_ranking import SearchNames
 from briefing.search_tokens import Unsupported, check_config
 
 log = get_plugin_logger("briefing")
@@ -86,12 +88,19 @@ def on_post_build(config) -> None:
         _write(site / search_prebuilt.OFFLINE_LOADER_PATH, search_prebuilt.offline_loader(worker_path, wrapped))
 
 
+def _names() -> SearchNames | None:
+    """The registry's names, which put an entity page first when the query is its name."""
+    build = briefing_adapter.current.get("build")
+    corpus = getattr(build, "corpus", None)
+    return SearchNames.of(corpus.registry) if corpus is not None else None
+
+
 def _prebuild(config, site: Path, index_path: Path, data: dict, worker_path: Path) -> str | None:
     """Write the prebuilt index and wrap the worker; its code, or None when the configuration is
     not mirrored (the worker then builds the index, as Material's does)."""
     worker = worker_path.read_text("utf-8")
     try:
-        page, index = search_prebuilt.prebuild(data, site / "assets" / "javascripts" / "lunr", worker)
+        page, index = search_prebuilt.prebuild(data, site / "assets" / "javascripts" / "lunr", worker, _names())
     except Unsupported as reason:
         log.info(f"search index built in the browser: the prebuilt index does not mirror {reason}")
         _write_documents(index_path, data)
