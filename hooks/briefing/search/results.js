@@ -68,13 +68,13 @@ var __briefingResults = (function () {
     for (var g = 0; g < ranked.length; g++) items[g] = ranked[g].group;
   }
 
-  /* term -> positions of the words of a field's table that are that term once folded (the words
-   * that change when folded only: the others are exact matches already). */
+  /* term -> the words of a field (as lunr's terms) that are that term once folded: the words that
+   * change when folded only (the others are exact matches already). */
   function foldedKeys(byTerm) {
     var folded = Object.create(null);
-    for (var term in byTerm) {
-      var key = fold(term);
-      if (key !== term) folded[key] = (folded[key] || []).concat(byTerm[term]);
+    for (var word in byTerm) {
+      var key = fold(word);
+      if (key !== word) (folded[key] || (folded[key] = [])).push(word);
     }
     return folded;
   }

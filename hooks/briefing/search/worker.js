@@ -193,16 +193,21 @@ self.addEventListener("message", function (event) {
     } while (match);
   }
 
-  /* A match's metadata, as Material reads it: `position`, computed when read; with `folded`, the
-   * positions of the words that are the term once folded are added (a match found through the
-   * folded field is highlighted where the reader sees the word, in the title and text). */
-  function Match(found, term, field, folded) {
-    this._found = found; this._term = term; this._field = field; this._folded = folded;
+  /* A match's metadata, as Material reads it: `position`, computed when read. A match found through
+   * the folded field is highlighted where the reader sees its words, in the title and text: the
+   * positions of the words that are the term once folded, except those another term of the query
+   * matched as they are (`exact`), which are highlighted already. */
+  function Match(found, term, field, exact) {
+    this._found = found; this._term = term; this._field = field; this._exact = exact;
   }
   Object.defineProperty(Match.prototype, "position", {
     get: function () {
-      var exact = this._found.positions(this._field)[this._term] || [];
-      return this._folded ? exact.concat(this._found.foldedPositions(this._field)[this._term] || []) : exact;
+      var byTerm = this._found.positions(this._field), positions = byTerm[this._term] || [];
+      if (!this._exact) return positions;
+      var words = this._found.foldedWords(this._field)[this._term] || [], exact = this._exact, field = this._field;
+      return words.reduce(function (all, word) {
+        return exact[word] && field in exact[word] ? all : all.concat(byTerm[word]);
+      }, positions.slice());
     }
   });
   function Found(builder, doc) {
@@ -211,7 +216,7 @@ self.addEventListener("message", function (event) {
   Found.prototype.positions = function (field) {
     return this._byField[field] || (this._byField[field] = positionsOf(this._builder, this._doc, field));
   };
-  Found.prototype.foldedPositions = function (field) {
+  Found.prototype.foldedWords = function (field) {
     return this._folded[field] || (this._folded[field] = __briefingResults.foldedKeys(this.positions(field)));
   };
 
@@ -221,14 +226,17 @@ self.addEventListener("message", function (event) {
     for (var r = 0; r < results.length; r++) {
       var result = results[r], doc = docs[+result.ref], found = new Found(builder, doc);
       result.ref = doc.location;
-      var metadata = result.matchData.metadata;
-      for (var term in metadata) {
+      var metadata = result.matchData.metadata, exact = Object.create(null), term, field;
+      for (term in metadata) {
         /* fresh objects: lunr may hand the same (empty) metadata object to several matches */
         var byField = metadata[term] = Object.assign({}, metadata[term]);
-        for (var field in byField) byField[field] = new Match(found, term, field, false);
-        if (!(FOLDED in byField)) continue;
+        exact[term] = Object.assign({}, byField);
+        for (field in byField) byField[field] = new Match(found, term, field, null);
+      }
+      for (term in metadata) {
+        if (!(FOLDED in metadata[term])) continue;
         for (var k = 0; k < SHOWN.length; k++) {
-          if (SHOWN[k] in builder._fields) byField[SHOWN[k]] = new Match(found, term, SHOWN[k], true);
+          if (SHOWN[k] in builder._fields) metadata[term][SHOWN[k]] = new Match(found, term, SHOWN[k], exact);
         }
       }
     }
