@@ -31,6 +31,16 @@ def _prebuilt_wanted() -> bool:
     return not os.environ.get("BRIEFING_PREVIEW")  # a preview is small: the worker indexes it quickly
 
 
+def on_config(config):
+    """The served site loads no iframe-worker shim (``extra.polyfills``): a browser that serves pages
+    has real workers, and a script in the head, after the stylesheets, holds the page's parsing
+    until they have loaded. The offline export keeps it (``file://`` forbids workers from files)."""
+    polyfills = config.extra.get("polyfills")
+    if isinstance(polyfills, list) and not is_offline_build(config):
+        config.extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in str(p)]
+    return config
+
+
 def on_env(env, config, files):
     """What the page template needs when the index is prebuilt: ``briefing_search_worker``, the
     search worker's script, which each page of the served site starts from its head, and
