@@ -9,6 +9,7 @@ from ..corpus import Corpus
 from ..dates import format_month_heading
 from ..structure import Event
 from . import html, markup
+from .filters import event_items, render_filter_form
 from .fragments import Place
 from .timeline import Target, render_timeline
 
@@ -24,7 +25,7 @@ def render_event_list(events: list[Event], heading_level: int, place: Place, *, 
     for month, group in groupby(events, key=_month_key):
         heading = format_month_heading(year, month) if month else f"Au cours de l’année {year}"
         anchor = f"{year}-{month:02d}" if month else f"{year}-annee"
-        items = html.items(html.event_line(e) for e in group)
+        items = event_items(group)
         blocks.append(f"{'#' * heading_level} {heading} {{ #{anchor} }}\n\n{place(items)}")
     return "\n".join(blocks)
 
@@ -105,6 +106,7 @@ def render_chronology_index(corpus: Corpus, place: Place) -> str:
         place(_table(("Année", "Événements"), rows)) if rows else "Aucun événement.\n",
     ]
     if len(corpus.chronology) <= FULL_LIST_LIMIT:
+        sections.append(place(render_filter_form(corpus.chronology, corpus.registry), searchable=False))
         for year, events in years.items():
             sections.append(f"## {year} {{ #{year} }}\n")
             sections.append(render_event_list(events, 3, place, year=year))
@@ -141,6 +143,7 @@ def render_chronology_years(corpus: Corpus, placer: Callable[[str], Place]) -> d
             markup.front_matter(title=f"Chronologie {year}", search={"exclude": True}),
             f"# Chronologie {year}\n",
             f"{_count(events)}.\n",
+            "" if months else place(render_filter_form(events, corpus.registry), searchable=False),
             place(_render_month_summary(year, months)) if months else render_event_list(events, 2, place, year=year),
             place(_neighbour_links(ordered, i, ("Toute la chronologie", CHRONOLOGY_INDEX_URI))),
         ])
@@ -161,7 +164,8 @@ def render_chronology_months(corpus: Corpus, placer: Callable[[str], Place]) -> 
                 markup.front_matter(title=f"Chronologie : {label}", search={"exclude": True}),
                 f"# {label}\n",
                 f"{_count(group)}.\n",
-                place(html.items(html.event_line(e) for e in group)),
+                place(render_filter_form(group, corpus.registry), searchable=False),
+                place(event_items(group)),
                 place(_neighbour_links(ordered, i, (f"Chronologie {year}", markup.chronology_year_uri(year)))),
             ])
     return pages

@@ -10,6 +10,7 @@ from ..readers import ReaderIndex
 from ..settings import Settings
 from ..structure import Entity, EntityKind, Event
 from . import html, markup
+from .filters import event_items, render_filter_form
 from .fragments import Place
 from .relations import render_relations_of
 from .subscriptions import render_follow
@@ -43,7 +44,7 @@ ARCHIVE_PAGE_SIZE = 200
 def _by_year(events: list[Event], level: int, place: Place) -> str:
     """The HTML of a heading per year (in the table of contents) and the year's events."""
     return "".join(
-        place.heading(level, str(year), f"annee-{year}") + html.items(html.event_line(e) for e in group)
+        place.heading(level, str(year), f"annee-{year}") + event_items(group)
         for year, group in groupby(events, key=lambda e: e.when.start.year)
     )
 
@@ -98,8 +99,9 @@ def _render_chronology(entity: Entity, corpus: Corpus, place: Place) -> str:
         month_link=lambda year, _month: targets.get(year, fallback),
         caption="Frise : un trait par événement, une ligne par année ; touchez un trait pour ouvrir l’événement.",
     )
+    recent = events[-ENTITY_RECENT_EVENTS:]
     parts = [place.heading(2, "Chronologie", "chronologie"), html.paragraph(f"{count}."), timeline,
-             _by_year(events[-ENTITY_RECENT_EVENTS:], 3, place)]
+             render_filter_form(recent, corpus.registry, exclude=entity.key), _by_year(recent, 3, place)]
     if chunks:
         parts.append(_render_archive_links(entity, chunks))
     return place("".join(parts), searchable=False)
@@ -121,6 +123,7 @@ def render_entity_archives(entity: Entity, corpus: Corpus, placer: Callable[[str
         pages[uri] = "\n".join([
             markup.front_matter(title=f"{entity.title} : événements {_span(chunk)}", search={"exclude": True}),
             f"# {markup.text(entity.title)} : événements {_span(chunk)}\n",
+            place(render_filter_form(chunk, corpus.registry, exclude=entity.key), searchable=False),
             place(_by_year(chunk, 2, place) + html.paragraph(" · ".join(around), "briefing-neighbours")),
         ])
     return pages
