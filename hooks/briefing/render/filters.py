@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from ..registry import Registry
-from ..structure import ALL_KINDS, EntityKind, Event
-from . import html
+from briefing.load.registry import Registry
+from briefing.render import html
+from briefing.structure import ALL_KINDS, EntityKind, Event
 
 DATE_FROM, DATE_TO = "du", "au"
 """URL parameters of the date range (``YYYY-MM``; ``YYYY`` and ``YYYY-MM-DD`` are read too)."""
