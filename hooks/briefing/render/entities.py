@@ -8,6 +8,7 @@ from itertools import groupby
 from briefing.index.corpus import Corpus
 from briefing.index.readers import ReaderIndex
 from briefing.render import html, markup
+from briefing.render.chronology import TIMELINE_CAPTION
 from briefing.render.filters import event_items, render_filter_form
 from briefing.render.fragments import Place
 from briefing.render.relations import render_relations_of
@@ -97,7 +98,7 @@ def _render_chronology(entity: Entity, corpus: Corpus, place: Place) -> str:
         events,
         year_link=lambda year: targets.get(year, fallback),
         month_link=lambda year, _month: targets.get(year, fallback),
-        caption="Frise : un trait par événement, une ligne par année ; touchez un trait pour ouvrir l’événement.",
+        caption=TIMELINE_CAPTION, cited=corpus.citing_letters,
     )
     recent = events[-ENTITY_RECENT_EVENTS:]
     parts = [place.heading(2, "Chronologie", "chronologie"), html.paragraph(f"{count}."), timeline,
