@@ -9,7 +9,8 @@ It prints figures; it asserts nothing (speed is not a test). Each build runs in 
 peak memory is the largest proportional set size of that process and its workers together,
 sampled twice a second. The browser figure is the time from opening an event page to the first
 search result, in Debian's headless Chromium, on the site served by ``http.server`` on 127.0.0.1
-and on the offline export (``OFFLINE=true``) opened from ``file://``.
+and on the offline export (``OFFLINE=true``) opened from ``file://``; and the time a chronology's
+filters take to answer a change on the largest chronology page (``bench_filters.py``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_filters import filter_figures
 from synthetic_corpus import Corpus, write_corpus
 
 from briefing.project import read_config
@@ -339,6 +341,8 @@ def measure(size: int, work: Path, args: argparse.Namespace) -> Row:
     })
     print(f"[{size}] builds done: {row.figures}", flush=True)
     if not args.skip_browser:
+        row.figures.update(filter_figures(our_build.site))
+        print(f"[{size}] filters: {row.figures['filter answer ms (median / max)']}", flush=True)
         query = corpus.sample_title_word
         offline_env = _env(OFFLINE="true")
         for name, folder in (("bare", bare), ("ours", project)):
