@@ -31,9 +31,12 @@
     return state;
   }
 
+  /* The page's query with the filters' parameters set as in ``state``; others (?ordre=) kept. */
   function query(state) {
-    var params = new URLSearchParams();
-    KINDS.concat(DATES).forEach(function (name) { if (state[name]) params.set(name, state[name]); });
+    var params = new URLSearchParams(location.search);
+    KINDS.concat(DATES).forEach(function (name) {
+      if (state[name]) params.set(name, state[name]); else params.delete(name);
+    });
     var text = params.toString();
     return text ? "?" + text : "";
   }
@@ -48,10 +51,13 @@
       KINDS.forEach(function (kind) { entry[kind] = " " + (el.getAttribute("data-" + kind) || "") + " "; });
       return entry;
     });
+    // a group (a heading and its entries) is hidden when none of its entries shows; a list without
+    // a group, with the heading just before it
+    var groups = Array.prototype.slice.call(scope.querySelectorAll(".briefing-group"));
     var lists = [];
     entries.forEach(function (entry) {
       var list = entry.el.parentElement;
-      if (lists.indexOf(list) < 0) lists.push(list);
+      if (!list.closest(".briefing-group") && lists.indexOf(list) < 0) lists.push(list);
     });
     var carried = Array.prototype.slice.call(scope.querySelectorAll(".briefing-neighbours a[href]"));
     carried.forEach(function (a) { a.dataset.base = a.getAttribute("href").split("?")[0]; });
@@ -91,6 +97,10 @@
         if (entry.el.hidden === keep) entry.el.hidden = !keep;
         if (keep) shown++;
       }
+      groups.forEach(function (group) {
+        var empty = !group.querySelector("[data-start]:not([hidden])");
+        if (group.hidden !== empty) group.hidden = empty;
+      });
       lists.forEach(function (list) {
         var empty = !list.querySelector("[data-start]:not([hidden])");
         list.hidden = empty;

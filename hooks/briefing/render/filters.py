@@ -1,7 +1,7 @@
-"""Filterable chronologies: each entry's data attributes and the filter form of a page.
+"""Filterable chronologies: the filter form of a page.
 
-Each entry of a chronology (``<li>``) carries its entities' slugs by registry folder and its first
-and last day (``data-pays="japon coree-du-sud" data-themes="defense" data-start="2023-01-30"
+Each entry of a chronology carries its entities' slugs by registry folder and its first and last day
+(``entries.py``: ``data-pays="japon coree-du-sud" data-themes="defense" data-start="2023-01-30"
 data-end="2023-02-01"``). The form lists only the entities of the entries on its page, so a page
 grows with what it lists, never with the archive. It is ``hidden``: without JavaScript every entry is
 shown; ``docs/assets/briefing-filter.js`` reveals it, filters the entries (AND of every choice) and
@@ -11,7 +11,6 @@ keeps the choice in the URL (``?pays=japon&themes=defense&du=2023-01&au=2023-06`
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 
 from briefing.load.registry import Registry
 from briefing.render import html
@@ -26,32 +25,6 @@ _ALL = {
     EntityKind.ORGANIZATION: "Toutes",
     EntityKind.TOPIC: "Tous",
 }
-_attributes = html.KeptPerObject()
-
-
-def entry_attributes(event: Event) -> str:
-    """`` data-pays="…" … data-start="…" data-end="…"``: what the filter reads from an entry."""
-    return _attributes.get(event.id, event, lambda: _build_attributes(event))
-
-
-def _build_attributes(event: Event) -> str:
-    slugs: dict[str, list[str]] = {}
-    for key in event.entities:
-        folder, _, slug = key.partition("/")
-        slugs.setdefault(folder, []).append(slug)
-    parts = [f' data-{kind.value}="{html.text(" ".join(slugs[kind.value]))}"' for kind in ALL_KINDS
-             if kind.value in slugs]
-    start, end = event.when.start, event.when.end or event.when.start
-    parts.append(f' data-start="{start.first_day().isoformat()}" data-end="{end.last_day().isoformat()}"')
-    return "".join(parts)
-
-
-def event_items(events: Iterable[Event]) -> str:
-    """A ``<ul>`` of chronology entries, each with its filter attributes."""
-    entries = "".join(f"<li{entry_attributes(e)}>{html.event_line(e)}</li>\n" for e in events)
-    return f'<ul class="briefing-entries">\n{entries}</ul>\n'
-
-
 _ranks: dict[int, tuple[Registry, dict[str, int]]] = {}
 
 

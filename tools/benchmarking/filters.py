@@ -4,7 +4,7 @@ painted with the filtered list, on the largest chronology page of a built site (
 most entries: a year or month page, an entity page or an archive page), served on 127.0.0.1, in
 Debian's headless Chromium.
 
-    .venv/bin/python tools/bench_filters.py site/          # a site already built
+    .venv/bin/python tools/benchmarking/filters.py site/   # a site already built
     (tools/benchmark.py calls ``filter_figures`` on the sites it builds)
 
 It prints figures; it asserts nothing.
@@ -22,6 +22,7 @@ from pathlib import Path
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
+"""As in ``browser.py`` (this file also runs on its own, outside the package)."""
 FOLDERS = ("chronologie", "pays", "personnalites", "organisations", "themes")
 ROUNDS = 5
 
