@@ -46,11 +46,14 @@
     form.dataset.ready = "1";
     var scope = form.closest("article") || document.body;
     var status = form.querySelector(".briefing-filter-status");
-    var entries = Array.prototype.map.call(scope.querySelectorAll("[data-start]"), function (el) {
+    var entries = Array.prototype.map.call(scope.querySelectorAll("[data-start]"), function (el, index) {
       var entry = { el: el, start: el.getAttribute("data-start"), end: el.getAttribute("data-end") };
       KINDS.forEach(function (kind) { entry[kind] = " " + (el.getAttribute("data-" + kind) || "") + " "; });
+      var link = el.querySelector("a[href]");  // an event listed under each year it covers counts once
+      entry.key = link ? link.getAttribute("href") : "#" + index;  // (a withheld one has no link)
       return entry;
     });
+    var total = Object.keys(entries.reduce(function (keys, e) { keys[e.key] = 1; return keys; }, {})).length;
     // a group (a heading and its entries) is hidden when none of its entries shows; a list without
     // a group, with the heading just before it
     var groups = Array.prototype.slice.call(scope.querySelectorAll(".briefing-group"));
@@ -86,7 +89,7 @@
 
     function apply(state) {
       var wanted = KINDS.filter(function (kind) { return state[kind]; });
-      var from = state.du, to = state.au, shown = 0;
+      var from = state.du, to = state.au, shown = 0, counted = {};
       for (var i = 0; i < entries.length; i++) {
         var entry = entries[i], keep = true;
         for (var k = 0; k < wanted.length && keep; k++) {
@@ -95,7 +98,7 @@
         if (keep && from) keep = entry.end.slice(0, 7) >= from;
         if (keep && to) keep = entry.start.slice(0, 7) <= to;
         if (entry.el.hidden === keep) entry.el.hidden = !keep;
-        if (keep) shown++;
+        if (keep && !counted[entry.key]) { counted[entry.key] = true; shown++; }
       }
       groups.forEach(function (group) {
         var empty = !group.querySelector("[data-start]:not([hidden])");
@@ -109,7 +112,7 @@
       });
       var filtered = wanted.length || from || to;
       status.textContent = plural(shown, "événement affiché", "événements affichés") +
-        (filtered ? " sur " + entries.length : "");
+        (filtered ? " sur " + total : "");
       var search = query(state);
       carried.forEach(function (a) { a.setAttribute("href", a.dataset.base + search); });
       return search;
