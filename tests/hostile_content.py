@@ -40,7 +40,7 @@ ENCODINGS = {
     "double entities": lambda text: html.escape(html.escape(text, quote=False), quote=False),
     "numeric": lambda text: text.replace("<", "&#60;").replace(">", "&#x3e;"),
 }
-_SPECIAL = list("ab é’«»&<>'*_`[]#{}|\\;:!()~^%$") + ["&amp;", "&lt;", "\u00a0", "<!--", "-->", "{{", "}}"]
+_SPECIAL = [*"ab é’«»&<>'*_`[]#{}|\\;:!()~^%$", "&amp;", "&lt;", "\u00a0", "<!--", "-->", "{{", "}}"]
 _FILLER = st.lists(st.sampled_from(_SPECIAL), max_size=6).map("".join)
 
 
