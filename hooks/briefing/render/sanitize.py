@@ -19,6 +19,8 @@ import re
 
 import nh3
 
+from briefing.structure import ALL_KINDS
+
 TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
     "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
@@ -39,9 +41,14 @@ ATTRIBUTES = {
     "q": {"cite"},
     "blockquote": {"cite"},
 }
-DATA_ATTRIBUTES = frozenset({"data-search-exclude"})
-"""The only ``data-*`` attributes content may carry: what the search plugin reads (``data-md-*``,
-``data-tabs`` or ``data-preview`` would start a theme component)."""
+DATA_ATTRIBUTES = frozenset({
+    "data-search-exclude",  # read by the search plugin and search/entries.py
+    "data-start", "data-end", "data-order", "data-default-order",  # chronologies (render/entries.py)
+    *(f"data-{kind.value}" for kind in ALL_KINDS),  # the filters' entry slugs, named after the registry folders
+})
+"""The only ``data-*`` attributes a page body may carry: those the site's own markup uses (it goes
+through the same policy; add any new one here). ``data-md-*``, ``data-tabs`` or ``data-preview``
+would start a theme component."""
 GENERIC_ATTRIBUTE_PREFIXES = frozenset({"aria-"})
 ID_FORM = re.compile(r"[^\W_][^\s]*")
 """An id starts with a letter or a digit (heading slugs, ``fn:1``, ``2023-08``): the theme's own
