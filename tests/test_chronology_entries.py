@@ -9,7 +9,6 @@ import pytest
 from reader_support import page_file, resolve
 
 from briefing.render.entries import EXCERPT_CHARS
-from support import REPO
 
 SEAT = "2023-01-01-japon-conseil-securite-onu"
 """The Security Council seat, 2023-2024: listed on both year pages."""
@@ -94,8 +93,6 @@ def test_the_other_order_is_an_anchor_the_page_holds(site):
         assert chrono[0].xpath(".//a[@class='briefing-order-back']/@href") == [f"#{chrono[0].get('id')}"]
 
 
-def test_the_order_script_is_on_the_pages_and_the_config_names_each_key_once(public_site):
+def test_the_order_script_is_on_the_pages(public_site):
     scripts = public_site.page("chronologie/2023/").xpath("//script/@src")
     assert any(src.endswith("assets/briefing-order.js") for src in scripts), scripts
-    keys = re.findall(r"^([A-Za-z_]+):", (REPO / "mkdocs.yml").read_text("utf-8"), re.MULTILINE)
-    assert len(keys) == len(set(keys)), keys  # YAML keeps the last of two equal keys: a list would be lost
