@@ -100,6 +100,9 @@ def test_headings_of_emptied_months_are_hidden(page, public_site, served):
     shown = _expected(entries, pays="japon", themes="defense")
     headings = page.eval_on_selector_all("article h2", "hs => hs.filter(h => h.offsetParent).map(h => h.id)")
     assert len(headings) == len(shown) == 1  # Camp David's month only
+    toc = page.eval_on_selector_all(".md-nav--secondary a.md-nav__link",
+                                    "links => links.filter(a => a.offsetParent).map(a => a.getAttribute('href'))")
+    assert toc == [f"#{headings[0]}"]  # the table of contents follows
 
 
 def test_date_range_from_the_url_and_from_the_controls(page, public_site, served):

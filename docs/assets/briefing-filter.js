@@ -103,6 +103,9 @@
       groups.forEach(function (group) {
         var empty = !group.querySelector("[data-start]:not([hidden])");
         if (group.hidden !== empty) group.hidden = empty;
+        var heading = group.querySelector("[id]");  // and its line in the table of contents
+        var toc = heading && document.querySelector(".md-nav--secondary a[href='#" + heading.id + "']");
+        if (toc && toc.parentElement.hidden !== empty) toc.parentElement.hidden = empty;
       });
       lists.forEach(function (list) {
         var empty = !list.querySelector("[data-start]:not([hidden])");
