@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
 
-from . import checks, schema
+from . import checks, inventory, schema
 from .dates import DateFormError, parse_issue, parse_partial_date
 from .diagnostics import Diagnostics, Severity, did_you_mean
 from .frontmatter import Document, FrontMatterError, parse
@@ -22,11 +21,15 @@ from .preview import Selection
 from .registry import Registry
 from .structure import ALL_KINDS, Approx, Entity, EntityKind, Event, Letter, Precision, Source, Sources, When
 
-LETTERS_DIR = "lettres"
+LETTERS_DIR = inventory.LETTERS_DIR
+WITHHELD_PREFIX = "withheld-"
+"""The ids of the public edition's stand-ins for confidential events (``editions``): no note may take one."""
 _LETTER_FILE = re.compile(r"^(\d+)-([a-z0-9][a-z0-9-]*)\.md$")
 MORE_MARKER = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*$", re.MULTILINE)
+_NEAR_MORE = re.compile(r"<!|-->|&lt;!|^\W*more\W*$", re.IGNORECASE)
+"""What a line meant as ``<!-- more -->`` but mistyped holds: a letter with such a line and no real
+marker is refused, not published whole as its chapeau."""
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-INDEX_NAMES = {"index.md", "README.md"}
 _NAME_FIELDS = tuple((kind.field, (kind,)) for kind in EntityKind)
 """An event's front-matter keys that name registry entries, with the kind each may name."""
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
@@ -50,6 +53,8 @@ class Loaded:
     accounting: Accounting
     documents: dict[Path, Document] = field(default_factory=dict)
     """The parsed file behind every accepted record, for checks that need lines."""
+    inventory: inventory.Inventory = field(default_factory=inventory.Inventory)
+    """Every file of the content folders, as read or refused."""
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -65,11 +70,6 @@ def _read_bytes(path: Path) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(descriptor)
-
-
-def _sorted_paths(paths: Iterable[Path]) -> list[Path]:
-    """``sorted(paths)``, comparing the paths' parts once each instead of in every comparison."""
-    return sorted(paths, key=lambda path: path.parts)
 
 
 def read_document(path: Path, diagnostics: Diagnostics) -> Document | None:
@@ -108,7 +108,8 @@ def _text_list(meta: dict, key: str) -> list[str]:
 
 
 class Loader:
-    def __init__(self, docs_dir: Path, events_dir: Path, root: Path, preview: Selection | None = None):
+    def __init__(self, docs_dir: Path, events_dir: Path, root: Path, preview: Selection | None = None,
+                 nav_pages: frozenset[str] | None = None):
         self.preview = preview
         """In preview mode, only the selected notes and letters are read (``preview.py``)."""
         self.docs_dir = docs_dir
@@ -123,6 +124,7 @@ class Loader:
         """The entry each name of each field resolves to, once the registry is complete: notes name
         the same entries over and over."""
         self.documents: dict[Path, Document] = {}
+        self.inventory = inventory.take(docs_dir, events_dir, root, nav_pages, self.diagnostics)
 
     def load(self) -> Loaded:
         self._load_registry()
@@ -130,7 +132,7 @@ class Loader:
         self._load_letters()
         self._resolve_references()
         checks.run_checks(self.sources, self.registry, self.documents, self.diagnostics)
-        return Loaded(self.sources, self.registry, self.diagnostics, self.accounting, self.documents)
+        return Loaded(self.sources, self.registry, self.diagnostics, self.accounting, self.documents, self.inventory)
 
     def _read(self, path: Path) -> Document | None:
         doc = read_document(path, self.diagnostics)
@@ -142,10 +144,7 @@ class Loader:
 
     def _load_registry(self) -> None:
         for kind in EntityKind:
-            folder = self.docs_dir / kind.value
-            for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-                if path.name in INDEX_NAMES:
-                    continue
+            for path in self.inventory.entries[kind]:
                 entity = self._load_entity(kind, path)
                 if entity is None:
                     self.accounting.rejected.append(path)
@@ -182,13 +181,8 @@ class Loader:
     # events -------------------------------------------------------------------------------
 
     def _load_events(self) -> None:
-        if not self.events_dir.is_dir():
-            return
         seen: dict[str, Path] = {}
-        paths = [
-            path for path in _sorted_paths(self.events_dir.rglob("*.md"))
-            if path.name not in INDEX_NAMES and (not self.preview or self.preview.keeps(path))
-        ]
+        paths = [path for path in self.inventory.events if not self.preview or self.preview.keeps(path)]
         # Every note is read, then every one validated, then each resolved: three tight loops take
         # a sixth less time than one doing it all at 10,000 notes (each keeps its code and data in
         # the processor's caches).
@@ -220,6 +214,13 @@ class Loader:
         if when is None or entities is None or sources is None:
             return None
         event_id = path.stem
+        if event_id.startswith(WITHHELD_PREFIX):
+            self.diagnostics.add(
+                path, None, None,
+                f'an event id may not start with "{WITHHELD_PREFIX}" (the public edition names its withheld '
+                "facts so); rename the file",
+            )
+            return None
         self._event_docs[event_id] = doc
         return Event(
             id=event_id,
@@ -305,10 +306,9 @@ class Loader:
     # letters ------------------------------------------------------------------------------
 
     def _load_letters(self) -> None:
-        folder = self.docs_dir / LETTERS_DIR
         seen: dict[int, Path] = {}
-        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            if path.name in INDEX_NAMES or (self.preview and not self.preview.keeps(path, letter=True)):
+        for path in self.inventory.letters:
+            if self.preview and not self.preview.keeps(path, letter=True):
                 continue
             letter = self._load_letter(path)
             if letter and letter.number in seen:
@@ -357,8 +357,20 @@ class Loader:
                 ok = False
             else:
                 zones.append(resolution.entity.key)
+        if isinstance(meta["number"], float):
+            self.diagnostics.add(path, doc.line_of(("number",)), "number",
+                                 f"write the number without decimals: {int(meta['number'])}")
+            ok = False
         chapeau, analysis = split_letter_body(doc.body)
-        if analysis is None:
+        near_miss = next((i for i, line in enumerate(doc.body.split("\n")) if _NEAR_MORE.search(line)), None)
+        if analysis is None and near_miss is not None:
+            self.diagnostics.add(
+                path, doc.body_line + near_miss, "body",
+                "this line looks like a mistyped '<!-- more -->'; write '<!-- more -->' alone on its line "
+                "(until then the letter is not published, so that its analysis is not shown as its chapeau)",
+            )
+            ok = False
+        elif analysis is None:
             if chapeau:
                 self.diagnostics.add(
                     path, doc.body_line, "body",
@@ -433,7 +445,8 @@ class Loader:
         return None
 
 
-def load(docs_dir: Path, events_dir: Path, root: Path, preview: Selection | None = None) -> Loaded:
+def load(docs_dir: Path, events_dir: Path, root: Path, preview: Selection | None = None,
+         nav_pages: frozenset[str] | None = None) -> Loaded:
     """Read the whole project: registry first (names resolve against it), then events and letters."""
     with gc_paused():
-        return Loader(docs_dir, events_dir, root, preview).load()
+        return Loader(docs_dir, events_dir, root, preview, nav_pages).load()
