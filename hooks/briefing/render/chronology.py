@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import groupby
 
-from ..corpus import Corpus
-from ..dates import format_month_heading
-from ..structure import Event
-from . import html, markup
-from .fragments import Place
-from .timeline import Target, render_timeline
+from briefing.index.corpus import Corpus
+from briefing.load.dates import format_month_heading
+from briefing.render import html, markup
+from briefing.render.fragments import Place
+from briefing.render.timeline import Target, render_timeline
+from briefing.structure import Event
 
 
 def _month_key(event: Event) -> int:

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostics
-from .structure import EntityKind
+from briefing.diagnostics import Diagnostics
+from briefing.structure import EntityKind
 
 LETTERS_DIR = "lettres"
 NOTE_SUFFIX = ".md"
