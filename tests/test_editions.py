@@ -83,9 +83,8 @@ zones: [Japon, Otan]
 title: Une lettre de test
 facts: [{', '.join(_event_id(n) for n in CONFIDENTIAL)}, 2023-01-31-rencontre-publique]
 """,
-    "Le chapeau public de la lettre[^1].\n\n<!-- more -->\n\n"
+    "Le chapeau public de la lettre[^1].\n\n[^1]: Une note du chapeau, publique.\n\n<!-- more -->\n\n"
     f"L’analyse {LETTER_MARKERS['analysis']} réservée aux abonnés[^2].\n\n"
-    "[^1]: Une note du chapeau, publique.\n"
     f"[^2]: Une note {LETTER_MARKERS['analysisnote']} de l’analyse.\n",
 )
 

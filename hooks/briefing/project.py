@@ -66,4 +66,4 @@ def load_settings(config_file: Path, edition: Edition = Edition.PUBLIC) -> Setti
     root = config_file.resolve().parent
     docs_dir = root / str(config.get("docs_dir") or "docs")
     briefing = (config.get("extra") or {}).get("briefing") or {}
-    return Settings.from_mapping(dict(briefing), root=root, docs_dir=docs_dir, edition=edition)
+    return Settings.from_mapping(dict(briefing), root=root, docs_dir=docs_dir, edition=edition, site_config=config)

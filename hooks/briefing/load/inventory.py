@@ -22,7 +22,7 @@ NOTE_SUFFIX = ".md"
 INDEX_NAME = "index.md"
 KEPT_QUIETLY = frozenset({".gitkeep", ".gitignore", ".gitattributes"})
 """Repository plumbing, neither content nor a surprise."""
-_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext", ".txt"})
+_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"})
 _LEFTOVER = re.compile(
     r"(~|\.bak|\.orig|\.rej|\.swp|\.swo|\.tmp|\.old|\.(BASE|LOCAL|REMOTE|BACKUP)(\.\w+)?|_(BASE|LOCAL|REMOTE|BACKUP)_\d+.*)$",
     re.IGNORECASE,
@@ -62,7 +62,8 @@ class _Walker:
 
     def files(self, folder: Path, skip: Path | None = None) -> list[Path]:
         found: list[Path] = []
-        stack, visited = [folder], {folder.resolve()}
+        top = folder.resolve()
+        stack, visited = [folder], {top}
         while stack:
             current = stack.pop()
             try:
@@ -78,7 +79,7 @@ class _Walker:
                     continue
                 if entry.is_dir():
                     target = path.resolve()
-                    if target in visited:
+                    if target in visited or top.is_relative_to(target):
                         self.refuse(path, "a symbolic link back to a folder above it (a loop)")
                         continue
                     visited.add(target)
@@ -103,7 +104,7 @@ class _Walker:
             self.refuse(path, "a symbolic link that loops (it leads back to itself)")
             return False
         if not target.is_relative_to(self.root):
-            self.refuse(path, "a symbolic link to a file outside the repository; it is never read")
+            self.refuse(path, "a symbolic link to a file or folder outside the repository; it is never read")
             return False
         return True
 
@@ -169,18 +170,3 @@ def _sort_docs_file(path: Path, relative: Path, inventory: Inventory, walker: _W
         walker.refuse(path, "a page that is neither a letter nor a registry entry, and that mkdocs.yml's nav "
                             "does not list")
 
-
-def nav_pages(nav: object) -> frozenset[str]:
-    """The Markdown files ``mkdocs.yml``'s ``nav`` names (``docs``-relative), at any depth."""
-    found: set[str] = set()
-    stack = [nav]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            if item.endswith(NOTE_SUFFIX) and "://" not in item:
-                found.add(item.lstrip("/"))
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return frozenset(found)

@@ -6,6 +6,7 @@ otherwise valid note is dropped with a warning.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -13,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from briefing.diagnostics import Diagnostics, Severity, did_you_mean
-from briefing.load import checks, inventory, schema
+from briefing.load import checks, footnotes, inventory, schema
 from briefing.load.dates import DateFormError, parse_issue, parse_partial_date
 from briefing.load.frontmatter import Document, FrontMatterError, parse
 from briefing.load.preview import Selection
@@ -26,9 +27,28 @@ WITHHELD_PREFIX = "withheld-"
 """The ids of the public edition's stand-ins for confidential events (``editions``): no note may take one."""
 _LETTER_FILE = re.compile(r"^(\d+)-([a-z0-9][a-z0-9-]*)\.md$")
 MORE_MARKER = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*$", re.MULTILINE)
-_NEAR_MORE = re.compile(r"<!|-->|&lt;!|^\W*more\W*$", re.IGNORECASE)
-"""What a line meant as ``<!-- more -->`` but mistyped holds: a letter with such a line and no real
-marker is refused, not published whole as its chapeau."""
+_NOT_LETTERS = re.compile(r"&[lg]t;|[^a-z]")
+
+
+def _mistyped_more(body: str) -> int | None:
+    """The 0-based line of a mistyped ``<!-- more -->`` above the real one (or in a body without one)."""
+    for index, line in enumerate(body.split("\n")):
+        if MORE_MARKER.match(line):
+            return None
+        if _looks_like_more(line):
+            return index
+    return None
+
+
+def _looks_like_more(line: str) -> bool:
+    """Whether a line is a mistyped ``<!-- more -->`` (``<!-- mor -->``, ``<!-- MORE -->``, ``<!— more —>``):
+    a letter with one before its real marker (or without one) is refused, not published with what
+    follows the mistyped line as its chapeau."""
+    stripped = line.strip()
+    if len(stripped) > 40 or not any(mark in stripped for mark in "<>!-—"):
+        return False
+    letters = _NOT_LETTERS.sub("", stripped.lower())
+    return difflib.SequenceMatcher(None, letters, "more").ratio() >= 0.75
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _NAME_FIELDS = tuple((kind.field, (kind,)) for kind in EntityKind)
 """An event's front-matter keys that name registry entries, with the kind each may name."""
@@ -362,8 +382,8 @@ class Loader:
                                  f"write the number without decimals: {int(meta['number'])}")
             ok = False
         chapeau, analysis = split_letter_body(doc.body)
-        near_miss = next((i for i, line in enumerate(doc.body.split("\n")) if _NEAR_MORE.search(line)), None)
-        if analysis is None and near_miss is not None:
+        near_miss = _mistyped_more(doc.body)
+        if near_miss is not None:
             self.diagnostics.add(
                 path, doc.body_line + near_miss, "body",
                 "this line looks like a mistyped '<!-- more -->'; write '<!-- more -->' alone on its line "
@@ -379,6 +399,7 @@ class Loader:
                     Severity.WARNING,
                 )
             analysis = ""
+        self._check_chapeau_notes(path, doc, chapeau, analysis)
         if not ok:
             return None
         self._letter_docs[meta["number"]] = doc
@@ -396,6 +417,20 @@ class Loader:
             authors=tuple(_text_list(meta, "authors")),
             lead_en=str(meta["lead_en"]).strip() if meta.get("lead_en") else None,
         )
+
+    def _check_chapeau_notes(self, path: Path, doc: Document, chapeau: str, analysis: str) -> None:
+        """A footnote the chapeau cites but that is defined after ``<!-- more -->`` is part of the
+        analysis: the public edition drops it (``editions``); say so."""
+        defined_above = footnotes.split_definitions(chapeau)[1]
+        defined_below = footnotes.split_definitions(analysis)[1]
+        for label in footnotes.references(chapeau):
+            if label not in defined_above and label in defined_below:
+                self.diagnostics.add(
+                    path, doc.body_line, "body",
+                    f"the chapeau cites the footnote [^{label}], defined after '<!-- more -->': the public edition "
+                    "withholds it with the analysis; move its definition above that line to publish it",
+                    Severity.WARNING,
+                )
 
     # cross-references ---------------------------------------------------------------------
 
