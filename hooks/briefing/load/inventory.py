@@ -84,8 +84,9 @@ class _Walker:
                         continue
                     visited.add(target)
                     if entry.name.endswith(NOTE_SUFFIX):
-                        self.diagnostics.add(path, None, None, not_published(
-                            "a folder named like a note; a note is a file, and what the folder holds is not read"))
+                        self.refuse(path, "a folder named like a note; a note is a file, and what the folder "
+                                          "holds is not read")
+                        continue
                     stack.append(path)
                 elif entry.is_file():
                     found.append(path)

@@ -375,6 +375,13 @@ class Loader:
             if resolution.entity is None:
                 self.diagnostics.add(path, doc.line_of(("zones", index)), f"zones/{index}", resolution.message)
                 ok = False
+            elif resolution.entity.key in zones:
+                first = zones.index(resolution.entity.key)
+                self.diagnostics.add(
+                    path, doc.line_of(("zones", index)), f"zones/{index}",
+                    f'"{name}" names {resolution.entity.title} again (already at zones/{first}); keep it once',
+                    Severity.WARNING,
+                )
             else:
                 zones.append(resolution.entity.key)
         if isinstance(meta["number"], float):
@@ -399,7 +406,7 @@ class Loader:
                     Severity.WARNING,
                 )
             analysis = ""
-        self._check_chapeau_notes(path, doc, chapeau, analysis)
+        self._check_chapeau_notes(path, doc, chapeau, analysis or "")
         if not ok:
             return None
         self._letter_docs[meta["number"]] = doc
