@@ -8,6 +8,7 @@ still published, and no byte of the site holds the case's confidential marker (d
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,11 @@ CASES: dict[str, tuple[dict[str, str], str | None]] = {
     "comment, processing instruction and CDATA": (
         {"events/2023/2023-05-12-c.md": note("date: 2023-05-12\ntitle: C\nconfidential: true", _HIDDEN),
          "events/2023/2023-05-13-c.md": note("date: 2023-05-13\ntitle: C publique", _HIDDEN)},
+        None),
+    "glossary mark in a setext or quoted heading": (
+        {"events/2023/2023-05-18-g.md": note(
+            "date: 2023-05-18\ntitle: G",
+            "Titre Otan*\n=====\n\n> ## Otan* cité\n\n!!! note\n\n    ### Dans Otan*\n\nTexte.")},
         None),
     "mistyped more marker": (
         {"docs/lettres/13-faute.md": _letter(13, f"Chapeau.\n\n<!-- mor -->\n\n{SECRET}.\n\n<!--more-->\n\nFin.")},
@@ -161,6 +167,17 @@ def test_no_traceback_and_a_plain_build_publishes_every_valid_note(hostile):
     assert "Chapeau valide." in plain.text("lettres/10-valide/")
     assert "Texte fin." in plain.text("evenements/2023-05-13-c/")
     assert plain.page("lettres/17-x/").xpath("//article//h1")[0].text_content().count("Japon") <= 1
+
+
+def test_glossary_marks_in_any_heading_give_clean_reproducible_anchors(hostile):
+    """A placeholder in a setext or quoted heading ended up in its anchor: the fragment's markup in
+    the ``id`` attribute, the build's random token in the table of contents."""
+    page = hostile["plain"].page("evenements/2023-05-18-g/")
+    ids = page.xpath("//article//*[self::h1 or self::h2 or self::h3]/@id")
+    assert {"titre-otan", "otan-cite", "dans-otan"} <= set(ids), ids
+    raw = (hostile["plain"].site / "evenements/2023-05-18-g/index.html").read_text("utf-8")
+    assert not re.search(r"briefing[0-9a-f]{16}", raw)
+    assert page.xpath("//article//h1[@id='titre-otan']/a[@class='briefing-term']")
 
 
 def test_no_byte_of_the_public_site_or_its_export_holds_a_secret(hostile):
