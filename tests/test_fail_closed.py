@@ -15,7 +15,12 @@ import pytest
 from leaks import site_leaks
 from test_cli_check import run_check
 
-from support import MINIMAL_REGISTRY, build, make_project, note
+from briefing.exports.build import export_paths
+from briefing.load import schema
+from briefing.load.inventory import is_generated
+from briefing.pipeline import run
+from briefing.project import load_settings
+from support import MINIMAL_REGISTRY, REPO, build, make_project, note
 
 SECRET = "zqsecretzq"
 """In every text that must not be public; lower case, as the search index writes it."""
@@ -123,6 +128,8 @@ CASES: dict[str, tuple[dict[str, str], str | None]] = {
                              "docs/lettres/16-x.md:2: number: write the number without decimals: 16"),
     "blank title": ({"events/2023/2023-05-17-t.md": note("date: 2023-05-17\ntitle: ' '")},
                     "events/2023/2023-05-17-t.md:3: title: is blank; write a value or remove the line"),
+    "a file at a generated path": ({"docs/chronologie/2023/index.md": f"# {SECRET}\n"},
+                                   "docs/chronologie/2023/index.md: not published: this file is generated"),
     "the same zone twice by two names": (
         {"docs/lettres/17-x.md": _letter(17, "Chapeau.\n\n<!-- more -->\n\nA.").replace("[Japon]", "[Japon, Nippon]")},
         'docs/lettres/17-x.md:4: zones/1: "Nippon" names Japon again (already at zones/0); keep it once'),
@@ -237,6 +244,32 @@ def test_dirty_build_keeps_nothing_of_another_edition(tmp_path):
     assert "--dirty: the site folder is emptied first" in dirty.output
     assert site_leaks(site, [SECRET]) == {}
     assert (site / "evenements/2023-05-03-valide/index.html").exists()
+
+
+def test_a_key_written_twice_in_mkdocs_yml_stops_build_and_check(tmp_path):
+    """Two ``extra_javascript:`` lists: YAML (and MkDocs) kept the second, and the first list's scripts
+    were never loaded, without a word (it happened on this repository's main branch)."""
+    project = make_project(tmp_path / "project", GOOD)
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    line = text[: text.index("extra_javascript:")].count("\n") + 1
+    config.write_text(text + "\nextra_javascript:\n  - assets/autre.js\n", "utf-8")
+    second = text.count("\n") + 2
+    expected = f'mkdocs.yml:{second}: the key "extra_javascript" is written twice (first on line {line})'
+    checked = run_check(project)
+    assert checked.returncode == 2 and expected in checked.stderr, checked.stderr
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 1 and expected in built.output and "Traceback" not in built.output
+
+
+def test_every_generated_path_is_reserved():
+    """A contributor's file at a generated path is refused by the load stage (and so by the check),
+    which knows the paths without rendering: this holds its list to what the renderer writes."""
+    settings = load_settings(REPO / "mkdocs.yml")
+    built = run(settings)
+    uris = [page.src_uri for page in built.renderer.generated_pages()]
+    uris += [*export_paths(built.corpus), *schema.published_files()]
+    assert uris and [uri for uri in uris if not is_generated(uri)] == []
 
 
 def test_the_sample_site_publishes_exactly_its_files(public_site):

@@ -25,6 +25,7 @@ from briefing.exports.offline import drop_server_only_files, is_offline_build, w
 from briefing.load import schema
 from briefing.load.preview import STARTED, Preview, PreviewError, select, unnamed_entities
 from briefing.pipeline import Build, run
+from briefing.project import read_config
 from briefing.render import sanitize
 from briefing.render.fragments import resolve_links
 from briefing.render.metadata import PageHeads
@@ -73,6 +74,7 @@ def on_pre_build(config) -> None:
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     try:
+        read_config(Path(config.config_file_path))  # what MkDocs would not say: a key written twice
         edition = Edition.parse(os.environ.get("BRIEFING_EDITION"))
         settings = Settings.from_mapping(
             dict(config.extra.get("briefing") or {}), root=root, docs_dir=Path(config.docs_dir), edition=edition,

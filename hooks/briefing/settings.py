@@ -71,5 +71,6 @@ def declared_files(config: dict) -> frozenset[str]:
     found += (config.get("extra") or {}).get("polyfills") or []
     theme = config.get("theme") or {}
     found += [theme.get("logo"), theme.get("favicon")] if hasattr(theme, "get") else []
-    paths = {str(getattr(item, "path", item)).lstrip("/") for item in found if item}
+    found = [item.get("path") if isinstance(item, dict) else getattr(item, "path", item) for item in found]
+    paths = {str(item).lstrip("/") for item in found if item}
     return frozenset(posixpath.normpath(path) for path in paths if not _SCHEME.match(path))

@@ -22,6 +22,11 @@ NOTE_SUFFIX = ".md"
 INDEX_NAME = "index.md"
 KEPT_QUIETLY = frozenset({".gitkeep", ".gitignore", ".gitattributes"})
 """Repository plumbing, neither content nor a surprise."""
+GENERATED_FOLDERS = frozenset({"auteurs", "chronologie", "donnees", "evenements", "flux", "relations", "schemas",
+                               "search"})
+"""Folders under ``docs/`` whose every page the build generates (``search/`` is Material's)."""
+GENERATED_PAGES = frozenset({"glossaire.md", "nouveautes.md", f"{LETTERS_DIR}/{INDEX_NAME}",
+                             *(f"{kind.value}/{INDEX_NAME}" for kind in EntityKind)})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"})
 _LEFTOVER = re.compile(
     r"(~|\.bak|\.orig|\.rej|\.swp|\.swo|\.tmp|\.old|\.(BASE|LOCAL|REMOTE|BACKUP)(\.\w+)?|_(BASE|LOCAL|REMOTE|BACKUP)_\d+.*)$",
@@ -148,17 +153,25 @@ def take(docs_dir: Path, events_dir: Path, root: Path, nav_pages: frozenset[str]
     return inventory
 
 
+def is_generated(uri: str) -> bool:
+    """Whether the build writes the page or file at this ``docs``-relative path itself."""
+    return uri in GENERATED_PAGES or uri.split("/", 1)[0] in GENERATED_FOLDERS
+
+
 def _sort_docs_file(path: Path, relative: Path, inventory: Inventory, walker: _Walker,
                     nav_pages: frozenset[str] | None) -> None:
     reason = _odd_name(path)
     if reason:
         walker.refuse(path, reason)
         return
+    uri = relative.as_posix()
+    if is_generated(uri):
+        walker.refuse(path, "this file is generated; rename or remove yours (the generated one is published)")
+        return
     if path.suffix != NOTE_SUFFIX:
         inventory.statics.append(path)
         return
     folder = relative.parts[0] if len(relative.parts) == 2 else None
-    uri = relative.as_posix()
     if uri == INDEX_NAME or (nav_pages is not None and uri in nav_pages):
         inventory.pages.append(path)
     elif folder == LETTERS_DIR and path.name != INDEX_NAME:
