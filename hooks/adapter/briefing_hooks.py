@@ -71,7 +71,15 @@ def on_pre_build(config) -> None:
         clean_directory(config.site_dir)
 
 
+def _refuse_unsafe_theme_features(config) -> None:
+    """Fail closed on a theme feature that would turn contributors' text into HTML in the browser."""
+    for feature in (config.theme.get("features") or []):
+        if feature in sanitize.UNSAFE_THEME_FEATURES:
+            raise PluginError(f"theme.features: {feature}: {sanitize.UNSAFE_THEME_FEATURES[feature]}")
+
+
 def on_config(config):
+    _refuse_unsafe_theme_features(config)
     root = Path(config.config_file_path).resolve().parent
     try:
         read_config(Path(config.config_file_path))  # what MkDocs would not say: a key written twice
