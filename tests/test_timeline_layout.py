@@ -1,7 +1,7 @@
 """Where the timeline's marks go (``render/timeline_layout.py``), on any set of events in a year.
 
-Property-based (Hypothesis, derandomized and bounded; ``BRIEFING_LONG_PROPERTIES=1`` runs more
-examples): every event is drawn exactly once, no two periods of a lane meet, no period lies on the
+Property-based (Hypothesis, derandomized and bounded; ``BRIEFING_HYPOTHESIS_EXAMPLES=2000`` runs
+more examples): every event is drawn exactly once, no two periods of a lane meet, no period lies on the
 points' lane, a row holds at most one mark per month, and labels never overlap.
 """
 
@@ -25,7 +25,7 @@ from briefing.render.timeline_layout import (
 from briefing.structure import Event, PartialDate, When
 
 YEAR = 2023
-EXAMPLES = 2000 if os.environ.get("BRIEFING_LONG_PROPERTIES") else 150
+EXAMPLES = int(os.environ.get("BRIEFING_HYPOTHESIS_EXAMPLES", "150"))
 
 
 @st.composite
