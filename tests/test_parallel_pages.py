@@ -27,6 +27,7 @@ def test_a_site_built_by_two_processes_is_the_site_built_by_one(tmp_path, offlin
     assert one.returncode == 0, one.output
     assert two.returncode == 0, two.output
     assert FORKED not in one.output and FORKED in two.output
+    assert "other pages outside the navigation" in two.output  # letters, entity, chronology pages too
     files = _every_file(one.site)
     assert len([name for name in files if name.startswith("evenements/")]) > 10
     assert "search/search_index.json" in files and "sitemap.xml" in files

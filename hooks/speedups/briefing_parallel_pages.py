@@ -1,12 +1,14 @@
-"""MkDocs adapter: a share of the event pages read, converted and rendered by a second process.
+"""MkDocs adapter: a share of the pages read, converted and rendered by a second process.
 
 MkDocs builds its pages one after the other, on one core: at 10,000 events that is two thirds of
 the build, nearly all of it event pages, each independent of the others. Once the navigation is
 made (``on_nav``, last), this hook forks (``briefing.background``). The child runs MkDocs' own
-steps for a share of the event pages (``_populate_page``, ``on_env`` on a fresh template
-environment, ``_build_page``: every plugin's events, on the same objects) and writes them into the
-site folder; in the parent, the collection of files hides those pages from MkDocs' two page loops
-(``PagesElsewhere``), and MkDocs renders the rest. Before the search plugin writes its index
+steps (``_populate_page``, ``on_env`` on a fresh template environment, ``_build_page``: every
+plugin's events, on the same objects) for a share of the event pages, and, when they are too few to
+balance the two processes (1,000 or 2,000 events), for some of the other pages outside the
+navigation too (letters, entity, archive, chronology and relation pages: ``_share``, ``_weight``),
+and writes them into the site folder; in the parent, the collection of files hides those pages
+from MkDocs' two page loops (``PagesElsewhere``), and MkDocs renders the rest. Before the search plugin writes its index
 (``on_post_build``, priority 100) the parent waits for the child and takes back what the rest of
 the build reads of those pages: their search entries, put in page order as if rendered here; their
 anchors, so that links between the two shares are validated as MkDocs validates the others; and
@@ -41,10 +43,16 @@ from briefing.speed.background import BackgroundJob, JobFailed, can_fork
 log = get_plugin_logger("briefing")
 
 MIN_SHARE = 200
-"""Fewer event pages than this for the second process (about a second of work) are not worth it."""
-OTHER_PAGE_WEIGHT = 1.1
-"""What a page other than an event page costs, in event pages (measured at 10,000 events: a letter,
-an entity or a chronology page takes about 1.1 event pages, the child also pickles what it sends back)."""
+"""Less work than this many event pages for the second process (about half a second) is not worth it."""
+OTHER_PAGE_WEIGHT = 2.0
+"""What a page other than an event page costs, in event pages, when its folder is not in ``PAGE_WEIGHTS``
+(measured at 1,000 and 2,000 events, CPU per page built by MkDocs with every hook)."""
+PAGE_WEIGHTS = {"lettres": 3.3, "chronologie": 0.9, "relations": 0.9}
+"""Measured per folder: a letter (its contributors' Markdown), a chronology or relation page (lists)."""
+ARCHIVE_WEIGHT = 1.0
+"""A page two folders deep in a registry folder (``pays/japon/archives-1.md``): a list of 200 events."""
+NAV_PAGE_WEIGHT = 12.0
+"""A page of the navigation (the home page, the indexes), which the parent builds: 20 to 40 ms each."""
 PARENT_SHARE_PER_EVENT = 0.05
 """What the parent does alone after the pages (the search index, the exports' share), per event."""
 
@@ -116,11 +124,31 @@ def on_files(files, config):
     return PagesElsewhere(files) if _wanted and _engine_followed(config) else files
 
 
-def _share(events: int, others: int) -> int:
-    """How many of ``events`` event pages the child builds so that both processes end together:
-    the parent also builds the ``others`` pages and finishes the build alone."""
-    parent_alone = OTHER_PAGE_WEIGHT * others + PARENT_SHARE_PER_EVENT * events
-    return max(0, min(events, round((events + parent_alone) / 2)))
+def _weight(src_uri: str) -> float:
+    """What building the page ``src_uri`` costs, in event pages."""
+    if is_event_uri(src_uri):
+        return 1.0
+    folder, _, rest = src_uri.partition("/")
+    if folder in PAGE_WEIGHTS:
+        return PAGE_WEIGHTS[folder]
+    return ARCHIVE_WEIGHT if "/" in rest else OTHER_PAGE_WEIGHT
+
+
+def _share(events: int, others: float) -> int:
+    """How much work, in event pages, the child takes of ``events`` event pages and other pages
+    weighing ``others`` so that both processes end together: the parent finishes the build alone."""
+    parent_alone = others + PARENT_SHARE_PER_EVENT * events
+    return max(0, min(round(events + others), round((events + parent_alone) / 2)))
+
+
+def _choose(events: list[File], others: list[File], work: int) -> list[File]:
+    """The child's pages: ``work`` event pages' worth, event pages first, then as many of ``others``
+    (pages outside the navigation) as make up the rest, both evenly spread."""
+    if work <= len(events):
+        return _spread(events, work)
+    weights = [_weight(f.src_uri) for f in others]
+    count = min(len(others), round((work - len(events)) * len(others) / sum(weights)))
+    return events + _spread(others, count)
 
 
 def _spread(pages: list[File], count: int) -> list[File]:
@@ -135,19 +163,25 @@ def on_nav(nav, config, files):
     if not isinstance(files, PagesElsewhere) or not can_fork():
         return nav
     listed = {id(page) for page in nav.pages}
-    outside = [f for f in files.documentation_pages() if f.page is not None and id(f.page) not in listed]
+    pages = [f for f in files.documentation_pages() if f.page is not None]
+    outside = [f for f in pages if id(f.page) not in listed]
     events = [f for f in outside if is_event_uri(f.src_uri)]
-    count, forced = _share(len(events), len(outside) - len(events)), _mode() == "on"
+    others = [f for f in outside if not is_event_uri(f.src_uri)]
+    weight = sum(_weight(f.src_uri) for f in others) + NAV_PAGE_WEIGHT * (len(pages) - len(outside))
+    work, forced = _share(len(events), weight), _mode() == "on"
     if forced:
-        count = max(count, min(1, len(events)))
-    if count == 0 or (count < MIN_SHARE and not forced):
+        work = max(work, min(1, len(events)))
+    if work == 0 or (work < MIN_SHARE and not forced):
         return nav
-    chosen = _spread(events, count)
-    job = BackgroundJob(f"building {len(chosen)} event pages",
+    chosen = _choose(events, others, work)
+    chosen_events = sum(1 for f in chosen if is_event_uri(f.src_uri))
+    job = BackgroundJob(f"building {len(chosen)} pages",
                         lambda: _build_elsewhere(chosen, files, nav, config), collect_garbage=True)
     files.elsewhere = frozenset(f.src_uri for f in chosen)  # in this process only: the child sees them all
     _build = _Build(job, files)
-    log.info(f"{len(chosen)} of {len(events)} event pages built by a second process")
+    more = len(chosen) - chosen_events
+    log.info(f"{chosen_events} of {len(events)} event pages built by a second process"
+             + (f", with {more} of the {len(others)} other pages outside the navigation" if more else ""))
     return nav
 
 
