@@ -69,6 +69,8 @@ def test_a_large_year_lists_its_months_on_their_own_pages(big_year):
     assert len(_event_links(big_year.page("chronologie/2022/03/"))) == MONTH_PAGE_SIZE
     assert len(_event_links(big_year.page("chronologie/2022/03-2/"))) == DENSE_MONTH - MONTH_PAGE_SIZE
     assert "Mars 2022 (1/2)" in big_year.text("chronologie/2022/03-2/")  # the way back
+    late_march = big_year.page("evenements/2022-03-28-mars-27/")  # the month's last event: on its second page
+    assert late_march.xpath("//p[contains(@class,'briefing-date')]/a/@href")[0].endswith("chronologie/2022/03-2/")
 
 
 def test_entity_page_shows_latest_events_and_links_archives(big_year):

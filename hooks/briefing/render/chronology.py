@@ -79,6 +79,29 @@ def _month_label(year: int, month: int, part: int = 1, parts: int = 1) -> str:
     return f"{label} ({part}/{parts})" if parts > 1 else label
 
 
+_split_targets: tuple[object, dict[int, int], dict[str, str]] | None = None
+"""(corpus, events per year, month page of each event of a split year), built once per corpus."""
+
+
+def month_target(event: Event, corpus: Corpus) -> Target:
+    """Where the chronology lists ``event`` under its own start: its month (or its year's events without
+    month) on the year page, or that month's own page (the part holding it) in a year split into months."""
+    global _split_targets
+    if _split_targets is None or _split_targets[0] is not corpus:
+        sizes, pages = {}, {}
+        for year, events in _by_year(corpus).items():
+            sizes[year] = len(events)
+            for month, part, _parts, listed in chronology_pages_for_year(year, events):
+                if month != BEFORE:
+                    pages.update((e.id, _month_uri(year, month, part)) for e in listed)
+        _split_targets = (corpus, sizes, pages)
+    year = event.when.start.year
+    month = _group_key(event, year)
+    if _split_targets[1].get(year, 0) > YEAR_PAGE_LIMIT:
+        return _split_targets[2].get(event.id, _month_uri(year, month)), None
+    return markup.chronology_year_uri(year), _group_anchor(year, month)
+
+
 def chronology_pages_for_year(year: int, events: list[Event]) -> list[MonthPage]:
     """The month pages a year is split into, in order; none for a small year."""
     if len(events) <= YEAR_PAGE_LIMIT:
