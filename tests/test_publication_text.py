@@ -132,6 +132,8 @@ def test_sample_indexes_are_in_french_alphabetical_order(public_site):
     assert themes == ["Alliances", "Cybersécurité", "Défense", "Diplomatie", "Élections", "Renseignement"]
     glossary = [h.strip("¶ ") for h in _texts(public_site.page("glossaire/"), "//article//h2")]
     assert glossary == ["Aukus", "IP4", "ITPP", "Otan", "PLD"]
+    authors = [h.strip("¶ ") for h in _texts(public_site.page("auteurs/"), "//article//h2")]
+    assert authors == ["Thomas Lemoine", "Hélène Marchal", "Claire Vasseur"]  # by family name
     relations = [" ".join(t.split()) for t in _texts(public_site.page("relations/"), "//article//td[1]")]
     assert relations == ["Indo-Pacifique – Europe – Otan", "Japon – Corée du Sud – États-Unis", "Otan – Japon"]
 
