@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 
+import lxml.html
 import pytest
+from hostile_content import generate_batches, hostile_files
+from safety import site_problems
 
 from briefing.render import sanitize
 from support import MINIMAL_REGISTRY, build, make_project, note
@@ -117,3 +120,17 @@ def test_the_build_refuses_a_theme_feature_that_parses_titles_as_html(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "theme.features: content.tooltips" in result.output and "Traceback" not in result.output
+
+
+def test_generated_hostile_content_leaves_nothing_executable_in_any_file(tmp_path):
+    """The browser test's generated content (tests/hostile_content.py), scanned statically: every page,
+    the search index, feeds, calendars and JSON (the payloads carry ``XSS`` or call ``__pwn``)."""
+    batches = generate_batches()
+    result = build(make_project(tmp_path / "project", hostile_files(batches)), tmp_path / "site")
+    assert result.returncode == 0 and "Traceback" not in result.output, result.output
+    problems, scanned = site_problems(result.site)
+    assert len([name for name in scanned if name.startswith("evenements/")]) == len(batches)
+    assert problems == []
+    for path in result.site.rglob("*.html"):
+        code = lxml.html.fromstring(path.read_bytes()).xpath("//script[not(contains(@type, 'json'))]/text()")
+        assert "__pwn" not in "".join(code), path  # JSON-LD holds the text as data, checked by site_problems
