@@ -1,36 +1,38 @@
-"""mkdocs.yml holds each key once: YAML keeps the last of two, silently (two ``extra_javascript:`` lists,
-left by merges, dropped the chronologies' order and filter scripts from every page)."""
+"""mkdocs.yml is edited by hand and merged often: a key written twice would silently keep only the last."""
 
 from __future__ import annotations
 
-import pytest
 import yaml
 
 from support import REPO
 
 
-class _UniqueKeys(yaml.SafeLoader):
-    """A YAML reader that refuses a key written twice in one mapping, and reads MkDocs' tags as plain values."""
-
-    def construct_mapping(self, node, deep=False):
-        seen: dict[object, int] = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise ValueError(f"mkdocs.yml:{key_node.start_mark.line + 1}: {key!r} already on line {seen[key]}")
-            seen[key] = key_node.start_mark.line + 1
-        return super().construct_mapping(node, deep=deep)
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing a mapping that names a key twice (YAML says keys are unique)."""
 
 
-_UniqueKeys.add_multi_constructor("!", lambda loader, suffix, node: None)
-_UniqueKeys.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+def _mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        assert key not in seen, f"mkdocs.yml line {key_node.start_mark.line + 1}: {key!r} is written twice"
+        seen[key] = True
+    return loader.construct_mapping(node, deep=deep)
 
 
-def test_mkdocs_yml_writes_each_key_once():
-    config = yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=_UniqueKeys)
-    assert "assets/briefing-tooltips.js" in config["extra_javascript"]
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_UniqueKeyLoader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV, !relative: not ours to check
 
 
-def test_the_reader_refuses_a_key_written_twice():
-    with pytest.raises(ValueError, match="'a' already on line 1"):
-        yaml.load("a: [1]\nb: 2\na: [3]\n", Loader=_UniqueKeys)
+def test_mkdocs_yml_names_every_key_once():
+    assert yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=_UniqueKeyLoader)
+
+
+def test_the_check_catches_a_key_written_twice():
+    text = "theme:\n  name: material\nextra_javascript: [a.js]\nextra_javascript: [b.js]\n"
+    try:
+        yaml.load(text, Loader=_UniqueKeyLoader)
+    except AssertionError as error:
+        assert "'extra_javascript' is written twice" in str(error)
+    else:
+        raise AssertionError("a key written twice was not caught")
