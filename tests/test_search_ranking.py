@@ -66,7 +66,7 @@ def test_lists_of_other_pages_are_kept_out_and_glossary_entries_in(public_site):
     docs = {doc["location"]: doc for doc in search_documents(public_site.site)}
     assert not [loc for loc in docs if loc.startswith("#")]  # the home page's lists of letters and events
     assert not [loc for loc in docs if loc.endswith(("#citee-par", "#lire-egalement"))]
-    assert "Organisation du traité de l'Atlantique nord" in docs["glossaire/#otan"]["text"]
+    assert "Organisation du traité de l’Atlantique nord" in docs["glossaire/#otan"]["text"]  # typographic
     assert "Utilisé dans" not in " ".join(d["text"] for loc, d in docs.items() if loc.startswith("glossaire/"))
     assert "Alliance politico-militaire" in docs["glossaire/#otan"]["text"]  # the definition
 
