@@ -44,15 +44,19 @@ log = get_plugin_logger("briefing")
 
 MIN_SHARE = 200
 """Less work than this many event pages for the second process (about half a second) is not worth it."""
-OTHER_PAGE_WEIGHT = 2.0
-"""What a page other than an event page costs, in event pages, when its folder is not in ``PAGE_WEIGHTS``
-(measured at 1,000 and 2,000 events, CPU per page built by MkDocs with every hook)."""
-PAGE_WEIGHTS = {"lettres": 3.3, "chronologie": 0.9, "relations": 0.9}
+OTHER_PAGE_WEIGHT = 2.5
+"""What a page other than an event page costs, in event pages, when its folder is not in ``PAGE_WEIGHTS``:
+an entity page (measured at 1,000 and 2,000 events: CPU per page built by MkDocs with every hook)."""
+PAGE_WEIGHTS = {"lettres": 3.4, "chronologie": 1.0, "relations": 0.9}
 """Measured per folder: a letter (its contributors' Markdown), a chronology or relation page (lists)."""
-ARCHIVE_WEIGHT = 1.0
-"""A page two folders deep in a registry folder (``pays/japon/archives-1.md``): a list of 200 events."""
+ARCHIVE_WEIGHT = 1.8
+"""A page two folders deep in a registry folder (``pays/japon/archives-1.md``): up to 200 events listed."""
 NAV_PAGE_WEIGHT = 12.0
 """A page of the navigation (the home page, the indexes), which the parent builds: 20 to 40 ms each."""
+LARGE_ARCHIVE_WEIGHT, SMALL_ARCHIVE, LARGE_ARCHIVE = 1.1, 2_000, 10_000
+"""The weights above are measured up to ``SMALL_ARCHIVE`` events. From ``LARGE_ARCHIVE`` on, every page
+outside the event pages weighs ``LARGE_ARCHIVE_WEIGHT`` and the navigation's pages nothing, as measured
+at 10,000 events (the event pages then cost more, the child's most); in between, interpolated."""
 PARENT_SHARE_PER_EVENT = 0.05
 """What the parent does alone after the pages (the search index, the exports' share), per event."""
 
@@ -124,14 +128,19 @@ def on_files(files, config):
     return PagesElsewhere(files) if _wanted and _engine_followed(config) else files
 
 
-def _weight(src_uri: str) -> float:
-    """What building the page ``src_uri`` costs, in event pages."""
+def _weight(src_uri: str, events: int) -> float:
+    """What building the page ``src_uri`` costs, in event pages, in an archive of ``events`` events."""
     if is_event_uri(src_uri):
         return 1.0
     folder, _, rest = src_uri.partition("/")
-    if folder in PAGE_WEIGHTS:
-        return PAGE_WEIGHTS[folder]
-    return ARCHIVE_WEIGHT if "/" in rest else OTHER_PAGE_WEIGHT
+    small = PAGE_WEIGHTS.get(folder) or (ARCHIVE_WEIGHT if "/" in rest else OTHER_PAGE_WEIGHT)
+    return _blend(small, LARGE_ARCHIVE_WEIGHT, events)
+
+
+def _blend(small: float, large: float, events: int) -> float:
+    """``small`` up to ``SMALL_ARCHIVE`` events, ``large`` from ``LARGE_ARCHIVE`` on, linear between."""
+    along = min(1.0, max(0.0, (events - SMALL_ARCHIVE) / (LARGE_ARCHIVE - SMALL_ARCHIVE)))
+    return small + (large - small) * along
 
 
 def _share(events: int, others: float) -> int:
@@ -146,7 +155,7 @@ def _choose(events: list[File], others: list[File], work: int) -> list[File]:
     (pages outside the navigation) as make up the rest, both evenly spread."""
     if work <= len(events):
         return _spread(events, work)
-    weights = [_weight(f.src_uri) for f in others]
+    weights = [_weight(f.src_uri, len(events)) for f in others]
     count = min(len(others), round((work - len(events)) * len(others) / sum(weights)))
     return events + _spread(others, count)
 
@@ -167,7 +176,8 @@ def on_nav(nav, config, files):
     outside = [f for f in pages if id(f.page) not in listed]
     events = [f for f in outside if is_event_uri(f.src_uri)]
     others = [f for f in outside if not is_event_uri(f.src_uri)]
-    weight = sum(_weight(f.src_uri) for f in others) + NAV_PAGE_WEIGHT * (len(pages) - len(outside))
+    weight = sum(_weight(f.src_uri, len(events)) for f in others) \
+        + _blend(NAV_PAGE_WEIGHT, 0.0, len(events)) * (len(pages) - len(outside))
     work, forced = _share(len(events), weight), _mode() == "on"
     if forced:
         work = max(work, min(1, len(events)))
