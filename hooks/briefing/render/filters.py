@@ -14,7 +14,7 @@ from collections import Counter
 
 from briefing.load.registry import Registry
 from briefing.render import html
-from briefing.structure import ALL_KINDS, EntityKind, Event
+from briefing.structure import ALL_KINDS, Entity, EntityKind, Event
 
 DATE_FROM, DATE_TO = "du", "au"
 """URL parameters of the date range (``YYYY-MM``; ``YYYY`` and ``YYYY-MM-DD`` are read too)."""
@@ -25,27 +25,30 @@ _ALL = {
     EntityKind.ORGANIZATION: "Toutes",
     EntityKind.TOPIC: "Tous",
 }
-_ranks: dict[int, tuple[Registry, dict[str, int]]] = {}
+_ranks: dict[int, tuple[Registry, dict[str, tuple[int, str]]]] = {}
 
 
-def _rank(registry: Registry) -> dict[str, int]:
-    """Entity key -> its place in its registry index (the order readers know), computed once."""
+def _rank(registry: Registry) -> dict[str, tuple[int, str]]:
+    """Entity key -> its place in its registry index (the order readers know) and the start of its
+    ``<option>``, computed once per registry (every chronology page has a form)."""
     kept = _ranks.get(id(registry))
     if kept is None or kept[0] is not registry:
-        order = {e.key: i for kind in ALL_KINDS for i, e in enumerate(registry.of_kind(kind))}
+        order = {e.key: (i, _option(e)) for kind in ALL_KINDS for i, e in enumerate(registry.of_kind(kind))}
         _ranks.clear()
         _ranks[id(registry)] = kept = (registry, order)
     return kept[1]
 
 
-def _select(kind: EntityKind, counts: Counter, registry: Registry) -> str:
+def _option(entity: Entity) -> str:
+    return f'<option value="{html.text(entity.slug)}">{html.text(entity.title)} ('
+
+
+def _select(kind: EntityKind, keys: list[str], counts: Counter, registry: Registry) -> str:
+    """The control of one folder, listing ``keys`` (that folder's keys among ``counts``)."""
     rank = _rank(registry)
-    keys = sorted((k for k in counts if k.startswith(f"{kind.value}/")), key=lambda k: rank.get(k, 0))
-    options = "".join(
-        f'<option value="{html.text(registry.entities[k].slug)}">'
-        f"{html.text(registry.entities[k].title)} ({counts[k]})</option>"
-        for k in keys if k in registry.entities
-    )
+    keys = sorted(keys, key=lambda k: rank[k][0] if k in rank else 0)
+    options = "".join(f"{rank[k][1] if k in rank else _option(registry.entities[k])}{counts[k]})</option>"
+                      for k in keys if k in registry.entities)
     control = f"filtre-{kind.value}"
     return (f'<div class="briefing-filter-field"><label for="{control}">{kind.label}</label>'
             f'<select id="{control}" name="{kind.value}">'
@@ -70,8 +73,12 @@ def render_filter_form(events: list[Event], registry: Registry, *, exclude: str 
     if len(events) < 2:
         return ""
     counts = Counter(k for e in events for k in set(e.entities) if k != exclude)
-    selects = [_select(kind, counts, registry) for kind in ALL_KINDS
-               if any(k.startswith(f"{kind.value}/") for k in counts)]
+    by_folder: dict[str, list[str]] = {}
+    for key in counts:
+        folder, slash, _ = key.partition("/")
+        if slash:
+            by_folder.setdefault(folder, []).append(key)
+    selects = [_select(kind, by_folder[kind.value], counts, registry) for kind in ALL_KINDS if kind.value in by_folder]
     first = min(e.when.start.first_day() for e in events).isoformat()[:7]
     last = max((e.when.end or e.when.start).last_day() for e in events).isoformat()[:7]
     dates = _month_input(DATE_FROM, "Du mois", first, last) + _month_input(DATE_TO, "Au mois", first, last)
