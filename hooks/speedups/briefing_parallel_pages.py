@@ -153,8 +153,8 @@ def _share(events: int, others: float) -> int:
 def _choose(events: list[File], others: list[File], work: int) -> list[File]:
     """The child's pages: ``work`` event pages' worth, event pages first, then as many of ``others``
     (pages outside the navigation) as make up the rest, both evenly spread."""
-    if work <= len(events):
-        return _spread(events, work)
+    if work <= len(events) or not others:
+        return _spread(events, min(work, len(events)))
     weights = [_weight(f.src_uri, len(events)) for f in others]
     count = min(len(others), round((work - len(events)) * len(others) / sum(weights)))
     return events + _spread(others, count)
@@ -167,7 +167,7 @@ def _spread(pages: list[File], count: int) -> list[File]:
 
 @event_priority(-1000)
 def on_nav(nav, config, files):
-    """Last, once every page exists: fork the child that builds its share of the event pages."""
+    """Last, once every page exists: fork the child that builds its share of the pages."""
     global _build
     if not isinstance(files, PagesElsewhere) or not can_fork():
         return nav
