@@ -6,6 +6,7 @@ folder on ``sys.path`` only while the hook module itself is executed.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from html import escape as html_escape
@@ -20,7 +21,7 @@ from briefing import gc_pause, sanitize, schema, search_entries
 from briefing.background import BackgroundJob, JobFailed
 from briefing.diagnostics import Severity
 from briefing.editions import Edition
-from briefing.export import drop_server_only_files, is_offline_build, write_zip
+from briefing.export import drop_server_only_files, is_offline_build, write_readme, write_zip
 from briefing.exports.build import export_paths, write_exports
 from briefing.exports.links import SiteLinks
 from briefing.metadata import PageHeads
@@ -31,6 +32,7 @@ from briefing.settings import Settings
 from briefing_adapter import material_search_entries
 
 log = get_plugin_logger("briefing")
+EDITION_LABELS = {Edition.PUBLIC: "publique (extrait)", Edition.FULL: "abonnés (complète)"}
 _state: dict[str, object] = {}
 """The current build, its preview selection, page URLs and page metadata; reset on every
 ``on_config`` because ``mkdocs serve`` reuses this module."""
@@ -56,6 +58,7 @@ def on_config(config):
         )
     except ValueError as error:
         raise PluginError(str(error)) from error
+    settings = dataclasses.replace(settings, offline=is_offline_build(config))
     if not settings.events_dir.is_dir():
         raise PluginError(f"events folder not found: {settings.events_dir}; create it or set extra.briefing.events_dir")
     _state.clear()
@@ -91,7 +94,7 @@ def _add_exports(build: Build, files: Files, config) -> None:
     ``on_env`` waits for it before MkDocs copies static files (a generated file whose source is its
     own destination is left in place). They are in the offline export before anything packs it."""
     site_dir = Path(config.site_dir)
-    for uri in export_paths(build.corpus):
+    for uri in export_paths(build.corpus, offline=build.settings.offline):
         _publish(files, config, uri, abs_src_path=str(site_dir / uri))
     links, epoch = _state["links"], os.environ.get("SOURCE_DATE_EPOCH")
     _state["exports"] = BackgroundJob(
@@ -246,6 +249,8 @@ def on_post_build(config) -> None:
     """Last of all: the offline export is complete only after ``material/offline`` ran."""
     if is_offline_build(config):
         drop_server_only_files(Path(config.site_dir))
+        settings = _state["build"].settings
+        write_readme(Path(config.site_dir), settings.publication, EDITION_LABELS[settings.edition])
         archive = write_zip(Path(config.site_dir))
         log.info(f"offline export packed as {archive}")
     log.info(_state["build"].summary())

@@ -39,7 +39,7 @@ CASES = {
     ),
     "malformed date": (
         {"events/2023/2023-01-01-bad.md": note("date: 18/08/2023\ntitle: X")},
-        "events/2023/2023-01-01-bad.md:2: date: '18/08/2023' is not a date; write YYYY-MM-DD",
+        "events/2023/2023-01-01-bad.md:2: date: '18/08/2023' is not a date; write 2023-08-18",
     ),
     "end before start": (
         {"events/2023/2023-01-01-bad.md": note("date: 2023-05-03\nend: 2023-05-01\ntitle: X")},

@@ -9,7 +9,8 @@ It prints figures; it asserts nothing (speed is not a test). Each build runs in 
 peak memory is the largest proportional set size of that process and its workers together,
 sampled twice a second. The browser figure is the time from opening an event page to the first
 search result, in Debian's headless Chromium, on the site served by ``http.server`` on 127.0.0.1
-and on the offline export (``OFFLINE=true``) opened from ``file://``.
+and on the offline export (``OFFLINE=true``) opened from ``file://``. The offline export is built
+at every N (with or without the browser) and its size reported, as a folder and as its zip.
 """
 
 from __future__ import annotations
@@ -310,6 +311,14 @@ def preview_rebuild_seconds(project: Path, note: str, preview: str) -> dict[str,
 
 # Report -------------------------------------------------------------------------------------
 
+def _offline_build(folder: Path, out: Path, env: dict) -> Built:
+    """The offline export of a project (``OFFLINE=true``), packed as ``out.zip`` for ours."""
+    offline = run_build(folder, "mkdocs-offline.yml", out, strict=False, env=env)
+    if offline.returncode:
+        raise SystemExit(f"{folder.name} offline build failed:\n{offline.output}")
+    return offline
+
+
 def measure(size: int, work: Path, args: argparse.Namespace) -> Row:
     row = Row(size)
     project, bare = work / "ours", work / "bare"
@@ -338,13 +347,16 @@ def measure(size: int, work: Path, args: argparse.Namespace) -> Row:
         "our index MB": f"{ours['index_mb']:.1f}",
     })
     print(f"[{size}] builds done: {row.figures}", flush=True)
+    offline_env = _env(OFFLINE="true")
+    exports = {"ours": _offline_build(project, work / "ours-offline", offline_env)}
+    export_mb = sum(p.stat().st_size for p in exports["ours"].site.rglob("*") if p.is_file()) / 1e6
+    zip_file = exports["ours"].site.with_name(exports["ours"].site.name + ".zip")
+    row.figures["offline export MB (folder / zip)"] = f"{export_mb:.0f} / {zip_file.stat().st_size / 1e6:.0f}"
+    print(f"[{size}] offline export: {row.figures['offline export MB (folder / zip)']} MB", flush=True)
     if not args.skip_browser:
         query = corpus.sample_title_word
-        offline_env = _env(OFFLINE="true")
         for name, folder in (("bare", bare), ("ours", project)):
-            offline = run_build(folder, "mkdocs-offline.yml", work / f"{name}-offline", strict=False, env=offline_env)
-            if offline.returncode:
-                raise SystemExit(f"{name} offline build failed:\n{offline.output}")
+            offline = exports.get(name) or _offline_build(folder, work / f"{name}-offline", offline_env)
             site = bare_build.site if name == "bare" else our_build.site
             timings = [browser_figures(site, offline.site, corpus.sample_event_id, query) for _ in range(args.repeat)]
             timing = {key: statistics.median(t[key] for t in timings) for key in timings[0]}

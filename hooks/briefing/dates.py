@@ -10,6 +10,7 @@ import calendar
 import re
 from functools import cache, lru_cache
 
+from .datehints import suggest_date, suggest_issue
 from .structure import Approx, PartialDate, Precision, When
 
 LOCALE = "fr"
@@ -41,9 +42,7 @@ def parse_partial_date(value: object) -> PartialDate:
     text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else None
     match = _DATE_RE.match(text) if text is not None else None
     if match is None:
-        raise DateFormError(
-            f"{value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (for example 2023-08-18)"
-        )
+        raise DateFormError(not_a_date(value))
     year, month, day = (int(g) if g else None for g in match.groups())
     if month is not None and not 1 <= month <= 12:
         raise DateFormError(f"{text!r} has no month {month}; months run from 01 to 12")
@@ -54,12 +53,31 @@ def parse_partial_date(value: object) -> PartialDate:
     return PartialDate(year, month, day)
 
 
+def not_a_date(value: object) -> str:
+    """Why ``value`` is not a date, with the exact value to write when it can be read the French way."""
+    hint = suggest_date(value)
+    if hint is None:
+        return f"{value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (for example 2023-08-18)"
+    date, approx = hint
+    if approx:
+        return f'{value!r} is not a date; write {date} and add the line "approx: {approx}"'
+    return f"{value!r} is not a date; write {date}"
+
+
+def not_an_issue(value: object) -> str:
+    """Why ``value`` is not an issue, with the value to write when it can be read the French way."""
+    hint = suggest_issue(value)
+    if hint is None:
+        return f"{value!r} is not an issue; write YYYY-MM, or YYYY-MM&MM for a double issue"
+    return f"{value!r} is not an issue; write {hint}"
+
+
 def parse_issue(value: object) -> str:
     """Normalise a letter's issue: ``2024-10`` or a double issue ``2024-07&08``."""
     text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
     match = _ISSUE_RE.match(text)
     if match is None:
-        raise DateFormError(f"{value!r} is not an issue; write YYYY-MM, or YYYY-MM&MM for a double issue")
+        raise DateFormError(not_an_issue(value))
     months = [int(m) for m in match.groups()[1:] if m]
     if not all(1 <= m <= 12 for m in months):
         raise DateFormError(f"{text!r} names a month outside 01-12")

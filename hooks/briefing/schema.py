@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import fastjsonschema
 
+from .dates import not_a_date, not_an_issue
 from .diagnostics import did_you_mean
 
 if TYPE_CHECKING:  # jsonschema is imported only to explain an invalid note (its import is slow)
@@ -147,9 +148,9 @@ def _explain(error: ValidationError, schema: dict) -> tuple[tuple, str]:
                 return path, f"expected true or false, got {error.instance!r}"
             return path, f"expected {' or '.join(wanted)}, got {_describe(error.instance)} {error.instance!r}"
         case "pattern" if key in ("date", "end"):
-            return path, f"{error.instance!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY"
+            return path, not_a_date(error.instance)
         case "pattern" if key == "issue":
-            return path, f"{error.instance!r} is not an issue; write YYYY-MM, or YYYY-MM&MM for a double issue"
+            return path, not_an_issue(error.instance)
         case "pattern" if key == "url":
             return path, f"{error.instance!r} is not a web address; write it in full, starting with https://"
         case "minimum" | "maximum" if key in ("date", "end"):

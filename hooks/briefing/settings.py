@@ -18,6 +18,8 @@ class Settings:
     short_name: str = "Asie21"
     subscribe_url: str = ""
     subscribe_label: str = "S’abonner à la lettre"
+    offline: bool = False
+    """Whether this build is the offline export: it carries no feed and one calendar, the whole chronology's."""
 
     @classmethod
     def from_mapping(cls, mapping: dict, *, root: Path, docs_dir: Path, edition: Edition) -> Settings:
