@@ -3,6 +3,7 @@ in a browser from ``file://`` with no failed request and no console error."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import icalendar
 import lxml.html
 import pytest
 
@@ -38,7 +40,7 @@ def test_the_zip_opens_on_a_note_that_says_what_to_open(full_export):
     assert names[0] == "export/LISEZ-MOI.txt"
     with zipfile.ZipFile(site.with_name("export.zip")) as packed:
         note = packed.read(names[0]).decode("utf-8")
-    assert "export/index.html" in note
+    assert "ouvrez le fichier index.html de ce dossier" in note
     assert "Édition : abonnés (complète)" in note
     assert "Construit le 1er novembre 2024" in note  # SOURCE_DATE_EPOCH, not the clock
     assert len(note.splitlines()) < 15
@@ -55,6 +57,9 @@ def test_the_export_carries_no_source_map_no_feed_and_one_calendar(full_export, 
         assert {p.name for p in (site / "donnees").iterdir()} == {"evenements.json", "lettres.json", "schema.json"}
         names = _zip_names(site)
         assert not [n for n in names if n.endswith((".map", ".xml")) and "/flux/" in n]
+        calendar = icalendar.Calendar.from_ical((site / "flux" / "evenements.ics").read_bytes())
+        events = json.loads((site / "donnees" / "evenements.json").read_text("utf-8"))["events"]
+        assert sorted(str(v["uid"]).split("@")[0] for v in calendar.walk("VEVENT")) == sorted(e["id"] for e in events)
 
 
 def test_export_pages_link_no_feed_and_only_what_is_in_the_export(offline_export):

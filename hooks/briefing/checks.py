@@ -14,7 +14,7 @@ from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import glossary
+from . import glossary, templates
 from .diagnostics import Diagnostics, Severity, did_you_mean, fold
 from .frontmatter import Document
 from .registry import Registry
@@ -32,6 +32,7 @@ def run_checks(sources: Sources, registry: Registry, documents: dict[Path, Docum
     _check_letter_order(sources, documents, diagnostics)
     _check_sources(sources, documents, diagnostics)
     _check_lookalike_entries(sources.entities, diagnostics)
+    _check_template_text(sources, documents, diagnostics)
     for event in sources.events:
         used.update(event.entities)
     for letter in sources.letters:
@@ -179,6 +180,34 @@ def _check_lookalike_entries(entities: list[Entity], diagnostics: Diagnostics) -
                     "accents; if they are the same entity, keep one entry and list the other spelling in its aliases",
                     Severity.WARNING,
                 )
+
+
+_ONE_LINE_FIELDS = ("title", "fact", "lead_en")
+
+
+def _check_template_text(sources: Sources, documents: dict[Path, Document], diagnostics: Diagnostics) -> None:
+    """A template's placeholder left in a body, a definition, a title or a fact line is published as
+    it stands: each one is a warning (``templates.py`` holds what ``new`` writes)."""
+    paths = [e.path for e in sources.events] + [x.path for x in sources.letters] + [e.path for e in sources.entities]
+    for path in paths:
+        doc = documents.get(path)
+        if doc is None:
+            continue
+        for key in _ONE_LINE_FIELDS:
+            value = doc.meta.get(key)
+            found = templates.placeholder_value(value) if isinstance(value, str) else None
+            if found:
+                diagnostics.add(
+                    path, doc.line_of((key,)), key,
+                    f'"{found}" is the template\'s placeholder; write your own text', Severity.WARNING,
+                )
+        found_line = templates.placeholder_line(doc.body)
+        if found_line:
+            index, sentence = found_line
+            diagnostics.add(
+                path, doc.body_line + index, "body",
+                f'the template\'s text "{sentence}" is still there; replace it with your own', Severity.WARNING,
+            )
 
 
 def _check_unused_entries(entities: list[Entity], used: set[str], diagnostics: Diagnostics) -> None:

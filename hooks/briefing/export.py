@@ -87,7 +87,7 @@ def write_readme(site_dir: Path, publication: str, edition_label: str, *, enviro
         f"Édition : {edition_label}\n"
         f"Construit le {format_partial(PartialDate(built.year, built.month, built.day))}\n"
         f"\n"
-        f"Pour lire : décompressez l’archive, puis ouvrez le fichier {site_dir.name}/index.html\n"
+        f"Pour lire : décompressez l’archive, puis ouvrez le fichier index.html de ce dossier\n"
         f"dans un navigateur (double-clic). Aucune connexion n’est nécessaire : la navigation,\n"
         f"la recherche et le glossaire fonctionnent depuis le disque ou une clé USB.\n"
         f"\n"
