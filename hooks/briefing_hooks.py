@@ -17,7 +17,7 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
-from briefing import gc_pause, sanitize, schema, search_entries
+from briefing import gc_pause, i18n, sanitize, schema, search_entries
 from briefing.background import BackgroundJob, JobFailed
 from briefing.diagnostics import Severity
 from briefing.editions import Edition
@@ -38,19 +38,21 @@ _state: dict[str, object] = {}
 ``on_config`` because ``mkdocs serve`` reuses this module."""
 
 
+_LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.NOTICE: logging.INFO}
+
+
 def _report(build: Build) -> None:
+    """Errors as ``ERROR``, warnings as ``WARNING`` (``--strict`` counts both), notices as ``INFO``."""
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for diagnostic in build.diagnostics:
-        if diagnostic.severity is Severity.NOTICE:
-            log.info(diagnostic.format())
-        else:
-            log.warning(diagnostic.format())
+        log.log(_LOG_LEVEL[diagnostic.severity], diagnostic.format())
         if annotate:
             print(diagnostic.github_annotation(), flush=True)
 
 
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
+    i18n.use(config.theme.get("language"))
     try:
         edition = Edition.parse(os.environ.get("BRIEFING_EDITION"))
         settings = Settings.from_mapping(
@@ -60,7 +62,8 @@ def on_config(config):
         raise PluginError(str(error)) from error
     settings = dataclasses.replace(settings, offline=is_offline_build(config))
     if not settings.events_dir.is_dir():
-        raise PluginError(f"events folder not found: {settings.events_dir}; create it or set extra.briefing.events_dir")
+        raise PluginError(i18n._("events folder not found: {folder}; create it or set extra.briefing.events_dir"
+                                 ).format(folder=settings.events_dir))
     _state.clear()
     try:
         preview = Preview.from_env(os.environ.get("BRIEFING_PREVIEW"), STARTED)
@@ -107,7 +110,8 @@ def _publish(files: Files, config, uri: str, content: str | bytes | None = None,
     (MkDocs would replace it silently)."""
     existing = files.src_uris.get(uri)  # generated paths are POSIX already
     if existing is not None:
-        log.warning(f"docs/{uri}: this file is generated; rename or remove yours (the generated one is published)")
+        log.warning(i18n._("docs/{uri}: this file is generated; rename or remove yours (the generated one is published)"
+                           ).format(uri=uri))
         files.remove(existing)
     if abs_src_path is None:
         generated = File.generated(config, uri, content=content)
@@ -192,7 +196,9 @@ def _resolver(page):
     quiet = "preview" in _state  # a preview leaves pages out on purpose
 
     def missing(target: str) -> None:
-        (log.debug if quiet else log.warning)(f"docs/{source}: generated link to '{target}', which is not in the site")
+        (log.debug if quiet else log.warning)(
+            i18n._("docs/{page}: generated link to '{target}', which is not in the site").format(
+                page=source, target=target))
 
     return lambda part: resolve_links(part, page.url, urls, missing)
 
@@ -252,7 +258,7 @@ def on_post_build(config) -> None:
         settings = _state["build"].settings
         write_readme(Path(config.site_dir), settings.publication, EDITION_LABELS[settings.edition])
         archive = write_zip(Path(config.site_dir))
-        log.info(f"offline export packed as {archive}")
+        log.info(i18n._("offline export packed as {path}").format(path=archive))
     log.info(_state["build"].summary())
     gc_pause.thaw()
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -29,7 +30,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 def _run(*command: str | Path, env: dict | None = None) -> None:
-    print("+", " ".join(str(c) for c in command), flush=True)
+    print("+", shlex.join(str(c) for c in command), flush=True)  # can be pasted back into a shell
     result = subprocess.run([str(c) for c in command], cwd=ROOT, env=env)
     if result.returncode:
         sys.exit(result.returncode)

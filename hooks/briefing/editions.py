@@ -7,6 +7,7 @@ from dataclasses import replace
 from enum import StrEnum
 
 from . import footnotes
+from .i18n import _
 from .structure import Event, Letter, Sources
 
 
@@ -22,7 +23,9 @@ class Edition(StrEnum):
             return cls(text)
         except ValueError:
             valid = ", ".join(e.value for e in cls)
-            raise ValueError(f'unknown edition "{value}"; set BRIEFING_EDITION to one of: {valid}') from None
+            raise ValueError(
+                _('unknown edition "{value}"; set BRIEFING_EDITION to one of: {valid}').format(value=value, valid=valid)
+            ) from None
 
 
 def _withhold_event(event: Event, placeholder_id: str) -> Event:

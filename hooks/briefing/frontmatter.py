@@ -11,6 +11,7 @@ import re
 import yaml
 
 from . import yamlsubset
+from .i18n import _
 
 _FENCE = re.compile(r"^---[ \t]*$")
 _OFFSET = 2
@@ -113,10 +114,10 @@ def parse(text: str) -> Document:
         text = text[1:]
     first_end = text.find("\n")
     if not _FENCE.match(text if first_end < 0 else text[:first_end]):
-        raise FrontMatterError("the file must start with a line '---' opening the front matter", 1)
+        raise FrontMatterError(_("the file must start with a line '---' opening the front matter"), 1)
     closing = None if first_end < 0 else _closing_fence(text, first_end)
     if closing is None:
-        raise FrontMatterError("the front matter is never closed; add a line '---' after it", 1)
+        raise FrontMatterError(_("the front matter is never closed; add a line '---' after it"), 1)
     closing_start, closing_end = closing
     yaml_text = text[first_end + 1 : max(first_end + 1, closing_start - 1)]
     meta, lines = _SUBSET.load(yaml_text), None
@@ -128,13 +129,13 @@ def parse(text: str) -> Document:
         mark = error.problem_mark or error.context_mark
         line = mark.line + _OFFSET if mark else None
         problem = error.problem or str(error)
-        raise FrontMatterError(f"invalid YAML: {problem}", line) from error
+        raise FrontMatterError(_("invalid YAML: {problem}").format(problem=problem), line) from error
     except (yaml.YAMLError, ValueError) as error:
-        raise FrontMatterError(f"invalid YAML: {error}", None) from error
+        raise FrontMatterError(_("invalid YAML: {problem}").format(problem=error), None) from error
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise FrontMatterError("the front matter must be a mapping of 'key: value' lines", _OFFSET)
+        raise FrontMatterError(_("the front matter must be a mapping of 'key: value' lines"), _OFFSET)
     body = text[closing_end + 1 :]
     return Document(meta, body, text.count("\n", 0, closing_start) + 2, yaml_text, lines)
 

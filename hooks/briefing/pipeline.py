@@ -8,6 +8,7 @@ from .corpus import Corpus, build_corpus
 from .diagnostics import Diagnostic, Severity
 from .editions import apply_edition
 from .gc_pause import gc_paused
+from .i18n import _, ngettext
 from .loader import Loaded, load
 from .preview import Selection
 from .render import SiteRenderer
@@ -34,13 +35,14 @@ class Build:
         rejected_events = sum(1 for p in accounting.rejected if p in event_files)
         rejected_other = len(accounting.rejected) - rejected_events
         problems = sum(1 for d in self.loaded.diagnostics.items if d.severity is not Severity.NOTICE)
-        return (
-            f"events: {len(events) - withheld} published, {withheld} withheld, {rejected_events} rejected "
-            f"(of {len(self.loaded.accounting.event_files)} files); "
-            f"letters: {len(self.loaded.sources.letters)} published; "
-            f"registry: {len(self.loaded.sources.entities)} entries; "
-            f"other files rejected: {rejected_other}; "
-            f"{problems} problem{'s' if problems != 1 else ''} reported"
+        return _(
+            "events: {published} published, {withheld} withheld, {rejected} rejected (of {files} files); "
+            "letters: {letters} published; registry: {entries} entries; other files rejected: {other}; {problems}"
+        ).format(
+            published=len(events) - withheld, withheld=withheld, rejected=rejected_events,
+            files=len(self.loaded.accounting.event_files), letters=len(self.loaded.sources.letters),
+            entries=len(self.loaded.sources.entities), other=rejected_other,
+            problems=ngettext("{count} problem reported", "{count} problems reported", problems).format(count=problems),
         )
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from .editions import Edition
+from .i18n import _
 from .settings import Settings
 
 CONFIG_NAME = "mkdocs.yml"
@@ -47,7 +48,7 @@ def read_config(config_file: Path) -> dict:
     with config_file.open(encoding="utf-8") as stream:
         config = yaml.load(stream, Loader=_ConfigLoader)  # a SafeLoader subclass: nothing is executed
     if not isinstance(config, dict):
-        raise ValueError(f"{config_file}: not a mapping of settings")
+        raise ValueError(_("{path}: not a mapping of settings").format(path=config_file))
     return config
 
 
@@ -57,7 +58,15 @@ def find_config(start: Path) -> Path:
         candidate = folder / CONFIG_NAME
         if candidate.is_file():
             return candidate
-    raise FileNotFoundError(f"no {CONFIG_NAME} in {start.resolve()} or above; run the command inside the project")
+    raise FileNotFoundError(_("no {name} in {folder} or above; run the command inside the project").format(
+        name=CONFIG_NAME, folder=start.resolve()))
+
+
+def site_language(config_file: Path) -> str | None:
+    """``theme.language`` of ``mkdocs.yml``, or None."""
+    theme = read_config(config_file).get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return str(language) if language else None
 
 
 def load_settings(config_file: Path, edition: Edition = Edition.PUBLIC) -> Settings:

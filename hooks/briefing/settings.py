@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .editions import Edition
+from .i18n import _
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,8 @@ class Settings:
         known = {"publication", "short_name", "subscribe_url", "subscribe_label", "events_dir"}
         unknown = sorted(set(mapping) - known)
         if unknown:
-            raise ValueError(
-                f"extra.briefing: unknown key(s) {', '.join(unknown)}; known keys: {', '.join(sorted(known))}"
-            )
+            raise ValueError(_("extra.briefing: unknown key(s) {unknown}; known keys: {known}").format(
+                unknown=", ".join(unknown), known=", ".join(sorted(known))))
         values = {k: str(v) for k, v in mapping.items() if k in known - {"events_dir"}}
         events_dir = root / str(mapping.get("events_dir", "events"))
         return cls(root=root, docs_dir=docs_dir, events_dir=events_dir, edition=edition, **values)

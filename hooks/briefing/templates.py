@@ -51,10 +51,7 @@ def placeholder_value(value: str) -> str | None:
     return None
 
 
-def placeholder_line(body: str) -> tuple[int, str] | None:
-    """(0-based line, sentence) of the first template sentence in a body, or None."""
-    for index, line in enumerate(body.splitlines()):
-        found = placeholder_in(line)
-        if found:
-            return index, found
-    return None
+def placeholder_lines(body: str) -> list[tuple[int, str]]:
+    """(0-based line, sentence) of every template sentence left in a body."""
+    found = ((index, placeholder_in(line)) for index, line in enumerate(body.splitlines()))
+    return [(index, sentence) for index, sentence in found if sentence]
