@@ -27,6 +27,7 @@ from briefing.exports.links import SiteLinks
 from briefing.metadata import PageHeads
 from briefing.pipeline import Build, run
 from briefing.preview import STARTED, Preview, PreviewError, select, unnamed_entities
+from briefing.render import markup, problems
 from briefing.render.fragments import resolve_links
 from briefing.settings import Settings
 from briefing_adapter import material_search_entries
@@ -36,6 +37,12 @@ EDITION_LABELS = {Edition.PUBLIC: "publique (extrait)", Edition.FULL: "abonnés 
 _state: dict[str, object] = {}
 """The current build, its preview selection, page URLs and page metadata; reset on every
 ``on_config`` because ``mkdocs serve`` reuses this module."""
+_serving = {"on": False}
+"""Whether this process runs ``mkdocs serve``: only then do pages show the build's problems."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _serving["on"] = command == "serve"
 
 
 _LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.NOTICE: logging.INFO}
@@ -163,8 +170,38 @@ def on_files(files: Files, config) -> Files:
     for uri, text in schema.published_files().items():
         _publish(files, config, uri, text)
     _add_exports(build, files, config)
+    if _serving["on"]:
+        _show_problems(build, files, config, edit_path)
     gc_pause.freeze_until_build_end()
     return files
+
+
+def _show_problems(build: Build, files: Files, config, edit_path: _EditPaths) -> None:
+    """Serve only: which page shows which problems, and a page at the address of each rejected file."""
+    by_source = problems.by_source(build.diagnostics)
+    relative = build.loaded.diagnostics.relative
+    notices: dict[str, list] = {}
+    for file in files:
+        if file.abs_src_path and not file.generated_by:
+            found = by_source.get(relative(Path(file.abs_src_path)))
+            if found:
+                notices[file.src_uri] = found
+    for page in build.renderer.generated_pages():
+        if page.source is not None and relative(page.source) in by_source:
+            notices[page.src_uri] = by_source[relative(page.source)]
+    docs_dir, event_files = Path(config.docs_dir).resolve(), set(build.loaded.accounting.event_files)
+    for path in build.loaded.accounting.rejected:
+        is_event = path in event_files
+        if is_event:
+            uri = markup.event_uri(path.stem)
+        elif path.resolve().is_relative_to(docs_dir):
+            uri = path.resolve().relative_to(docs_dir).as_posix()
+        else:
+            continue
+        if uri not in files.src_uris:
+            _publish(files, config, uri, problems.rejected_page(relative(path), is_event)).edit_uri = edit_path(path)
+            notices[uri] = by_source.get(relative(path), [])
+    _state["notices"] = notices
 
 
 @event_priority(-100)
@@ -244,6 +281,9 @@ def _add_search_entry(context, page, config, nav):
 def _complete_page(context, page, config, nav):
     """After ``material/search`` has indexed the page (priority 0): the fragments kept out of search."""
     page.content = _state["build"].renderer.complete_page_html(page.file.src_uri, page.content, _resolver(page))
+    found = _state.get("notices", {}).get(page.file.src_uri)
+    if found:
+        page.content = problems.notice_html(found) + page.content
     return context
 
 
