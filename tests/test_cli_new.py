@@ -11,7 +11,7 @@ import pytest
 from test_cli_check import run_check
 
 from briefing.cli.new import short_slug, slug
-from briefing.frontmatter import parse
+from briefing.load.frontmatter import parse
 from support import MINIMAL_REGISTRY, build, make_project
 
 

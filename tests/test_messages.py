@@ -3,6 +3,7 @@ code, and the bad-input table reads in French as ``check`` prints it (English: `
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import subprocess
 import sys
@@ -130,3 +131,39 @@ def test_french_catalog_is_shipped_with_the_package():
     assert i18n.available_languages() == ["fr"]
     assert "locale/*/LC_MESSAGES/*.po" in (REPO / "pyproject.toml").read_text("utf-8")
     assert Path(i18n.__file__).parent == REPO / "hooks" / "briefing"
+
+
+_USER_ERRORS = {"FrontMatterError", "DateFormError", "Refused", "PluginError", "PreviewError"}
+_LOG_CALLS = {"warning", "error", "info"}
+
+
+def _unmarked(node) -> bool:
+    """A message written as a plain or formatted string literal, not through ``_()``."""
+    return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
+
+
+def _unmarked_messages(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        owner = ast.unparse(func.value) if isinstance(func, ast.Attribute) else ""
+        if name == "add" and "diagnostics" in owner:
+            message = node.args[3] if len(node.args) > 3 else None
+        elif name in _USER_ERRORS or (name in _LOG_CALLS and owner == "log"):
+            message = node.args[0] if node.args else None
+        else:
+            continue
+        if message is not None and _unmarked(message):
+            found.append(f"{path.relative_to(REPO)}:{node.lineno}: {ast.unparse(message)[:80]}")
+    return found
+
+
+def test_every_message_a_contributor_reads_goes_through_the_catalog():
+    """A diagnostic, a refusal or a logged problem written as a bare string would stay in English:
+    write it as ``_("… {field} …").format(field=…)`` (``briefing.i18n``), then run tools/i18n.py update."""
+    sources = [*(REPO / "hooks" / "briefing").rglob("*.py"), *(REPO / "hooks" / "adapter").glob("*.py")]
+    found = [line for path in sorted(sources) for line in _unmarked_messages(path)]
+    assert found == []

@@ -22,6 +22,8 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "hooks" / "briefing"
+SOURCES = (PACKAGE, ROOT / "hooks" / "adapter")
+"""The package and the MkDocs adapter, which logs messages too."""
 LOCALE_DIR = PACKAGE / "locale"
 _FIELD = re.compile(r"(?<!\{)\{([a-z_]*)[^{}]*\}|%\(?([a-z_]*)\)?[rsd]")
 
@@ -29,11 +31,12 @@ _FIELD = re.compile(r"(?<!\{)\{([a-z_]*)[^{}]*\}|%\(?([a-z_]*)\)?[rsd]")
 def extract() -> Catalog:
     """Every message the code marks, as Babel finds it (``babel.cfg``)."""
     template = Catalog(project="briefing", fuzzy=False)
-    for filename, lineno, message, comments, context in extract_from_dir(
-        PACKAGE, [("**.py", "python")], keywords=DEFAULT_KEYWORDS, strip_comment_tags=True
-    ):
-        template.add(message, None, [(f"hooks/briefing/{filename}", lineno)], auto_comments=comments,
-                     context=context)
+    for folder in SOURCES:
+        for filename, lineno, message, comments, context in extract_from_dir(
+            folder, [("**.py", "python")], keywords=DEFAULT_KEYWORDS, strip_comment_tags=True
+        ):
+            template.add(message, None, [(f"{folder.relative_to(ROOT).as_posix()}/{filename}", lineno)],
+                         auto_comments=comments, context=context)
     return template
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from .i18n import _
+from briefing.i18n import _
 
 
 class Severity(StrEnum):

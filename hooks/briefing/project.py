@@ -11,9 +11,9 @@ from pathlib import Path
 
 import yaml
 
-from .editions import Edition
-from .i18n import _
-from .settings import Settings
+from briefing.edition.editions import Edition
+from briefing.i18n import _
+from briefing.settings import Settings
 
 CONFIG_NAME = "mkdocs.yml"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .editions import Edition
-from .i18n import _
+from briefing.edition.editions import Edition
+from briefing.i18n import _
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from .. import i18n
-from ..i18n import N_, _
-from ..project import find_config, site_language
-from . import check, new
+from briefing import i18n
+from briefing.cli import check, new
+from briefing.i18n import N_, _
+from briefing.project import find_config, site_language
 
 ARGPARSE_MESSAGES = (
     N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),

@@ -13,12 +13,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from .. import i18n
-from ..diagnostics import Diagnostic, Severity
-from ..editions import Edition
-from ..i18n import _, ngettext
-from ..loader import load
-from ..project import find_config, load_settings, site_language
+from briefing import i18n
+from briefing.diagnostics import Diagnostic, Severity
+from briefing.edition.editions import Edition
+from briefing.i18n import _, ngettext
+from briefing.load.loader import load
+from briefing.project import find_config, load_settings, site_language
 
 
 def check(config_file: Path, edition: Edition = Edition.PUBLIC) -> list[Diagnostic]:

@@ -16,14 +16,14 @@ from pathlib import Path
 import yaml
 from pymdownx.slugs import slugify
 
-from .. import schema, templates
-from ..dates import DateFormError, parse_issue, parse_partial_date
-from ..diagnostics import did_you_mean
-from ..i18n import _
-from ..loader import LETTERS_DIR, load_registry
-from ..project import find_config, load_settings
-from ..registry import ZONE_NOUN, Registry
-from ..structure import ALL_KINDS, EntityKind
+from briefing.diagnostics import did_you_mean
+from briefing.i18n import _
+from briefing.load import templates
+from briefing.load.dates import DateFormError, parse_issue, parse_partial_date
+from briefing.load.loader import LETTERS_DIR, load_registry
+from briefing.load.registry import ZONE_NOUN, Registry
+from briefing.project import find_config, load_settings
+from briefing.structure import ALL_KINDS, EntityKind
 
 _SLUGIFY = slugify(case="lower", normalize="NFD")
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "ß": "ss", "’": " ", "'": " "})
@@ -120,8 +120,6 @@ def _new_event(args: argparse.Namespace, settings) -> None:
     registry = load_registry(settings.docs_dir, settings.root)
     names = {kind: problems.resolve(registry, _OPTIONS[kind], getattr(args, kind.field) or [], (kind,))
              for kind in EntityKind}
-    if args.fact is not None and "fact" not in schema.load_schema("event")["properties"]:
-        problems.append(_("--fact: this project's notes have no fact line yet; write the fact in the text"))
     problems.stop_if_any()
     event_id = f"{date.iso()}-{slug(args.slug) if args.slug else short_slug(args.title)}"
     path = settings.events_dir / str(date.year) / f"{event_id}.md"
@@ -129,10 +127,13 @@ def _new_event(args: argparse.Namespace, settings) -> None:
     if same_id is not None and same_id != path:
         raise Refused(_("the id {id} is already used by {path}; ids are unique across events/ (choose other words "
                         "with --slug)").format(id=event_id, path=_shown(same_id, settings.root)))
+    fact = args.fact
+    if fact is None and sys.stdin.isatty():
+        fact = input(_("The fact in one sentence, as in a letter's FAITS (Enter to skip): "))
     fields = {
         "date": date.iso(),
         "title": args.title,
-        "fact": args.fact,
+        "fact": (" ".join(fact.split()) or None) if fact else None,
         **{kind.field: names[kind] for kind in EntityKind},
         "sources": [],
         "confidential": args.confidential,
@@ -215,7 +216,8 @@ def add_parser(commands) -> None:
     event = kinds.add_parser("event", help="events/<year>/<date>-<words>.md")
     event.add_argument("--date", required=True, help=_("YYYY-MM-DD, YYYY-MM or YYYY"))
     event.add_argument("--title", required=True, help=_("short headline"))
-    event.add_argument("--fact", help=_("the fact line printed after the date in FAITS (one sentence, lower case)"))
+    event.add_argument("--fact", help=_("the fact in one sentence, lower case, as printed after the date in FAITS "
+                                        "(asked for when omitted at a terminal)"))
     event.add_argument("--slug", metavar=_("WORDS"),
                        help=_("the words of the id after the date; default: the title's first three words"))
     for kind, option in _OPTIONS.items():

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
-from ..corpus import Corpus
-from ..dates import format_when
-from ..plaintext import plain_field, plain_text
-from ..render import markup
-from ..structure import Event, Letter
-from . import atom, paths
-from .context import ExportContext, ExportFile
+from briefing.exports import atom, paths
+from briefing.exports.context import ExportContext, ExportFile
+from briefing.index.corpus import Corpus
+from briefing.index.plaintext import plain_field, plain_text
+from briefing.load.dates import format_when
+from briefing.render import markup
+from briefing.structure import Event, Letter
 
 FEED_ENTRIES = 50
 """Entries per feed, latest first: a feed is a window on what is new, not an archive."""
@@ -73,13 +73,14 @@ def _event_entry(event: Event, context: ExportContext) -> _Entry:
     entities = context.corpus.registry.entities
     date = format_when(event.when)
     body = plain_text(event.body)
+    head = f"{date} : {plain_field(event.fact)}" if event.fact else date
     return _Entry(
         key=_key(event),
         title=f"{date} : {plain_field(event.title)}",
         page=markup.event_uri(event.id),
         date=_date(event),
-        summary=f"{date} : {plain_field(event.title)}",
-        content=f"{date}\n\n{body}" if body else date,
+        summary=f"{date} : {plain_field(event.fact or event.title)}",
+        content=f"{head}\n\n{body}" if body else head,
         authors=(),
         categories=tuple(plain_field(entities[k].title) for k in event.entities),
     )

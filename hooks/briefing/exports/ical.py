@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..dates import format_when
-from ..plaintext import plain_field, plain_text
-from ..render import markup
-from ..structure import Event, Precision
-from . import paths, rfc5545
-from .context import ExportContext, ExportFile
+from briefing.exports import paths, rfc5545
+from briefing.exports.context import ExportContext, ExportFile
+from briefing.index.plaintext import plain_field, plain_text
+from briefing.load.dates import format_when
+from briefing.render import markup
+from briefing.structure import Event, Precision
 
 _PRECISION_NOTE = {Precision.MONTH: "date au mois près", Precision.YEAR: "date à l’année près"}
 DESCRIPTION_BREAK = "\n\n"
@@ -57,7 +57,9 @@ class _Calendars:
         links = self.links
         start, end = event_span(event)
         page = links.absolute(links.page_path(markup.event_uri(event.id)))
-        description = [f"Date : {format_when(event.when)}", plain_text(event.body)]
+        date = format_when(event.when)
+        first = f"{date} : {plain_field(event.fact)}" if event.fact else f"Date : {date}"
+        description = [first, plain_text(event.body)]
         description += [f"Source : {plain_field(s.title)}" + (f" ({s.url})" if s.url else "") for s in event.sources]
         categories = ",".join([self.categories[key] for key in event.entities])
         return rfc5545.lines(

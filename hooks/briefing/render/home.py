@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..corpus import Corpus
-from ..settings import Settings
-from ..structure import EntityKind
-from . import markup
+from briefing.index.corpus import Corpus
+from briefing.render import markup
+from briefing.settings import Settings
+from briefing.structure import EntityKind
 
 LATEST_LETTERS = 5
 LATEST_EVENTS = 10

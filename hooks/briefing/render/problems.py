@@ -12,9 +12,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from html import escape
 
-from ..diagnostics import Diagnostic, Severity
-from ..i18n import _
-from . import markup
+from briefing.diagnostics import Diagnostic, Severity
+from briefing.i18n import _
+from briefing.render import markup
 
 NOTICE_CLASS = "briefing-problems"
 

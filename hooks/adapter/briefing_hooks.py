@@ -1,0 +1,314 @@
+"""MkDocs adapter: wires the engine-independent ``briefing`` pipeline into MkDocs events.
+
+Only this file imports MkDocs. Everything is imported at module level: MkDocs puts this
+folder on ``sys.path`` only while the hook module itself is executed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+from html import escape as html_escape
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import AnchorLink
+
+from briefing import i18n
+from briefing.diagnostics import Severity
+from briefing.edition.editions import Edition
+from briefing.exports.build import export_paths, write_exports
+from briefing.exports.links import SiteLinks
+from briefing.exports.offline import drop_server_only_files, is_offline_build, write_readme, write_zip
+from briefing.load import schema
+from briefing.load.preview import STARTED, Preview, PreviewError, select, unnamed_entities
+from briefing.pipeline import Build, run
+from briefing.render import markup, problems, sanitize
+from briefing.render.fragments import resolve_links
+from briefing.render.metadata import PageHeads
+from briefing.search import entries as search_entries
+from briefing.search.material import material_search_entries
+from briefing.settings import Settings
+from briefing.speed import gc_pause
+from briefing.speed.background import BackgroundJob, JobFailed
+
+log = get_plugin_logger("briefing")
+EDITION_LABELS = {Edition.PUBLIC: "publique (extrait)", Edition.FULL: "abonnés (complète)"}
+_state: dict[str, object] = {}
+"""The current build, its preview selection, page URLs and page metadata; reset on every
+``on_config`` because ``mkdocs serve`` reuses this module."""
+_serving = {"on": False}
+"""Whether this process runs ``mkdocs serve``: only then do pages show the build's problems."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _serving["on"] = command == "serve"
+
+
+_LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.NOTICE: logging.INFO}
+
+
+def _report(build: Build) -> None:
+    """Errors as ``ERROR``, warnings as ``WARNING`` (``--strict`` counts both), notices as ``INFO``."""
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for diagnostic in build.diagnostics:
+        log.log(_LOG_LEVEL[diagnostic.severity], diagnostic.format())
+        if annotate:
+            print(diagnostic.github_annotation(), flush=True)
+
+
+def on_config(config):
+    root = Path(config.config_file_path).resolve().parent
+    i18n.use(config.theme.get("language"))
+    try:
+        edition = Edition.parse(os.environ.get("BRIEFING_EDITION"))
+        settings = Settings.from_mapping(
+            dict(config.extra.get("briefing") or {}), root=root, docs_dir=Path(config.docs_dir), edition=edition
+        )
+    except ValueError as error:
+        raise PluginError(str(error)) from error
+    settings = dataclasses.replace(settings, offline=is_offline_build(config))
+    if not settings.events_dir.is_dir():
+        raise PluginError(i18n._("events folder not found: {folder}; create it or set extra.briefing.events_dir"
+                                 ).format(folder=settings.events_dir))
+    _state.clear()
+    try:
+        preview = Preview.from_env(os.environ.get("BRIEFING_PREVIEW"), STARTED)
+    except PreviewError as error:
+        raise PluginError(str(error)) from error
+    selection = select(preview, settings.events_dir, settings.docs_dir / "lettres") if preview else None
+    build = run(settings, selection)
+    _state["build"] = build
+    if selection is not None:
+        _state["preview"] = selection
+        log.info(selection.summary())
+        config.validation.links.not_found = logging.DEBUG  # links to pages left out of the preview
+    config.extra["edition"] = edition.value
+    if is_offline_build(config):
+        config.repo_url = None  # the repository widget would call api.github.com from the reader's browser
+    _prepare_reader_tools(build, config)
+    _report(build)
+    return config
+
+
+def _prepare_reader_tools(build: Build, config) -> None:
+    """Page URLs as this build writes them (the offline plugin has already turned directory URLs off)."""
+    links = SiteLinks(config.site_url or "", bool(config.use_directory_urls))
+    _state["links"] = links
+    _state["heads"] = PageHeads(build.corpus, build.settings, build.renderer.readers, links)
+
+
+def _add_exports(build: Build, files: Files, config) -> None:
+    """Feeds, calendars and JSON. Their paths are known at once (pages link to them); the files are
+    written straight into the site folder by a second process while MkDocs renders the pages, and
+    ``on_env`` waits for it before MkDocs copies static files (a generated file whose source is its
+    own destination is left in place). They are in the offline export before anything packs it."""
+    site_dir = Path(config.site_dir)
+    for uri in export_paths(build.corpus, offline=build.settings.offline):
+        _publish(files, config, uri, abs_src_path=str(site_dir / uri))
+    links, epoch = _state["links"], os.environ.get("SOURCE_DATE_EPOCH")
+    _state["exports"] = BackgroundJob(
+        "feeds, calendars and JSON", lambda: write_exports(build.corpus, build.settings, links, site_dir, epoch))
+
+
+def _publish(files: Files, config, uri: str, content: str | bytes | None = None, *,
+             abs_src_path: str | None = None) -> File:
+    """Add a generated file; one a contributor wrote at the same path is reported and replaced
+    (MkDocs would replace it silently)."""
+    existing = files.src_uris.get(uri)  # generated paths are POSIX already
+    if existing is not None:
+        log.warning(i18n._("docs/{uri}: this file is generated; rename or remove yours (the generated one is published)"
+                           ).format(uri=uri))
+        files.remove(existing)
+    if abs_src_path is None:
+        generated = File.generated(config, uri, content=content)
+    else:
+        generated = File.generated(config, uri, abs_src_path=abs_src_path)
+    files.append(generated)
+    return generated
+
+
+class _EditPaths:
+    """A source file's path relative to ``docs_dir`` as MkDocs' edit links want it (symbolic links
+    resolved), for many files of few folders: each folder is resolved once."""
+
+    def __init__(self, docs_dir: Path) -> None:
+        self._docs_dir = docs_dir
+        self._folders: dict[Path, str] = {}
+
+    def __call__(self, path: Path) -> str:
+        if path.is_symlink():
+            return self._relative(path)
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = self._relative(path.parent)
+        return f"{folder}/{path.name}" if folder != "." else path.name
+
+    def _relative(self, path: Path) -> str:
+        return os.path.relpath(path.resolve(), self._docs_dir).replace(os.sep, "/")
+
+
+def on_files(files: Files, config) -> Files:
+    build = _state["build"]
+    docs_dir = Path(config.docs_dir).resolve()
+    for path in build.loaded.accounting.rejected:
+        if path.resolve().is_relative_to(docs_dir):
+            rejected = files.get_file_from_path(path.resolve().relative_to(docs_dir).as_posix())
+            if rejected is not None:
+                files.remove(rejected)
+    preview = _state.get("preview")
+    left_out_paths = [*preview.dropped_letters, *(e.path for e in unnamed_entities(build.corpus))] if preview else []
+    for path in left_out_paths:
+        left_out = files.get_file_from_path(path.resolve().relative_to(docs_dir).as_posix())
+        if left_out is not None:
+            files.remove(left_out)
+    edit_path = _EditPaths(docs_dir)
+    for page in build.renderer.generated_pages():
+        generated = _publish(files, config, page.src_uri, page.markdown)
+        if page.source is not None:
+            generated.edit_uri = edit_path(page.source)
+    for uri, text in schema.published_files().items():
+        _publish(files, config, uri, text)
+    _add_exports(build, files, config)
+    if _serving["on"]:
+        _show_problems(build, files, config, edit_path)
+    gc_pause.freeze_until_build_end()
+    return files
+
+
+def _show_problems(build: Build, files: Files, config, edit_path: _EditPaths) -> None:
+    """Serve only: which page shows which problems, and a page at the address of each rejected file."""
+    by_source = problems.by_source(build.diagnostics)
+    relative = build.loaded.diagnostics.relative
+    notices: dict[str, list] = {}
+    for file in files:
+        if file.abs_src_path and not file.generated_by:
+            found = by_source.get(relative(Path(file.abs_src_path)))
+            if found:
+                notices[file.src_uri] = found
+    for page in build.renderer.generated_pages():
+        if page.source is not None and relative(page.source) in by_source:
+            notices[page.src_uri] = by_source[relative(page.source)]
+    docs_dir, event_files = Path(config.docs_dir).resolve(), set(build.loaded.accounting.event_files)
+    for path in build.loaded.accounting.rejected:
+        is_event = path in event_files
+        if is_event:
+            uri = markup.event_uri(path.stem)
+        elif path.resolve().is_relative_to(docs_dir):
+            uri = path.resolve().relative_to(docs_dir).as_posix()
+        else:
+            continue
+        if uri not in files.src_uris:
+            _publish(files, config, uri, problems.rejected_page(relative(path), is_event)).edit_uri = edit_path(path)
+            notices[uri] = by_source.get(relative(path), [])
+    _state["notices"] = notices
+
+
+@event_priority(-100)
+def on_env(env, config, files):
+    """MkDocs copies static files next: the exports must be written by then."""
+    exports = _state.pop("exports", None)
+    if exports is not None:
+        try:
+            exports.wait()
+        except JobFailed as error:
+            raise PluginError(str(error)) from error
+    return env
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    raw_title = page.meta.get("title")
+    if raw_title is not None:
+        page.meta["title"] = sanitize.plain_title(raw_title)
+    if _state["build"].renderer.writes_search_entry(page.file.src_uri) and material_search_entries(config) is not None:
+        page.meta["search"] = {"exclude": True}  # Material's parser skips it; on_page_context adds its entry
+        page.meta["briefing_search_title"] = html_escape(str(raw_title), quote=False)
+    page.meta["briefing_head"] = _state["heads"].for_page(page.file.src_uri)
+    return _state["build"].renderer.page_markdown(page.file.src_uri, markdown)
+
+
+def _resolver(page):
+    """Generated links of a part of the page's body made relative to the page."""
+    urls, source = _state["urls"], page.file.src_uri
+    quiet = "preview" in _state  # a preview leaves pages out on purpose
+
+    def missing(target: str) -> None:
+        (log.debug if quiet else log.warning)(
+            i18n._("docs/{page}: generated link to '{target}', which is not in the site").format(
+                page=source, target=target))
+
+    return lambda part: resolve_links(part, page.url, urls, missing)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Generated fragments meant for search go in, and the body is sanitized (contributors' raw HTML)
+    before the page, its search entry or anything else reads it."""
+    if "urls" not in _state:
+        _state["urls"] = {file.src_uri: file.url for file in files}
+    resolve = _resolver(page)
+    renderer = _state["build"].renderer
+    _add_to_toc(page, renderer.page_headings(page.file.src_uri))
+    return renderer.page_html(page.file.src_uri, html, lambda part: sanitize.clean(resolve(part)))
+
+
+def _add_to_toc(page, headings: list[tuple[int, str, str]]) -> None:
+    """Headings written as HTML (``Fragments.add_heading``), listed under the page's title and
+    nested by level, as the ``toc`` extension lists Markdown headings."""
+    if not headings:
+        return
+    items = page.toc.items
+    top = items[-1].children if items and items[-1].level == 1 else items
+    open_headings: list[AnchorLink] = []
+    for level, title, anchor in headings:
+        link = AnchorLink(html_escape(title, quote=False), anchor, level)
+        while open_headings and open_headings[-1].level >= level:
+            open_headings.pop()
+        (open_headings[-1].children if open_headings else top).append(link)
+        open_headings.append(link)
+
+
+@event_priority(10)
+def _add_search_entry(context, page, config, nav):
+    """Before ``material/search`` (priority 0), which drops the ``data-search-*`` marks: the page's
+    search entry where the build writes it (``search_entries``)."""
+    title = page.meta.get("briefing_search_title")
+    if title is not None:
+        material_search_entries(config).append(search_entries.entry(page.url, title, page.content))
+    return context
+
+
+@event_priority(-100)
+def _complete_page(context, page, config, nav):
+    """After ``material/search`` has indexed the page (priority 0): the fragments kept out of search."""
+    page.content = _state["build"].renderer.complete_page_html(page.file.src_uri, page.content, _resolver(page))
+    found = _state.get("notices", {}).get(page.file.src_uri)
+    if found:
+        page.content = problems.notice_html(found) + page.content
+    return context
+
+
+on_page_context = CombinedEvent(_add_search_entry, _complete_page)
+
+
+@event_priority(-200)
+def on_post_build(config) -> None:
+    """Last of all: the offline export is complete only after ``material/offline`` ran."""
+    if is_offline_build(config):
+        drop_server_only_files(Path(config.site_dir))
+        settings = _state["build"].settings
+        write_readme(Path(config.site_dir), settings.publication, EDITION_LABELS[settings.edition])
+        archive = write_zip(Path(config.site_dir))
+        log.info(i18n._("offline export packed as {path}").format(path=archive))
+    log.info(_state["build"].summary())
+    gc_pause.thaw()
+
+
+def on_build_error(error) -> None:
+    exports = _state.pop("exports", None)
+    if exports is not None:
+        exports.cancel()
+    gc_pause.thaw()
+

@@ -1,0 +1,64 @@
+"""Contributors' Markdown as plain text, for feeds, calendars, the JSON export and sharing metadata.
+
+Plain text is what these formats carry safely: no markup from a note reaches a feed reader or a
+calendar as HTML, and a ``<script>`` written in a note is dropped with its content.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import markdown
+from lxml import html as lxml_html
+
+from briefing.load import footnotes, glossary
+
+_DROPPED_TAGS = ("script", "style", "iframe", "object", "embed", "template", "noscript")
+_MARKUP = re.compile(r"[\\`*_\[\]<>&#!|~]|^\s*(?:[-+]\s|\d+[.)]\s|>)|^ {4}", re.MULTILINE)
+"""Anything Markdown could read as markup; text without it is converted without the parser."""
+_CONVERTER = markdown.Markdown()
+"""One converter, reset between texts: building a new one per text costs more than converting."""
+
+
+@lru_cache(maxsize=65536)
+def plain_text(markdown_text: str) -> str:
+    """The words of a note or chapeau: footnotes, glossary stars and markup removed, one paragraph per block."""
+    body, _ = footnotes.split_definitions(markdown_text or "")
+    body = glossary.replace_marks(footnotes.strip_references(body), lambda word, _line: word)
+    if not body.strip():
+        return ""
+    if not _MARKUP.search(body):
+        return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip())
+    fragment = lxml_html.fragment_fromstring(_CONVERTER.reset().convert(body), create_parent="div")
+    for element in list(fragment.iter(*_DROPPED_TAGS)):
+        element.drop_tree()
+    blocks = [" ".join(block.text_content().split()) for block in fragment]
+    if not blocks:
+        blocks = [" ".join(fragment.text_content().split())]
+    return "\n\n".join(plain_field(b) for b in blocks if b)
+
+
+def plain_field(value: str | None) -> str | None:
+    """A front-matter value as plain text: any HTML a contributor typed is reduced to its words.
+
+    Pages escape these values; data files carry them as text, and many consumers render text as HTML.
+    """
+    while value is not None and "<" in value:
+        fragment = lxml_html.fragment_fromstring(f"<div>{value}</div>", create_parent=False)
+        for element in list(fragment.iter(*_DROPPED_TAGS)):
+            element.drop_tree()
+        text = " ".join(fragment.text_content().split())
+        if text == value:
+            break
+        value = text  # text typed as entities (&lt;script&gt;) decodes to markup: strip again
+    return value
+
+
+def one_line(markdown_text: str, limit: int | None = None) -> str:
+    """The plain text on one line, cut at a word boundary to ``limit`` characters (with an ellipsis)."""
+    text = " ".join(plain_text(markdown_text).split())
+    if limit is None or len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"

@@ -1,0 +1,277 @@
+"""MkDocs adapter: a share of the event pages read, converted and rendered by a second process.
+
+MkDocs builds its pages one after the other, on one core: at 10,000 events that is two thirds of
+the build, nearly all of it event pages, each independent of the others. Once the navigation is
+made (``on_nav``, last), this hook forks (``briefing.background``). The child runs MkDocs' own
+steps for a share of the event pages (``_populate_page``, ``on_env`` on a fresh template
+environment, ``_build_page``: every plugin's events, on the same objects) and writes them into the
+site folder; in the parent, the collection of files hides those pages from MkDocs' two page loops
+(``PagesElsewhere``), and MkDocs renders the rest. Before the search plugin writes its index
+(``on_post_build``, priority 100) the parent waits for the child and takes back what the rest of
+the build reads of those pages: their search entries, put in page order as if rendered here; their
+anchors, so that links between the two shares are validated as MkDocs validates the others; and
+what was logged, logged again here so that ``--strict`` counts it. Templates that list the pages
+(the sitemap) still get every page.
+
+It only runs under ``mkdocs build`` (not ``--dirty``) of MkDocs 1.6.1, whose build loop it follows
+(the last 1.x release, so it cannot drift), where forking is safe (one thread, POSIX), and when the
+share is worth a process (``MIN_SHARE``); elsewhere MkDocs renders every page. ``BRIEFING_PARALLEL``:
+``auto`` (default), ``off``, or ``on`` (whatever the number of pages: tests). A build is byte for
+byte the same either way (``tests/test_parallel_pages.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import mkdocs
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from briefing.render.markup import is_event_uri
+from briefing.search.material import material_search_entries
+from briefing.speed.background import BackgroundJob, JobFailed, can_fork
+
+log = get_plugin_logger("briefing")
+
+MIN_SHARE = 200
+"""Fewer event pages than this for the second process (about a second of work) are not worth it."""
+OTHER_PAGE_WEIGHT = 1.1
+"""What a page other than an event page costs, in event pages (measured at 10,000 events: a letter,
+an entity or a chronology page takes about 1.1 event pages, the child also pickles what it sends back)."""
+PARENT_SHARE_PER_EVENT = 0.05
+"""What the parent does alone after the pages (the search index, the exports' share), per event."""
+
+
+class PagesElsewhere(Files):
+    """The site's files, where MkDocs' page loops skip the pages another process builds."""
+
+    def __init__(self, files: Files) -> None:
+        super().__init__(files)
+        self.elsewhere: frozenset[str] = frozenset()
+
+    def documentation_pages(self, *, inclusion=InclusionLevel.is_included) -> list[File]:
+        pages = super().documentation_pages(inclusion=inclusion)
+        return [f for f in pages if f.src_uri not in self.elsewhere] if self.elsewhere else list(pages)
+
+    def every_documentation_page(self) -> list[File]:
+        return list(super().documentation_pages())
+
+
+class Rendered(NamedTuple):
+    """What the parent needs of the pages the child built (plain data: it is pickled back)."""
+
+    records: list[logging.LogRecord]
+    search_entries: dict[str, list]
+    anchors: dict[str, tuple[list[str], dict[str, dict[str, str]] | None]]
+    """Per page: the anchor ids it holds, and its links to anchors (target src_uri: {anchor: link})."""
+
+
+@dataclass
+class _Build:
+    job: BackgroundJob
+    files: PagesElsewhere
+    search_ends: list[tuple[str, int]] = field(default_factory=list)
+    """In the parent, after each page it built: (src_uri, the number of search entries then)."""
+
+
+_wanted = False
+_build: _Build | None = None
+
+
+def _mode() -> str:
+    mode = os.environ.get("BRIEFING_PARALLEL", "auto").strip().lower() or "auto"
+    if mode not in ("auto", "on", "off"):
+        raise PluginError(f"BRIEFING_PARALLEL={mode!r}: expected one of auto, on, off")
+    return mode
+
+
+def on_startup(command, dirty):
+    global _wanted
+    _wanted = command in ("build", "gh-deploy") and not dirty  # BRIEFING_PARALLEL is read by on_config
+
+
+def on_config(config):
+    global _build, _wanted
+    _build = None
+    if _mode() == "off":  # a wrong value fails the build here, whether it would fork or not
+        _wanted = False
+    return config
+
+
+def _engine_followed(config) -> bool:
+    """MkDocs 1.6.1 itself (not a fork such as ProperDocs, whose build loop may differ)."""
+    return mkdocs.__version__ == "1.6.1" and type(config).__module__.startswith("mkdocs.")
+
+
+@event_priority(-1000)
+def on_files(files, config):
+    """Last: the collection every later step gets, able to hide pages from MkDocs' page loops."""
+    return PagesElsewhere(files) if _wanted and _engine_followed(config) else files
+
+
+def _share(events: int, others: int) -> int:
+    """How many of ``events`` event pages the child builds so that both processes end together:
+    the parent also builds the ``others`` pages and finishes the build alone."""
+    parent_alone = OTHER_PAGE_WEIGHT * others + PARENT_SHARE_PER_EVENT * events
+    return max(0, min(events, round((events + parent_alone) / 2)))
+
+
+def _spread(pages: list[File], count: int) -> list[File]:
+    """``count`` of ``pages``, evenly spread (their cost drifts with their place in the archive)."""
+    return [page for index, page in enumerate(pages) if (index + 1) * count // len(pages) > index * count // len(pages)]
+
+
+@event_priority(-1000)
+def on_nav(nav, config, files):
+    """Last, once every page exists: fork the child that builds its share of the event pages."""
+    global _build
+    if not isinstance(files, PagesElsewhere) or not can_fork():
+        return nav
+    listed = {id(page) for page in nav.pages}
+    outside = [f for f in files.documentation_pages() if f.page is not None and id(f.page) not in listed]
+    events = [f for f in outside if is_event_uri(f.src_uri)]
+    count, forced = _share(len(events), len(outside) - len(events)), _mode() == "on"
+    if forced:
+        count = max(count, min(1, len(events)))
+    if count == 0 or (count < MIN_SHARE and not forced):
+        return nav
+    chosen = _spread(events, count)
+    job = BackgroundJob(f"building {len(chosen)} event pages",
+                        lambda: _build_elsewhere(chosen, files, nav, config), collect_garbage=True)
+    files.elsewhere = frozenset(f.src_uri for f in chosen)  # in this process only: the child sees them all
+    _build = _Build(job, files)
+    log.info(f"{len(chosen)} of {len(events)} event pages built by a second process")
+    return nav
+
+
+class _KeptRecords(logging.Handler):
+    """The child's log records, made picklable, for the parent to log."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg, record.args = record.getMessage(), None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        self.records.append(record)
+
+
+def _build_elsewhere(chosen: list[File], files: Files, nav, config) -> Rendered:
+    """In the child: what ``mkdocs.commands.build.build`` does for these pages, in its order."""
+    kept = _KeptRecords()
+    logger = logging.getLogger("mkdocs")
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+    logger.addHandler(kept)
+    env = config.theme.get_env()
+    for file in chosen:
+        mkdocs_build._populate_page(file.page, config, files)
+    env = config.plugins.on_env(env, config=config, files=files)
+    doc_files = files.documentation_pages()
+    entries = material_search_entries(config)
+    search: dict[str, list] = {}
+    for file in chosen:
+        before = len(entries) if entries is not None else 0
+        mkdocs_build._build_page(file.page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())
+        if entries is not None:
+            search[file.src_uri] = entries[before:]
+            del entries[before:]
+    anchors = {}
+    for file in chosen:
+        page = file.page
+        links = page.links_to_anchors
+        anchors[file.src_uri] = (
+            sorted(page.present_anchor_ids or ()),
+            None if links is None else {target.src_uri: dict(by_anchor) for target, by_anchor in links.items()},
+        )
+    return tuple(Rendered(kept.records, search, anchors))  # a tuple: the hook's classes can't be unpickled
+
+
+def on_post_page(output, page, config):
+    """In the parent: where each page's search entries end, to put the child's pages' among them."""
+    if _build is not None:
+        entries = material_search_entries(config)
+        _build.search_ends.append((page.file.src_uri, len(entries) if entries is not None else 0))
+    return output
+
+
+@event_priority(100)
+def on_post_build(config):
+    """Before the search plugin writes its index (priority 0): the child's pages, taken back."""
+    global _build
+    build, _build = _build, None
+    if build is None:
+        return
+    waiting = time.monotonic()
+    try:
+        rendered = Rendered(*build.job.wait())
+    except JobFailed as error:
+        raise PluginError(str(error)) from error
+    log.debug(f"the second process's pages taken back after waiting {time.monotonic() - waiting:.2f} s for them")
+    for record in rendered.records:
+        logging.getLogger(record.name).handle(record)
+    _merge_search_entries(config, build, rendered.search_entries)
+    _validate_anchors(config, build.files, rendered.anchors)
+
+
+def _merge_search_entries(config, build: _Build, theirs: dict[str, list]) -> None:
+    entries = material_search_entries(config)
+    if entries is None:
+        return
+    ours, start = {}, 0
+    for src_uri, end in build.search_ends:
+        ours[src_uri], start = entries[start:end], end
+    merged = []
+    for file in build.files.every_documentation_page():
+        merged += ours.get(file.src_uri) or theirs.get(file.src_uri) or []
+    entries[:] = merged + entries[start:]
+
+
+def _validate_anchors(config, files: PagesElsewhere, anchors: dict) -> None:
+    """MkDocs validated the links of the parent's pages to the parent's pages; the child's pages
+    were not rendered here. Give them their anchors, then validate every link that reaches them
+    or leaves them, with MkDocs' own method and messages."""
+    by_uri = files.src_uris  # the keys are the child's src_uri, as is: no path normalising needed
+    for src_uri, (present, links) in anchors.items():
+        page = by_uri[src_uri].page
+        page.present_anchor_ids = set(present)
+        page.links_to_anchors = None if links is None else {
+            by_uri[target]: by_anchor for target, by_anchor in links.items()}
+    level = config.validation.links.anchors
+    for file in files.every_documentation_page():
+        page = file.page
+        if page is None or not page.links_to_anchors:
+            continue
+        if file.src_uri in files.elsewhere:
+            page.validate_anchor_links(files=files, log_level=level)
+            continue
+        links = page.links_to_anchors
+        page.links_to_anchors = {t: a for t, a in links.items() if t.src_uri in files.elsewhere}
+        try:
+            page.validate_anchor_links(files=files, log_level=level)
+        finally:
+            page.links_to_anchors = links
+
+
+def on_template_context(context, template_name, config):
+    """Templates that list the pages (the sitemap) list every page, wherever it was built."""
+    if _build is not None and "pages" in context:
+        context["pages"] = _build.files.every_documentation_page()
+    return context
+
+
+def on_build_error(error):
+    global _build
+    if _build is not None:
+        _build.job.cancel()
+        _build = None
