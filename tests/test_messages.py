@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -167,3 +168,43 @@ def test_every_message_a_contributor_reads_goes_through_the_catalog():
     sources = [*(REPO / "hooks" / "briefing").rglob("*.py"), *(REPO / "hooks" / "adapter").glob("*.py")]
     found = [line for path in sorted(sources) for line in _unmarked_messages(path)]
     assert found == []
+
+
+def _french_catalog() -> list[str]:
+    from babel.messages.pofile import read_po
+
+    with i18n.catalog_path("fr").open("rb") as stream:
+        catalog = read_po(stream, locale="fr")
+    strings = []
+    for message in catalog:
+        if message.id:
+            strings += list(message.string) if isinstance(message.string, tuple) else [message.string]
+    return strings
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]{3,}", text.replace("’", " ").lower())}
+
+
+_VALUES = {"abbr", "docs", "events", "pays", "jappon", "japon", "quad"}
+"""Words the guide's examples fill messages with (field values, nouns), not words of the messages."""
+
+
+def test_contributing_quotes_the_messages_as_they_are_printed():
+    """Each opening in the guide's table of messages is French text of one catalog message (its words,
+    whatever values fill it), so the guide follows the catalog instead of translating the messages."""
+    guide = (REPO / "CONTRIBUTING.md").read_text("utf-8")
+    table = guide[guide.index("| message (début) |"):]
+    table = table[:table.index("\n\n")]
+    openings = [q for row in table.splitlines()[2:] for q in re.findall(r"`([^`]+)`", row.split(" | ")[0])]
+    assert len(openings) > 25
+    suggestion = _words("vouliez-vous dire")  # the did-you-mean part, a message of its own, goes into others
+    catalog = [_words(string) | suggestion for string in _french_catalog()]
+    for opening in openings:
+        for fragment in opening.split("…"):
+            words = _words(fragment) - _VALUES
+            assert not words or any(words <= message for message in catalog), (opening, fragment)
+    printed = re.findall(r"^(?:ERROR|WARNING) +-  briefing: \S+: \S+: (.+)$", guide, re.M)
+    assert len(printed) == 2
+    for line in printed:
+        assert any(_words(line.split(" (")[0]) - _VALUES <= m for m in catalog), line
