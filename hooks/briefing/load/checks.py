@@ -113,10 +113,14 @@ def url_problem(url: str) -> str | None:
     """Why ``url`` is not a usable web address, or None; finer than the schema's pattern."""
     plain = _PLAIN_URL.fullmatch(url)
     # what urlsplit would find: the scheme is http(s), the host is this, there is no port
-    found = _host_problem(plain.group(1)) if plain else _split_url_problem(url)
-    if found is None:
+    return as_text(_host_problem(plain.group(1)) if plain else _split_url_problem(url))
+
+
+def as_text(problem: _Problem) -> str | None:
+    """A problem's message in the active language."""
+    if problem is None:
         return None
-    message, fields = found
+    message, fields = problem
     return _(message).format(**fields)
 
 
