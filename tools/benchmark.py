@@ -12,7 +12,9 @@ process then has nowhere to run). The ratio is ours over bare pair by pair: its 
 range. It prints figures and asserts nothing (speed is not a test). Peak memory is the proportional
 set size of a build and its workers together. The browser figure is the time from opening an event
 page to the first search result in Debian's headless Chromium, served on 127.0.0.1 and from
-``file://``. ``--stages`` times the check command and the pipeline's stages on the same corpus.
+``file://``; and the time a chronology's filters take to answer a change, on the largest
+chronology page (``benchmarking/filters.py``). ``--stages`` times the check command and the
+pipeline's stages on the same corpus.
 Our offline export is built at every N (with or without the browser) and its size reported, as a
 folder and as the zip an editor sends.
 """
@@ -30,6 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchmarking.browser import browser_figures
 from benchmarking.builds import alternate, build_env, run_build
+from benchmarking.filters import filter_figures
 from benchmarking.preview import preview_rebuild_seconds
 from benchmarking.projects import make_bare, make_ours
 from benchmarking.sizes import export_figures, site_figures
@@ -86,6 +89,8 @@ def measure(size: int, work: Path, args: argparse.Namespace) -> Row:
     exports = {"ours": _offline_build(project, work / "ours-offline")}  # its size at every N
     row.figures["offline export MB (folder / zip)"] = export_figures(exports["ours"].site)
     if not args.skip_browser:
+        row.figures.update(filter_figures(our_build.site))
+        print(f"[{size}] filters: {row.figures['filter answer ms (median / max)']}", flush=True)
         query = corpus.sample_title_word
         for name, folder in (("bare", bare), ("ours", project)):
             offline = exports.get(name) or _offline_build(folder, work / f"{name}-offline")
