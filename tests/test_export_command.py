@@ -3,6 +3,8 @@ in a browser from ``file://`` with no failed request and no console error."""
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import json
 import os
 import shutil
@@ -83,14 +85,29 @@ def test_the_online_site_keeps_its_feeds(public_site):
     assert public_site.page("pays/japon/").xpath("//link[@rel='alternate']")
 
 
+def _borrow_environment(project: Path) -> None:
+    """A ``.venv`` in the copy whose ``bin/`` links to this environment's programs, stamped as installed
+    (as ``tools/dev.py`` stamps it) so that the command installs nothing: a reinstall from the copy
+    would point this environment's editable install at a temporary folder."""
+    spec = importlib.util.spec_from_file_location("dev_tool", project / "tools" / "dev.py")
+    dev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dev)
+    real_bin = Path(sys.executable).parent
+    dev.BIN.mkdir(parents=True)
+    for name in ("python", "mkdocs"):
+        (dev.BIN / name).symlink_to(real_bin / name)
+    files = [project / "requirements.txt", project / "requirements-dev.txt", project / "pyproject.toml"]
+    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files) + b"requirements.txt").hexdigest()
+    (dev.VENV / ".installed-requirements.txt").write_text(digest)
+
+
 def test_dev_export_command_builds_the_zip_and_says_where(tmp_path):
     """``python3 tools/dev.py export --edition full`` in a copy of the repository (its .venv reused)."""
     project = make_project(tmp_path / "repo", {}, with_sample=True)
     for name in ("tools", "requirements.txt", "requirements-dev.txt", "pyproject.toml"):
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
-    # the copy's requirements are the same bytes, so the linked environment counts as installed
-    (project / ".venv").symlink_to(Path(sys.executable).parent.parent)
+    _borrow_environment(project)
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
     env.pop("OFFLINE", None)
     done = subprocess.run([sys.executable, str(project / "tools" / "dev.py"), "export", "--edition", "full"],
