@@ -166,7 +166,8 @@ def on_files(files: Files, config) -> Files:
         if left_out is not None:
             files.remove(left_out)
     edit_path = _EditPaths(docs_dir)
-    for page in build.renderer.generated_pages():
+    pages = build.renderer.generated_pages()
+    for page in pages:
         generated = _publish(files, config, page.src_uri, page.markdown)
         if page.source is not None:
             generated.edit_uri = edit_path(page.source)
@@ -174,12 +175,12 @@ def on_files(files: Files, config) -> Files:
         _publish(files, config, uri, text)
     _add_exports(build, files, config)
     if _serving["on"]:
-        _show_problems(build, files, config, edit_path)
+        _show_problems(build, files, config, edit_path, pages)
     gc_pause.freeze_until_build_end()
     return files
 
 
-def _show_problems(build: Build, files: Files, config, edit_path: _EditPaths) -> None:
+def _show_problems(build: Build, files: Files, config, edit_path: _EditPaths, pages: list) -> None:
     """Serve only: which page shows which problems, and a page at the address of each rejected file."""
     by_source = problems.by_source(build.diagnostics)
     relative = build.loaded.diagnostics.relative
@@ -189,7 +190,7 @@ def _show_problems(build: Build, files: Files, config, edit_path: _EditPaths) ->
             found = by_source.get(relative(Path(file.abs_src_path)))
             if found:
                 notices[file.src_uri] = found
-    for page in build.renderer.generated_pages():
+    for page in pages:
         if page.source is not None and relative(page.source) in by_source:
             notices[page.src_uri] = by_source[relative(page.source)]
     docs_dir, event_files = Path(config.docs_dir).resolve(), set(build.loaded.accounting.event_files)
