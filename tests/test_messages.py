@@ -48,6 +48,9 @@ FRENCH = {
     "malformed issue": "docs/lettres/12-autre.md:3: issue: '2024-13' cite un mois hors de 01-12",
     "unknown zone": "docs/lettres/12-autre.md:4: zones/0: zone « Japn » introuvable dans le registre, "
                     "vouliez-vous dire « Japon » ?",
+    "template title": "events/2023/2023-01-01-bad.md:3: title: « … » est le texte du modèle ; écrivez le vôtre",
+    "template definition": "docs/pays/chine.md:4: body: le texte du modèle « Première phrase : la définition reprise "
+                           "dans le glossaire. » est encore là",
     "registry entry without title": "docs/pays/chine.md:1: title: champ obligatoire manquant",
 }
 
