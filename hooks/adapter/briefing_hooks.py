@@ -30,6 +30,7 @@ from briefing.render import markup, problems, sanitize
 from briefing.render.fragments import resolve_links
 from briefing.render.metadata import PageHeads
 from briefing.search import entries as search_entries
+from briefing.search import material as search_material
 from briefing.search.material import material_search_entries
 from briefing.settings import Settings
 from briefing.speed import gc_pause
@@ -60,7 +61,15 @@ def _report(build: Build) -> None:
             print(diagnostic.github_annotation(), flush=True)
 
 
+def _refuse_unsafe_theme_features(config) -> None:
+    """Fail closed on a theme feature that would turn contributors' text into HTML in the browser."""
+    for feature in (config.theme.get("features") or []):
+        if feature in sanitize.UNSAFE_THEME_FEATURES:
+            raise PluginError(f"theme.features: {feature}: {sanitize.UNSAFE_THEME_FEATURES[feature]}")
+
+
 def on_config(config):
+    _refuse_unsafe_theme_features(config)
     root = Path(config.config_file_path).resolve().parent
     i18n.use(config.theme.get("language"))
     try:
@@ -82,6 +91,7 @@ def on_config(config):
     selection = select(preview, settings.events_dir, settings.docs_dir / "lettres") if preview else None
     build = run(settings, selection)
     _state["build"] = build
+    search_material.current["build"] = build
     if selection is not None:
         _state["preview"] = selection
         log.info(selection.summary())
