@@ -65,7 +65,8 @@ def _refuse_unsafe_theme_features(config) -> None:
     """Fail closed on a theme feature that would turn contributors' text into HTML in the browser."""
     for feature in (config.theme.get("features") or []):
         if feature in sanitize.UNSAFE_THEME_FEATURES:
-            raise PluginError(f"theme.features: {feature}: {sanitize.UNSAFE_THEME_FEATURES[feature]}")
+            raise PluginError(i18n._("theme.features: {feature}: {reason}").format(
+                feature=feature, reason=i18n._(sanitize.UNSAFE_THEME_FEATURES[feature])))
 
 
 def on_config(config):

@@ -116,8 +116,9 @@ def _check_fact_lines(sources: Sources, documents: dict[Path, Document], diagnos
         if event.fact and len(event.fact) > FACT_LINE_CHARS:
             diagnostics.add(
                 event.path, _line(documents, event.path, ("fact",)), "fact",
-                f"the fact line has {len(event.fact)} characters and chronologies show the first "
-                f"{FACT_LINE_CHARS}; keep it to one short sentence and leave the details to the text",
+                _("the fact line has {count} characters and chronologies show the first {shown}; keep it to one "
+                  "short sentence and leave the details to the text").format(count=len(event.fact),
+                                                                             shown=FACT_LINE_CHARS),
                 Severity.NOTICE,
             )
 
