@@ -45,7 +45,8 @@ def render_subscriptions(settings: Settings) -> str:
     return (
         markup.front_matter(title="S’abonner", search={"exclude": True})
         + "# S’abonner\n\n"
-        + f"Suivre la {markup.text(settings.publication)} dans un lecteur de flux, un agenda ou un tableur.\n\n"
+        + f"Suivre la {markup.text(settings.publication)} dans "
+        + ("un agenda ou un tableur.\n\n" if settings.offline else "un lecteur de flux, un agenda ou un tableur.\n\n")
         + f"{table}\n\n"
         + follow
         + "Dans le calendrier, un événement daté au mois près occupe tout le mois et un événement daté à "
