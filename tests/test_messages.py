@@ -137,7 +137,7 @@ def test_french_catalog_is_shipped_with_the_package():
     assert Path(i18n.__file__).parent == REPO / "hooks" / "briefing"
 
 
-_USER_ERRORS = {"FrontMatterError", "DateFormError", "Refused", "PluginError", "PreviewError"}
+_USER_ERRORS = {"FrontMatterError", "DateFormError", "Refused", "PluginError", "PreviewError", "NodeError"}
 _LOG_CALLS = {"warning", "error", "info"}
 
 
@@ -156,7 +156,9 @@ def _unmarked_messages(path: Path) -> list[str]:
         owner = ast.unparse(func.value) if isinstance(func, ast.Attribute) else ""
         if name == "add" and "diagnostics" in owner:
             message = node.args[3] if len(node.args) > 3 else None
-        elif name in _USER_ERRORS or (name in _LOG_CALLS and owner == "log"):
+        elif name == "refuse":
+            message = node.args[1] if len(node.args) > 1 else None
+        elif name == "not_published" or name in _USER_ERRORS or (name in _LOG_CALLS and owner == "log"):
             message = node.args[0] if node.args else None
         else:
             continue

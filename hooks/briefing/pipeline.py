@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from briefing.diagnostics import Diagnostic, Severity
 from briefing.edition.editions import apply_edition
+from briefing.edition.published import Published, decide
 from briefing.i18n import _, ngettext
 from briefing.index.corpus import Corpus, build_corpus
 from briefing.load.loader import Loaded, load
@@ -13,6 +14,7 @@ from briefing.load.preview import Selection
 from briefing.render import SiteRenderer
 from briefing.settings import Settings
 from briefing.speed.gc_pause import gc_paused
+from briefing.structure import Sources
 
 
 @dataclass
@@ -21,6 +23,8 @@ class Build:
     loaded: Loaded
     corpus: Corpus
     renderer: SiteRenderer
+    published: Published
+    """The files under ``docs/`` the site may publish as they are (the allowlist)."""
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -37,18 +41,36 @@ class Build:
         problems = sum(1 for d in self.loaded.diagnostics.items if d.severity is not Severity.NOTICE)
         return _(
             "events: {published} published, {withheld} withheld, {rejected} rejected (of {files} files); "
-            "letters: {letters} published; registry: {entries} entries; other files rejected: {other}; {problems}"
+            "letters: {letters} published; registry: {entries} entries; other files rejected: {other}; "
+            "files not published: {unpublished}; {problems}"
         ).format(
             published=len(events) - withheld, withheld=withheld, rejected=rejected_events,
             files=len(self.loaded.accounting.event_files), letters=len(self.loaded.sources.letters),
             entries=len(self.loaded.sources.entities), other=rejected_other,
+            unpublished=len(self.loaded.inventory.refused) + self.unpublished_statics,
             problems=ngettext("{count} problem reported", "{count} problems reported", problems).format(count=problems),
         )
 
 
+    @property
+    def unpublished_statics(self) -> int:
+        statics = self.loaded.inventory.statics
+        docs_dir = self.settings.docs_dir
+        return sum(1 for path in statics if not self.published.allows(path.relative_to(docs_dir).as_posix()))
+
+
+def prepare(settings: Settings, preview: Selection | None = None) -> tuple[Loaded, Sources, Published]:
+    """Load, apply the edition, decide what the site publishes: every diagnostic of the sources, for
+    the build and ``briefing check`` alike (one code path)."""
+    loaded = load(settings.docs_dir, settings.events_dir, settings.root, preview, settings.nav_pages)
+    edition_sources = apply_edition(loaded.sources, settings.edition)
+    published = decide(loaded, edition_sources, settings.docs_dir, settings.declared, loaded.diagnostics,
+                       quiet=preview is not None)
+    return loaded, edition_sources, published
+
+
 def run(settings: Settings, preview: Selection | None = None) -> Build:
     with gc_paused():
-        loaded = load(settings.docs_dir, settings.events_dir, settings.root, preview)
-        edition_sources = apply_edition(loaded.sources, settings.edition)
+        loaded, edition_sources, published = prepare(settings, preview)
         corpus = build_corpus(edition_sources, loaded.registry)
-        return Build(settings, loaded, corpus, SiteRenderer(corpus, settings))
+        return Build(settings, loaded, corpus, SiteRenderer(corpus, settings), published)

@@ -17,7 +17,7 @@ from briefing import i18n
 from briefing.diagnostics import Diagnostic, Severity
 from briefing.edition.editions import Edition
 from briefing.i18n import _, ngettext
-from briefing.load.loader import load
+from briefing.pipeline import prepare
 from briefing.project import find_config, load_settings, site_language
 
 
@@ -28,7 +28,7 @@ def check(config_file: Path, edition: Edition = Edition.PUBLIC) -> list[Diagnost
     if not settings.events_dir.is_dir():
         raise FileNotFoundError(_("events folder not found: {folder}; create it or set extra.briefing.events_dir"
                                   ).format(folder=settings.events_dir))
-    return load(settings.docs_dir, settings.events_dir, settings.root).diagnostics.sorted()
+    return prepare(settings)[0].diagnostics.sorted()
 
 
 def _run(args: argparse.Namespace) -> int:

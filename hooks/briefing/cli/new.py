@@ -117,7 +117,7 @@ def _event_ids(events_dir: Path) -> dict[str, Path]:
 def _new_event(args: argparse.Namespace, settings) -> None:
     problems = _Problems()
     date = problems.parse("--date", parse_partial_date, args.date)
-    registry = load_registry(settings.docs_dir, settings.root)
+    registry = load_registry(settings.docs_dir, settings.events_dir, settings.root)
     names = {kind: problems.resolve(registry, _OPTIONS[kind], getattr(args, kind.field) or [], (kind,))
              for kind in EntityKind}
     problems.stop_if_any()
@@ -152,7 +152,7 @@ def _new_letter(args: argparse.Namespace, settings) -> None:
     if taken:
         used = _("letter number {number} is already used by {other}; numbers are unique")
         problems.append("--number: " + used.format(number=args.number, other=_shown(taken[0], settings.root)))
-    registry = load_registry(settings.docs_dir, settings.root)
+    registry = load_registry(settings.docs_dir, settings.events_dir, settings.root)
     zones = problems.resolve(registry, "--zones", args.zones, ALL_KINDS, ZONE_NOUN)
     ids = _event_ids(settings.events_dir)
     problems.extend("--facts: " + _('unknown event id "{value}"{hint}').format(value=f, hint=did_you_mean(f, list(ids)))
@@ -180,7 +180,7 @@ def _new_letter(args: argparse.Namespace, settings) -> None:
 
 def _new_entry(args: argparse.Namespace, settings) -> None:
     kind = EntityKind(args.kind)
-    registry = load_registry(settings.docs_dir, settings.root)
+    registry = load_registry(settings.docs_dir, settings.events_dir, settings.root)
     claimed = [(name, owner) for name in [args.title, *(args.alias or []), *([args.abbr] if args.abbr else [])]
                if (owner := registry.lookup(name, ALL_KINDS)) is not None]
     if claimed:

@@ -19,6 +19,8 @@ RANGE_DASH = " – "
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ISSUE_RE = re.compile(r"^(\d{4})-(\d{2})(?:&(\d{2}))?$")
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+FIRST_YEAR, LAST_YEAR = 1, 9998
+"""Years a date may name: a calendar end (``DTEND``) or a month's last day needs the year after."""
 _APPROX_WORDS = {Approx.EARLY: "début ", Approx.MID: "mi-", Approx.LATE: "fin "}
 
 
@@ -45,6 +47,7 @@ def parse_partial_date(value: object) -> PartialDate:
     if match is None:
         raise DateFormError(not_a_date(value))
     year, month, day = (int(g) if g else None for g in match.groups())
+    _check_year(text, year)
     if month is not None and not 1 <= month <= 12:
         raise DateFormError(
             _("{value!r} has no month {month}; months run from 01 to 12").format(value=text, month=month))
@@ -83,12 +86,19 @@ def parse_issue(value: object) -> str:
     match = _ISSUE_RE.match(text)
     if match is None:
         raise DateFormError(not_an_issue(value))
+    _check_year(text, int(match.group(1)))
     months = [int(m) for m in match.groups()[1:] if m]
     if not all(1 <= m <= 12 for m in months):
         raise DateFormError(_("{value!r} names a month outside 01-12").format(value=text))
     if len(months) == 2 and months[1] <= months[0]:
         raise DateFormError(_("{value!r}: the second month of a double issue must follow the first").format(value=text))
     return text
+
+
+def _check_year(text: str, year: int) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DateFormError(_("{value!r} is outside the years {first} to {last}; check the year").format(
+            value=text, first=f"{FIRST_YEAR:04d}", last=LAST_YEAR))
 
 
 def _day(day: int) -> str:

@@ -159,6 +159,8 @@ def _explain(error: ValidationError, schema: dict) -> tuple[tuple, str]:
         case "pattern" if key == "url":
             return path, _("{value!r} is not a web address; write it in full, starting with https://").format(
                 value=error.instance)
+        case "pattern" if key == "title":
+            return path, _("is blank; write a value or remove the line")
         case "minimum" | "maximum" if key in ("date", "end"):
             return path, _("{value!r} is not a year; write a four-digit year, YYYY-MM or YYYY-MM-DD").format(
                 value=error.instance)
