@@ -75,11 +75,12 @@ def test_new_event_letter_and_entry(tmp_path):
     assert "<!-- more -->" in letter_doc.body
 
     entry = run_new(project, "entry", "--kind", "organisations", "--title", "Partenaires de l’Indo-Pacifique",
-                    "--abbr", "IP4", "--alias", "Indo-Pacific Four")
+                    "--abbr", "IP4", "--alias", "Indo-Pacific Four", "--article", "les")
     assert entry.returncode == 0, entry.stderr
     assert entry.stdout.splitlines()[0] == "docs/organisations/partenaires-de-l-indo-pacifique.md"
     assert parse((project / entry.stdout.splitlines()[0]).read_text("utf-8")).meta == {
-        "title": "Partenaires de l’Indo-Pacifique", "aliases": ["Indo-Pacific Four"], "abbr": "IP4"}
+        "title": "Partenaires de l’Indo-Pacifique", "article": "les", "aliases": ["Indo-Pacific Four"],
+        "abbr": "IP4"}
 
     template_left = run_check(project)  # the templates' sentences are still there: each one warns
     assert template_left.returncode == 1

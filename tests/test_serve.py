@@ -177,6 +177,7 @@ def test_serve_shows_problems_on_the_pages_they_affect_and_never_in_a_build(serv
     status, page = running.page(event_page)
     assert status == 200
     assert f"erreur · {EVENT}:2 date : '01/10/2024' n’est pas une date ; écrivez 2024-10-01" in _notice(page)
+    page = page.replace("\u202f", " ").replace("\u00a0", " ").replace("&#8239;", " ")  # French typography
     assert f"Non publié : {EVENT}" in page and "Cette note n’est pas publiée" in page
     letter = _notice(running.page(letter_page)[1])
     assert (f"{LETTER}:6 facts/0 : identifiant de note « 2024-10-01-ishiba-premier-ministre » introuvable "

@@ -187,7 +187,8 @@ def _new_entry(args: argparse.Namespace, settings) -> None:
         raise Refused("\n".join(_('the name "{name}" is already claimed by {entry}; a name must belong to one entry '
                                   "only").format(name=name, entry=f"{owner.kind.value}/{owner.slug}.md")
                                 for name, owner in claimed))
-    fields = {"title": args.title, "aliases": args.alias or None, "abbr": args.abbr}
+    fields = {"title": args.title, "article": args.article, "aliases": args.alias or None, "abbr": args.abbr,
+              "sort_as": args.sort_as}
     path = settings.docs_dir / kind.value / f"{slug(args.title)}.md"
     _write(path, _front_matter(fields) + f"{templates.ENTRY_DEFINITION}\n\n{templates.ENTRY_MORE}\n", settings.root)
     print(_("next: write the definition (its first sentence goes to the glossary) in place of the template's "
@@ -242,5 +243,8 @@ def add_parser(commands) -> None:
     entry.add_argument("--title", required=True, help=_("the canonical name"))
     entry.add_argument("--abbr", help=_("short form used in text; makes the entry a glossary term"))
     entry.add_argument("--alias", action="append", metavar=_("NAME"), help=_("another name (repeatable)"))
+    entry.add_argument("--article", choices=["le", "la", "les", "l’"],
+                       help=_("the article generated sentences put before the name (« Suivre le Japon »)"))
+    entry.add_argument("--sort-as", help=_("the key indexes sort by, e.g. the family name (« Kishida Fumio »)"))
 
     parser.set_defaults(run=_run)
