@@ -448,8 +448,8 @@ class Loader:
         if near_miss is not None:
             self.diagnostics.add(
                 path, doc.body_line + near_miss, "body",
-                "this line looks like a mistyped '<!-- more -->'; write '<!-- more -->' alone on its line "
-                "(until then the note is not published, so that the part it reserves is not shown)",
+                _("this line looks like a mistyped '<!-- more -->'; write '<!-- more -->' alone on its line "
+                  "(until then the note is not published, so that the part it reserves is not shown)"),
             )
             return False
         parts = MORE_MARKER.split(body, maxsplit=1)
@@ -459,9 +459,9 @@ class Loader:
                 if label not in above and label in below:
                     self.diagnostics.add(
                         path, doc.body_line, "body",
-                        f"the text before '<!-- more -->' cites the footnote [^{label}], defined after it: the "
-                        "public edition withholds it with the rest; move its definition above that line to "
-                        "publish it",
+                        _("the text before '<!-- more -->' cites the footnote [^{label}], defined after it: the "
+                          "public edition withholds it with the rest; move its definition above that line to "
+                          "publish it").format(label=label),
                         Severity.WARNING,
                     )
         return True
