@@ -27,8 +27,10 @@ from briefing.metadata import PageHeads
 from briefing.pipeline import Build, run
 from briefing.preview import STARTED, Preview, PreviewError, select, unnamed_entities
 from briefing.render.fragments import resolve_links
+from briefing.render.wayfinding import parent_finder
 from briefing.settings import Settings
 from briefing_adapter import material_search_entries
+from briefing_site import apply_identity, footer_links, link_letters, place_pages
 
 log = get_plugin_logger("briefing")
 _state: dict[str, object] = {}
@@ -74,6 +76,7 @@ def on_config(config):
     if is_offline_build(config):
         config.repo_url = None  # the repository widget would call api.github.com from the reader's browser
     _prepare_reader_tools(build, config)
+    apply_identity(config, settings)
     _report(build)
     return config
 
@@ -160,9 +163,18 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_nav(nav, config, files):
+    """Pages outside the navigation placed under the page they belong to; letters linked in order."""
+    build = _state["build"]
+    place_pages(nav, files, parent_finder(build.corpus, {f.src_uri for f in files.documentation_pages()}))
+    link_letters(build.corpus, files)
+    return nav
+
+
 @event_priority(-100)
 def on_env(env, config, files):
     """MkDocs copies static files next: the exports must be written by then."""
+    env.globals["briefing_footer"] = footer_links(files, _state["build"].settings)
     exports = _state.pop("exports", None)
     if exports is not None:
         try:

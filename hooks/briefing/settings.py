@@ -18,11 +18,20 @@ class Settings:
     short_name: str = "Asie21"
     subscribe_url: str = ""
     subscribe_label: str = "S’abonner à la lettre"
+    publisher: str = ""
+    """Who publishes the letter, named in every page's footer."""
+    publisher_url: str = ""
+    legal_notice: str = ""
+    """The ``docs/`` page of the legal notice (``mentions-legales.md``), linked from every page's footer."""
+    logo: str = ""
+    """The publication's logo and favicon, paths under ``docs/``: the adapter hands them to the theme."""
+    favicon: str = ""
 
     @classmethod
     def from_mapping(cls, mapping: dict, *, root: Path, docs_dir: Path, edition: Edition) -> Settings:
         """Build from ``extra.briefing``; unknown keys are an error so that typos do not pass silently."""
-        known = {"publication", "short_name", "subscribe_url", "subscribe_label", "events_dir"}
+        known = {"publication", "short_name", "subscribe_url", "subscribe_label", "events_dir", "publisher",
+                 "publisher_url", "legal_notice", "logo", "favicon"}
         unknown = sorted(set(mapping) - known)
         if unknown:
             raise ValueError(
