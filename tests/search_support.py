@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from briefing import search_prebuilt
+from briefing.search import prebuilt as search_prebuilt
 
 
 def read_script(path: Path) -> dict:

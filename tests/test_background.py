@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from briefing.background import BackgroundJob, JobFailed
+from briefing.speed.background import BackgroundJob, JobFailed
 
 
 def test_a_job_runs_in_a_second_process_and_is_done_when_wait_returns(tmp_path):

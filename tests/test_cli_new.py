@@ -10,7 +10,7 @@ import pytest
 from test_cli_check import run_check
 
 from briefing.cli.new import slug
-from briefing.frontmatter import parse
+from briefing.load.frontmatter import parse
 from support import MINIMAL_REGISTRY, build, make_project
 
 

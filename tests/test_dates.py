@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefing.dates import DateFormError, format_issue, format_when, parse_issue, parse_partial_date
+from briefing.load.dates import DateFormError, format_issue, format_when, parse_issue, parse_partial_date
 from briefing.structure import Approx, PartialDate, Precision, When
 
 

@@ -14,7 +14,7 @@ import lxml.etree
 import pytest
 from feedgen.feed import FeedGenerator
 
-from briefing.editions import Edition
+from briefing.edition.editions import Edition
 from briefing.exports import atom, rfc5545
 from briefing.exports.build import export_paths, render_exports
 from briefing.exports.links import SiteLinks

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing import checks, frontmatter, glossary, yamlsubset
+from briefing.load import checks, frontmatter, glossary, yamlsubset
 
 READER = frontmatter._SUBSET
 LOADERS = (frontmatter._FastPlainLoader, frontmatter._PlainLoader)

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.frontmatter import FrontMatterError, parse
-from briefing.loader import load
+from briefing.load.frontmatter import FrontMatterError, parse
+from briefing.load.loader import load
 from support import MINIMAL_REGISTRY, make_project, note
 
 

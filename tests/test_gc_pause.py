@@ -3,7 +3,7 @@ corpus out of the collector's walks until it ends."""
 
 import gc
 
-from briefing.gc_pause import freeze_until_build_end, gc_paused, thaw
+from briefing.speed.gc_pause import freeze_until_build_end, gc_paused, thaw
 
 
 def test_collector_is_off_inside_and_back_on_after():

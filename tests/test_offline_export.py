@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import lxml.html
 
-from briefing.export import DEFAULT_EPOCH, entry_time, write_zip, zip_path_for
+from briefing.exports.offline import DEFAULT_EPOCH, entry_time, write_zip, zip_path_for
 from support import MINIMAL_REGISTRY, REPO, build, make_project
 
 SHIM = "assets/vendor/iframe-worker/shim.js"

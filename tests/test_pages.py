@@ -8,7 +8,7 @@ from search_support import search_documents
 from support import build, make_project
 
 CAMP_DAVID = "evenements/2023-08-18-sommet-camp-david/"
-SPEED_HOOKS = ["briefing_layout_cache.py", "briefing_shared_markdown.py"]
+SPEED_HOOKS = ["speedups/briefing_layout_cache.py", "speedups/briefing_shared_markdown.py"]
 """Hooks that only make the build faster: without them, the site is the same."""
 
 
@@ -120,7 +120,7 @@ def _navigation(site, url_path: str) -> tuple[list[str], list[str]]:
 
 
 def test_cached_navigation_is_right_for_each_page_depth_and_active_tab(public_site, offline_export):
-    """The navigation is rendered once per URL layout (hooks/briefing_layout_cache.py): pages at other
+    """The navigation is rendered once per URL layout (hooks/speedups/briefing_layout_cache.py): pages at other
     depths get their own relative links, and the pages listed in it still show their tab as active."""
     event, _ = _navigation(public_site, CAMP_DAVID)
     assert "../../lettres/" in event and "../../chronologie/" in event
@@ -139,8 +139,8 @@ def test_cached_navigation_is_right_for_each_page_depth_and_active_tab(public_si
 
 @pytest.mark.parametrize("offline", [False, True], ids=["served", "offline"])
 def test_speed_hooks_change_no_byte(tmp_path, offline):
-    """The cached header, navigation and app configuration (hooks/briefing_layout_cache.py) and the
-    shared Markdown converter (hooks/briefing_shared_markdown.py) give every page exactly what MkDocs
+    """The cached header, navigation and app configuration (hooks/speedups/briefing_layout_cache.py) and the
+    shared Markdown converter (hooks/speedups/briefing_shared_markdown.py) give every page exactly what MkDocs
     and Material render without them, online and in the offline export."""
     env = {"SOURCE_DATE_EPOCH": "1700000000", **({"OFFLINE": "true"} if offline else {})}
     cached = make_project(tmp_path / "cached", {}, with_sample=True)

@@ -1,4 +1,4 @@
-"""A share of the event pages built by a second process (hooks/briefing_parallel_pages.py): the site
+"""A share of the event pages built by a second process (hooks/speedups/briefing_parallel_pages.py): the site
 is byte for byte the one MkDocs builds alone, and what those pages log, and the links that reach them
 or leave them, are reported as if MkDocs had built them itself."""
 

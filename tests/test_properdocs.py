@@ -32,7 +32,32 @@ def test_properdocs_builds_the_sample_site(properdocs_site):
     assert site.page("pays/japon/").xpath("//article//h1")[0].text_content().startswith("Japon")
     assert len(search_documents(site.site)) > 50
     assert (site.site / "schemas/event.schema.json").read_bytes() == (
-        REPO / "hooks/briefing/schemas/event.schema.json").read_bytes()
+        REPO / "hooks/briefing/load/schemas/event.schema.json").read_bytes()
+
+
+STAGES = {"load": 0, "edition": 1, "index": 2, "render": 3, "exports": 3, "search": 3}
+"""The pipeline's order: a stage imports only from stages before it (or beside it, for the three
+outputs); the model (``structure``, ``settings``, ``diagnostics``) and ``speed`` serve every stage."""
+
+
+def _briefing_imports(path: Path) -> list[str]:
+    names = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("briefing."):
+            names.append(node.module)
+    return names
+
+
+def test_stages_import_one_way():
+    """load → edition → index → render/exports/search: no stage reaches forward."""
+    backwards = []
+    for stage, rank in STAGES.items():
+        for path in sorted((REPO / "hooks/briefing" / stage).rglob("*.py")):
+            for module in _briefing_imports(path):
+                target = module.split(".")[1]
+                if STAGES.get(target, -1) > rank:
+                    backwards.append(f"{path.relative_to(REPO)} imports {module}")
+    assert backwards == []
 
 
 def test_core_does_not_import_the_site_engine():

@@ -7,11 +7,11 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
-from briefing import schema
-from briefing.frontmatter import parse
+from briefing.load import schema
+from briefing.load.frontmatter import parse
 from support import REPO
 
-SCHEMAS = REPO / "hooks/briefing/schemas"
+SCHEMAS = REPO / "hooks/briefing/load/schemas"
 
 
 @pytest.mark.parametrize("name", schema.SCHEMA_NAMES)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing import search_prebuilt
-from briefing.search_tokens import SearchSettings, Tokenizer, js_regex, splits_words_alone, text_chunks
+from briefing.search import prebuilt as search_prebuilt
+from briefing.search.tokens import SearchSettings, Tokenizer, js_regex, splits_words_alone, text_chunks
 from search_support import postings, prebuilt_index, read_script, stored_documents
 from support import MINIMAL_REGISTRY, REPO, build, make_project, note
 

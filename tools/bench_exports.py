@@ -25,11 +25,11 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from synthetic_corpus import write_corpus  # noqa: E402
 
-from briefing.editions import Edition  # noqa: E402
+from briefing.edition.editions import Edition  # noqa: E402
 from briefing.exports.build import render_exports  # noqa: E402
 from briefing.exports.links import SiteLinks  # noqa: E402
+from briefing.index.plaintext import plain_text  # noqa: E402
 from briefing.pipeline import run  # noqa: E402
-from briefing.plaintext import plain_text  # noqa: E402
 from briefing.project import read_config  # noqa: E402
 from briefing.settings import Settings  # noqa: E402
 

@@ -16,13 +16,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from briefing.corpus import build_corpus  # noqa: E402
 from briefing.exports.build import render_exports  # noqa: E402
 from briefing.exports.links import SiteLinks  # noqa: E402
-from briefing.loader import load  # noqa: E402
-from briefing.metadata import PageHeads  # noqa: E402
+from briefing.index.corpus import build_corpus  # noqa: E402
+from briefing.load.loader import load  # noqa: E402
 from briefing.render import SiteRenderer  # noqa: E402
 from briefing.render.chronology import render_chronology_index  # noqa: E402
+from briefing.render.metadata import PageHeads  # noqa: E402
 from briefing.settings import Settings  # noqa: E402
 from briefing.structure import PartialDate, When  # noqa: E402
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .corpus import Corpus, build_corpus
-from .diagnostics import Diagnostic, Severity
-from .editions import apply_edition
-from .gc_pause import gc_paused
-from .loader import Loaded, load
-from .preview import Selection
-from .render import SiteRenderer
-from .settings import Settings
+from briefing.diagnostics import Diagnostic, Severity
+from briefing.edition.editions import apply_edition
+from briefing.index.corpus import Corpus, build_corpus
+from briefing.load.loader import Loaded, load
+from briefing.load.preview import Selection
+from briefing.render import SiteRenderer
+from briefing.settings import Settings
+from briefing.speed.gc_pause import gc_paused
 
 
 @dataclass

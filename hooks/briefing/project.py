@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from .editions import Edition
-from .settings import Settings
+from briefing.edition.editions import Edition
+from briefing.settings import Settings
 
 CONFIG_NAME = "mkdocs.yml"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .editions import Edition
+from briefing.edition.editions import Edition
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import check, new
+from briefing.cli import check, new
 
 
 def build_parser() -> argparse.ArgumentParser:

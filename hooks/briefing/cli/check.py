@@ -13,10 +13,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, Severity
-from ..editions import Edition
-from ..loader import load
-from ..project import find_config, load_settings
+from briefing.diagnostics import Diagnostic, Severity
+from briefing.edition.editions import Edition
+from briefing.load.loader import load
+from briefing.project import find_config, load_settings
 
 
 def check(config_file: Path, edition: Edition = Edition.PUBLIC) -> list[Diagnostic]:

@@ -11,10 +11,10 @@ from pathlib import Path
 import yaml
 from pymdownx.slugs import slugify
 
-from ..dates import parse_issue, parse_partial_date
-from ..loader import LETTERS_DIR
-from ..project import find_config, load_settings
-from ..structure import EntityKind
+from briefing.load.dates import parse_issue, parse_partial_date
+from briefing.load.loader import LETTERS_DIR
+from briefing.project import find_config, load_settings
+from briefing.structure import EntityKind
 
 _SLUGIFY = slugify(case="lower", normalize="NFD")
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "ß": "ss", "’": " ", "'": " "})

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..corpus import Corpus
-from ..settings import Settings
-from . import paths
-from .context import ExportContext, ExportFile, content_updated
-from .data import render_data
-from .feeds import render_feeds
-from .ical import render_calendars
-from .links import SiteLinks
+from briefing.exports import paths
+from briefing.exports.context import ExportContext, ExportFile, content_updated
+from briefing.exports.data import render_data
+from briefing.exports.feeds import render_feeds
+from briefing.exports.ical import render_calendars
+from briefing.exports.links import SiteLinks
+from briefing.index.corpus import Corpus
+from briefing.settings import Settings
 
 
 def export_paths(corpus: Corpus) -> list[str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..corpus import Corpus
-from ..settings import Settings
-from .links import SiteLinks
+from briefing.exports.links import SiteLinks
+from briefing.index.corpus import Corpus
+from briefing.settings import Settings
 
 
 @dataclass(frozen=True)

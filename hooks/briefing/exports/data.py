@@ -12,18 +12,18 @@ import json
 from collections.abc import Iterator
 from importlib import resources
 
-from ..dates import format_when
-from ..plaintext import plain_field, plain_text
-from ..render import markup
-from ..structure import Event, Letter, PartialDate
-from . import paths
-from .context import ExportContext, ExportFile
+from briefing.exports import paths
+from briefing.exports.context import ExportContext, ExportFile
+from briefing.index.plaintext import plain_field, plain_text
+from briefing.load.dates import format_when
+from briefing.render import markup
+from briefing.structure import Event, Letter, PartialDate
 
 SCHEMA_RESOURCE = "export.schema.json"
 
 
 def export_schema() -> dict:
-    return json.loads(resources.files("briefing").joinpath("schemas", SCHEMA_RESOURCE).read_text("utf-8"))
+    return json.loads(resources.files("briefing.load").joinpath("schemas", SCHEMA_RESOURCE).read_text("utf-8"))
 
 
 def _date(date: PartialDate | None) -> dict | None:

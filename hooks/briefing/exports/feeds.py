@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
-from ..corpus import Corpus
-from ..dates import format_when
-from ..plaintext import plain_field, plain_text
-from ..render import markup
-from ..structure import Event, Letter
-from . import atom, paths
-from .context import ExportContext, ExportFile
+from briefing.exports import atom, paths
+from briefing.exports.context import ExportContext, ExportFile
+from briefing.index.corpus import Corpus
+from briefing.index.plaintext import plain_field, plain_text
+from briefing.load.dates import format_when
+from briefing.render import markup
+from briefing.structure import Event, Letter
 
 FEED_ENTRIES = 50
 """Entries per feed, latest first: a feed is a window on what is new, not an archive."""

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..dates import format_when
-from ..plaintext import plain_field, plain_text
-from ..render import markup
-from ..structure import Event, Precision
-from . import paths, rfc5545
-from .context import ExportContext, ExportFile
+from briefing.exports import paths, rfc5545
+from briefing.exports.context import ExportContext, ExportFile
+from briefing.index.plaintext import plain_field, plain_text
+from briefing.load.dates import format_when
+from briefing.render import markup
+from briefing.structure import Event, Precision
 
 _PRECISION_NOTE = {Precision.MONTH: "date au mois près", Precision.YEAR: "date à l’année près"}
 DESCRIPTION_BREAK = "\n\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..structure import Entity
+from briefing.structure import Entity
 
 FEEDS_DIR = "flux"
 LETTERS_FEED = f"{FEEDS_DIR}/lettres.xml"

@@ -5,23 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..corpus import Corpus
-from ..exports.paths import SUBSCRIPTIONS_PAGE
-from ..readers import ReaderIndex
-from ..settings import Settings
-from ..structure import EntityKind
-from . import html, markup
-from .authors import AUTHORS_URI, render_authors_index
-from .chronology import CHRONOLOGY_INDEX_URI, render_chronology_index, render_chronology_months, render_chronology_years
-from .entities import render_entity, render_entity_archives, render_registry_index
-from .events import render_event, render_event_front_matter
-from .fragments import Finish, Fragments, Place
-from .glossary_page import GLOSSARY_URI, link_marks, render_glossary
-from .home import render_home
-from .letters import render_letter, render_letters_index
-from .news import NEWS_URI, render_news
-from .relations import RELATIONS_INDEX_URI, render_relation, render_relations_index
-from .subscriptions import render_subscriptions
+from briefing.exports.paths import SUBSCRIPTIONS_PAGE
+from briefing.index.corpus import Corpus
+from briefing.index.readers import ReaderIndex
+from briefing.render import html, markup
+from briefing.render.authors import AUTHORS_URI, render_authors_index
+from briefing.render.chronology import (
+    CHRONOLOGY_INDEX_URI,
+    render_chronology_index,
+    render_chronology_months,
+    render_chronology_years,
+)
+from briefing.render.entities import render_entity, render_entity_archives, render_registry_index
+from briefing.render.events import render_event, render_event_front_matter
+from briefing.render.fragments import Finish, Fragments, Place
+from briefing.render.glossary_page import GLOSSARY_URI, link_marks, render_glossary
+from briefing.render.home import render_home
+from briefing.render.letters import render_letter, render_letters_index
+from briefing.render.news import NEWS_URI, render_news
+from briefing.render.relations import RELATIONS_INDEX_URI, render_relation, render_relations_index
+from briefing.render.subscriptions import render_subscriptions
+from briefing.settings import Settings
+from briefing.structure import EntityKind
 
 HOME_URI = "index.md"
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..corpus import Corpus
-from ..readers import ReaderIndex
-from ..settings import Settings
-from . import markup
+from briefing.index.corpus import Corpus
+from briefing.index.readers import ReaderIndex
+from briefing.render import markup
+from briefing.settings import Settings
 
 AUTHORS_URI = "auteurs/index.md"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import groupby
 
-from ..corpus import Corpus
-from ..dates import format_month_heading
-from ..structure import Event
-from . import html, markup
-from .fragments import Place
-from .timeline import Target, render_timeline
+from briefing.index.corpus import Corpus
+from briefing.load.dates import format_month_heading
+from briefing.render import html, markup
+from briefing.render.fragments import Place
+from briefing.render.timeline import Target, render_timeline
+from briefing.structure import Event
 
 
 def _month_key(event: Event) -> int:
@@ -119,7 +119,8 @@ def _neighbour_links(ordered: list[tuple[str, str]], index: int, up: tuple[str, 
     around.append(html.link(html.text(up[0]), up[1]))
     if index + 1 < len(ordered):
         around.append(html.link(html.text(ordered[index + 1][0]), ordered[index + 1][1]) + " →")
-    return html.paragraph(" · ".join(around), "briefing-neighbours briefing-neighbours--top" if top else "briefing-neighbours")
+    classes = "briefing-neighbours briefing-neighbours--top" if top else "briefing-neighbours"
+    return html.paragraph(" · ".join(around), classes)
 
 
 def _render_month_summary(year: int, months: list[tuple[int, list[Event]]]) -> str:
@@ -158,12 +159,13 @@ def render_chronology_months(corpus: Corpus, placer: Callable[[str], Place]) -> 
             uri = _month_uri(year, month)
             place = placer(uri)
             label = _month_label(year, month)
+            up = (f"Chronologie {year}", markup.chronology_year_uri(year))
             pages[uri] = "\n".join([
                 markup.front_matter(title=f"Chronologie : {label}", search={"exclude": True}),
                 f"# {label}\n",
-                place(_neighbour_links(ordered, i, (f"Chronologie {year}", markup.chronology_year_uri(year)), top=True)),
+                place(_neighbour_links(ordered, i, up, top=True)),
                 f"{_count(group)}.\n",
                 place(html.items(html.event_line(e) for e in group)),
-                place(_neighbour_links(ordered, i, (f"Chronologie {year}", markup.chronology_year_uri(year)))),
+                place(_neighbour_links(ordered, i, up)),
             ])
     return pages

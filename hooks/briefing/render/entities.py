@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import groupby
 
-from ..corpus import Corpus
-from ..readers import ReaderIndex
-from ..settings import Settings
-from ..structure import Entity, EntityKind, Event
-from . import html, markup
-from .fragments import Place
-from .relations import render_relations_of
-from .subscriptions import render_follow
-from .timeline import Target, render_timeline
+from briefing.index.corpus import Corpus
+from briefing.index.readers import ReaderIndex
+from briefing.render import html, markup
+from briefing.render.fragments import Place
+from briefing.render.relations import render_relations_of
+from briefing.render.subscriptions import render_follow
+from briefing.render.timeline import Target, render_timeline
+from briefing.settings import Settings
+from briefing.structure import Entity, EntityKind, Event
 
 
 def _render_names(entity: Entity, place: Place) -> str:

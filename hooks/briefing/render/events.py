@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from .. import footnotes
-from ..corpus import Corpus
-from ..dates import format_partial, format_when
-from ..settings import Settings
-from ..structure import Entity, EntityKind, Event
-from . import html, markup
-from .fragments import Place
+from briefing.index.corpus import Corpus
+from briefing.load import footnotes
+from briefing.load.dates import format_partial, format_when
+from briefing.render import html, markup
+from briefing.render.fragments import Place
+from briefing.settings import Settings
+from briefing.structure import Entity, EntityKind, Event
 
 
 def _render_entities(event: Event, corpus: Corpus, place: Place) -> str:

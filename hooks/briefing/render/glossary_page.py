@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .. import glossary
-from ..corpus import Corpus
-from ..settings import Settings
-from ..structure import Event
-from . import html, markup
+from briefing.index.corpus import Corpus
+from briefing.load import glossary
+from briefing.render import html, markup
+from briefing.settings import Settings
+from briefing.structure import Event
 
 GLOSSARY_URI = "glossaire.md"
 GLOSSARY_USES_SHOWN = 10

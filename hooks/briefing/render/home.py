@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ..corpus import Corpus
-from ..settings import Settings
-from ..dates import format_issue
-from ..structure import EntityKind, Letter
-from . import markup
+from briefing.index.corpus import Corpus
+from briefing.load.dates import format_issue
+from briefing.render import markup
+from briefing.settings import Settings
+from briefing.structure import EntityKind, Letter
 
 LATEST_LETTERS = 5
 LATEST_EVENTS = 10

@@ -13,9 +13,9 @@ from __future__ import annotations
 import html as _html
 from collections.abc import Callable, Iterable
 
-from ..dates import format_when
-from ..structure import Entity, Event, Letter
-from . import markup
+from briefing.load.dates import format_when
+from briefing.render import markup
+from briefing.structure import Entity, Event, Letter
 
 GENERATED_LINK = "briefing:/"
 

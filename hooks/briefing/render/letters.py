@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from .. import footnotes
-from ..corpus import Corpus
-from ..dates import format_issue
-from ..editions import Edition
-from ..readers import ReaderIndex
-from ..settings import Settings
-from ..structure import Event, Letter
-from . import markup
-from .authors import author_link
-from .relations import relation_link
+from briefing.edition.editions import Edition
+from briefing.index.corpus import Corpus
+from briefing.index.readers import ReaderIndex
+from briefing.load import footnotes
+from briefing.load.dates import format_issue
+from briefing.render import markup
+from briefing.render.authors import author_link
+from briefing.render.relations import relation_link
+from briefing.settings import Settings
+from briefing.structure import Event, Letter
 
 
 def _fact_text(event: Event) -> str:

@@ -10,8 +10,8 @@ import html
 import json
 import re
 
-from ..dates import format_when
-from ..structure import Entity, Event, Letter
+from briefing.load.dates import format_when
+from briefing.structure import Entity, Event, Letter
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|])")
 _FOOTNOTE_MARKER = "///Footnotes Go Here///"

@@ -6,11 +6,11 @@ letter and the next one, so the page grows with the corpus, not with letters × 
 
 from __future__ import annotations
 
-from ..corpus import Corpus
-from ..dates import format_issue
-from ..readers import ReaderIndex
-from ..settings import Settings
-from . import markup
+from briefing.index.corpus import Corpus
+from briefing.index.readers import ReaderIndex
+from briefing.load.dates import format_issue
+from briefing.render import markup
+from briefing.settings import Settings
 
 NEWS_URI = "nouveautes.md"
 NEWS_LETTERS = 12

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..corpus import Corpus
-from ..readers import ReaderIndex, Relation
-from ..settings import Settings
-from . import html, markup
-from .fragments import Place
-from .timeline import render_timeline
+from briefing.index.corpus import Corpus
+from briefing.index.readers import ReaderIndex, Relation
+from briefing.render import html, markup
+from briefing.render.fragments import Place
+from briefing.render.timeline import render_timeline
+from briefing.settings import Settings
 
 RELATIONS_INDEX_URI = "relations/index.md"
 

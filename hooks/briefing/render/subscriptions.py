@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..exports import paths
-from ..settings import Settings
-from ..structure import Entity
-from . import html, markup
+from briefing.exports import paths
+from briefing.render import html, markup
+from briefing.settings import Settings
+from briefing.structure import Entity
 
 
 def _file_link(label: str, path: str) -> str:

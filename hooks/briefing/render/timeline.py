@@ -14,9 +14,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..dates import format_month_heading, format_when, month_name
-from ..structure import Event, Precision
-from . import html, markup
+from briefing.load.dates import format_month_heading, format_when, month_name
+from briefing.render import html, markup
+from briefing.structure import Event, Precision
 
 MAX_MARKS_PER_YEAR = 12
 """Above this many events in a year, its row shows months with their counts: a row then holds at most

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container
 
-from ..corpus import Corpus
-from . import markup
+from briefing.index.corpus import Corpus
+from briefing.render import markup
 
 
 def _folder_parents(src_uri: str) -> list[str]:

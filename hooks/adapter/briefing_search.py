@@ -1,5 +1,5 @@
 """MkDocs adapter for search: one pass over ``search/search_index.json`` (``briefing.search_index``,
-``briefing.search_prebuilt``).
+``briefing.search.prebuilt``).
 
 Runs after Material's search plugin has written the index (priority 0) and before Material's
 offline plugin copies it into ``search_index.js`` (priority -100). Every build merges, drops and
@@ -15,9 +15,10 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from briefing import search_index, search_prebuilt
-from briefing.export import is_offline_build
-from briefing.search_tokens import Unsupported, check_config
+from briefing.exports.offline import is_offline_build
+from briefing.search import index as search_index
+from briefing.search import prebuilt as search_prebuilt
+from briefing.search.tokens import Unsupported, check_config
 
 log = get_plugin_logger("briefing")
 

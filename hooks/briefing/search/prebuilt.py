@@ -13,7 +13,7 @@ longer reads a prebuilt index (``prebuild_index`` was removed). So this module:
    where nothing can be fetched). ``search_index.json`` keeps the configuration, flagged
    ``config.prebuilt``, and no documents: the page fetches and parses only that, and hands it to
    the worker, which has fetched the index itself as soon as it started;
-3. wraps Material's worker script (``wrap_worker``, ``search_worker.js``) so that it loads that
+3. wraps Material's worker script (``wrap_worker``, ``worker.js``) so that it loads that
    index and computes lazily, for the terms and documents a query reaches, what lunr computes
    for every document when it builds an index: the same scores, results and suggestions.
 
@@ -28,8 +28,8 @@ from collections import Counter, defaultdict
 from itertools import chain, filterfalse
 from pathlib import Path
 
-from briefing.search_index import FOLDED_FIELD, Folder, declare_folded_field, plain_words
-from briefing.search_tokens import SearchSettings, Tokenizer, Vocabulary
+from briefing.search.index import FOLDED_FIELD, Folder, declare_folded_field, plain_words
+from briefing.search.tokens import SearchSettings, Tokenizer, Vocabulary
 
 FORMAT = "briefing-lunr-2"
 INDEX_NAME = "search_lunr"
@@ -39,8 +39,8 @@ STORED_TEXT = 240
 """Characters of a document's text kept for the result list (it shows two or three lines)."""
 DIGITS = "0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%()"
 """Base-32 digits: the first 32 end a number, the last 32 are its leading digits."""
-WRAPPER = Path(__file__).with_name("search_worker.js")
-OFFLINE_LOADER = Path(__file__).with_name("search_offline.js")
+WRAPPER = Path(__file__).with_name("worker.js")
+OFFLINE_LOADER = Path(__file__).with_name("offline.js")
 OFFLINE_LOADER_PATH = "search/search_offline.js"
 """Where the offline export keeps ``offline_loader``'s script."""
 

@@ -10,7 +10,7 @@ import calendar
 import re
 from functools import cache, lru_cache
 
-from .structure import Approx, PartialDate, Precision, When
+from briefing.structure import Approx, PartialDate, Precision, When
 
 LOCALE = "fr"
 RANGE_DASH = " – "

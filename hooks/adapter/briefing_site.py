@@ -16,7 +16,7 @@ from collections.abc import Callable
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from briefing.corpus import Corpus
+from briefing.index.corpus import Corpus
 from briefing.settings import Settings
 
 FOOTER_PAGES = {"subscriptions": "flux/index.md", "letters": "lettres/index.md", "chronology": "chronologie/index.md"}

@@ -10,7 +10,7 @@ import re
 
 import yaml
 
-from . import yamlsubset
+from briefing.load import yamlsubset
 
 _FENCE = re.compile(r"^---[ \t]*$")
 _OFFSET = 2

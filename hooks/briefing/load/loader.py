@@ -13,14 +13,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
 
-from . import checks, schema
-from .dates import DateFormError, parse_issue, parse_partial_date
-from .diagnostics import Diagnostics, Severity, did_you_mean
-from .frontmatter import Document, FrontMatterError, parse
-from .gc_pause import gc_paused
-from .preview import Selection
-from .registry import Registry
-from .structure import ALL_KINDS, Approx, Entity, EntityKind, Event, Letter, Precision, Source, Sources, When
+from briefing.diagnostics import Diagnostics, Severity, did_you_mean
+from briefing.load import checks, schema
+from briefing.load.dates import DateFormError, parse_issue, parse_partial_date
+from briefing.load.frontmatter import Document, FrontMatterError, parse
+from briefing.load.preview import Selection
+from briefing.load.registry import Registry
+from briefing.speed.gc_pause import gc_paused
+from briefing.structure import ALL_KINDS, Approx, Entity, EntityKind, Event, Letter, Precision, Source, Sources, When
 
 LETTERS_DIR = "lettres"
 _LETTER_FILE = re.compile(r"^(\d+)-([a-z0-9][a-z0-9-]*)\.md$")

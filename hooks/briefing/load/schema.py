@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import fastjsonschema
 
-from .diagnostics import did_you_mean
+from briefing.diagnostics import did_you_mean
 
 if TYPE_CHECKING:  # jsonschema is imported only to explain an invalid note (its import is slow)
     from jsonschema import Draft202012Validator

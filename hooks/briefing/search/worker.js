@@ -1,4 +1,4 @@
-/* briefing: prebuilt search index (hooks/briefing/search_prebuilt.py).
+/* briefing: prebuilt search index (hooks/briefing/search/prebuilt.py).
  *
  * Wraps Material's search worker, which is pasted between the two halves of this file; the lunr
  * language scripts its setup imports are pasted at the end. The prebuilt index and the documents
@@ -209,7 +209,7 @@ self.addEventListener("message", function (event) {
     }
   });
 
-  /* The lunr.Index of the form written by search_prebuilt.build_index: what lunr.Builder.build()
+  /* The lunr.Index of the form written by prebuilt.build_index: what lunr.Builder.build()
    * computes, with the same arithmetic (lunr.idf, BM25 with k1 = 1.2 and b = 0, boosts, scores
    * rounded to three decimals), for the terms a query reaches. */
   function decode(data) {
@@ -359,7 +359,7 @@ self.addEventListener("message", function (event) {
     var docs = data.docs, tags = docs.tags;
     return {
       index: index,
-      docs: docs.location.map(function (location, i) { /* search_prebuilt.stored: one list per field */
+      docs: docs.location.map(function (location, i) { /* prebuilt.stored: one list per field */
         var doc = { location: location, title: docs.title[i], text: docs.text[i] };
         if (i in tags) doc.tags = tags[i];
         return doc;
@@ -411,7 +411,7 @@ self.addEventListener("message", function (event) {
   });
   self.lunr = prebuilt;
 
-  /* The language scripts the setup imports are pasted after this function (search_prebuilt.py):
+  /* The language scripts the setup imports are pasted after this function (search/prebuilt.py):
    * importing them again is skipped. */
   var importOriginal = self.importScripts;
   var imported = Object.create(null);

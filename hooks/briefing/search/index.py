@@ -1,7 +1,7 @@
 """The documents of the search index: what each search result is, and what it is found by.
 
 Material's search plugin writes one document per page section into ``search/search_index.json``.
-Before anything indexes them (the worker in the browser, or ``search_prebuilt`` at build time):
+Before anything indexes them (the worker in the browser, or ``search.prebuilt`` at build time):
 
 - an event page's sections become one document (``merge_sections``): an event is one result,
   found by its title, date, text and entities alike;

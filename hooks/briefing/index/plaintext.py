@@ -12,7 +12,7 @@ from functools import lru_cache
 import markdown
 from lxml import html as lxml_html
 
-from . import footnotes, glossary
+from briefing.load import footnotes, glossary
 
 _DROPPED_TAGS = ("script", "style", "iframe", "object", "embed", "template", "noscript")
 _MARKUP = re.compile(r"[\\`*_\[\]<>&#!|~]|^\s*(?:[-+]\s|\d+[.)]\s|>)|^ {4}", re.MULTILINE)

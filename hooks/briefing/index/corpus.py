@@ -9,9 +9,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations, permutations
 
-from . import glossary
-from .registry import Registry
-from .structure import ALL_KINDS, Entity, Event, Letter, Sources
+from briefing.load import glossary
+from briefing.load.registry import Registry
+from briefing.structure import ALL_KINDS, Entity, Event, Letter, Sources
 
 
 @dataclass

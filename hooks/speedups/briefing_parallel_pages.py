@@ -34,9 +34,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from briefing.background import BackgroundJob, JobFailed, can_fork
 from briefing.render.markup import is_event_uri
-from briefing_adapter import material_search_entries
+from briefing.search.material import material_search_entries
+from briefing.speed.background import BackgroundJob, JobFailed, can_fork
 
 log = get_plugin_logger("briefing")
 

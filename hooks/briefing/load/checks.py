@@ -14,11 +14,11 @@ from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import glossary
-from .diagnostics import Diagnostics, Severity, did_you_mean, fold
-from .frontmatter import Document
-from .registry import Registry
-from .structure import ALL_KINDS, Entity, Sources
+from briefing.diagnostics import Diagnostics, Severity, did_you_mean, fold
+from briefing.load import glossary
+from briefing.load.frontmatter import Document
+from briefing.load.registry import Registry
+from briefing.structure import ALL_KINDS, Entity, Sources
 
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _LEADING_SPACE = re.compile(r"\s*")

@@ -1,16 +1,16 @@
-/* briefing: the offline export's search worker (hooks/briefing/search_offline.js).
+/* briefing: the offline export's search worker (hooks/briefing/search/offline.js).
  *
  * From file://, browsers refuse `new Worker(file)` and any fetch, so Material's offline plugin
  * loads the iframe-worker shim, which runs the worker in a hidden frame on the page's own thread:
  * reading the prebuilt index there (megabytes at 10,000 events) blocks the page, and the keys a
  * reader types wait for it. A worker made from a `blob:` URL is allowed from file://, but it can
  * read no file either. So this script, written to search/search_offline.js with the wrapped worker's
- * code as a string (search_prebuilt.offline_loader), is loaded by every page of the export before
+ * code as a string (search/prebuilt.offline_loader), is loaded by every page of the export before
  * the shim; it:
  *
  * 1. starts that code as a real worker at once, and loads search/search_lunr.js (the index as one
  *    string literal, which the browser parses off the page's thread), then posts the string to the
- *    worker, which parses it there (search_worker.js, `briefingLunr` message);
+ *    worker, which parses it there (search/worker.js, `briefingLunr` message);
  * 2. once the shim has replaced `Worker` (`install`, called from the page after the shim), hands
  *    this worker to Material when it asks for its search worker, and anything else to the shim.
  *

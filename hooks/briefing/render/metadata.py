@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import json
 
-from .corpus import Corpus
-from .dates import format_when
-from .exports import paths
-from .exports.links import SiteLinks
-from .plaintext import one_line
-from .readers import ReaderIndex
-from .render import markup
-from .render.authors import AUTHORS_URI
-from .settings import Settings
-from .structure import Entity, EntityKind, Event, Letter
+from briefing.exports import paths
+from briefing.exports.links import SiteLinks
+from briefing.index.corpus import Corpus
+from briefing.index.plaintext import one_line
+from briefing.index.readers import ReaderIndex
+from briefing.load.dates import format_when
+from briefing.render import markup
+from briefing.render.authors import AUTHORS_URI
+from briefing.settings import Settings
+from briefing.structure import Entity, EntityKind, Event, Letter
 
 DESCRIPTION_LENGTH = 300
 

@@ -11,8 +11,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .corpus import Corpus
-from .structure import Event, Letter
+from briefing.index.corpus import Corpus
+from briefing.structure import Event, Letter
 
 
 def slugify(text: str) -> str:

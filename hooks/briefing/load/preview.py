@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .frontmatter import FrontMatterError, parse
+from briefing.load.frontmatter import FrontMatterError, parse
 
 RECENT_MONTHS = 1
 STARTED = time.time()

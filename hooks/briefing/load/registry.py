@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .diagnostics import fold, suggest
-from .structure import ALL_KINDS, Entity, EntityKind
+from briefing.diagnostics import fold, suggest
+from briefing.structure import ALL_KINDS, Entity, EntityKind
 
 KIND_NOUN = {
     EntityKind.COUNTRY: "country",

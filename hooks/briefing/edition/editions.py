@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from enum import StrEnum
 
-from . import footnotes
-from .structure import Event, Letter, Sources
+from briefing.load import footnotes
+from briefing.structure import Event, Letter, Sources
 
 
 class Edition(StrEnum):

@@ -11,26 +11,29 @@ import os
 from html import escape as html_escape
 from pathlib import Path
 
+from briefing_site import apply_identity, footer_links, link_letters, place_pages
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
-from briefing import gc_pause, sanitize, schema, search_entries
-from briefing.background import BackgroundJob, JobFailed
 from briefing.diagnostics import Severity
-from briefing.editions import Edition
-from briefing.export import drop_server_only_files, is_offline_build, write_zip
+from briefing.edition.editions import Edition
 from briefing.exports.build import export_paths, write_exports
 from briefing.exports.links import SiteLinks
-from briefing.metadata import PageHeads
+from briefing.exports.offline import drop_server_only_files, is_offline_build, write_zip
+from briefing.load import schema
+from briefing.load.preview import STARTED, Preview, PreviewError, select, unnamed_entities
 from briefing.pipeline import Build, run
-from briefing.preview import STARTED, Preview, PreviewError, select, unnamed_entities
+from briefing.render import sanitize
 from briefing.render.fragments import resolve_links
+from briefing.render.metadata import PageHeads
 from briefing.render.wayfinding import parent_finder
+from briefing.search import entries as search_entries
+from briefing.search.material import material_search_entries
 from briefing.settings import Settings
-from briefing_adapter import material_search_entries
-from briefing_site import apply_identity, footer_links, link_letters, place_pages
+from briefing.speed import gc_pause
+from briefing.speed.background import BackgroundJob, JobFailed
 
 log = get_plugin_logger("briefing")
 _state: dict[str, object] = {}
