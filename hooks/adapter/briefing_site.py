@@ -15,8 +15,10 @@ from collections.abc import Callable
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from briefing.index.corpus import Corpus
+from briefing.render import sanitize
 from briefing.settings import Settings
 
 FOOTER_PAGES = {"subscriptions": "flux/index.md", "letters": "lettres/index.md", "chronology": "chronologie/index.md"}
@@ -55,6 +57,19 @@ def place_pages(nav, files: Files, parent_of: Callable[[str], str | None]) -> No
         parent = parent_of(src_uri)
         if parent is not None:
             page.parent = pages[parent]
+            if id(page.parent) not in listed:
+                _title_early(page.parent)
+
+
+def _title_early(page: Page) -> None:
+    """A generated parent's title (a year's chronology) known before its page is read: a second
+    process that builds event pages (``briefing_parallel_pages``) never reads it, and prints it in
+    their breadcrumb."""
+    if page.file.generated_by is None or "title" in page.__dict__:
+        return
+    title = get_data(page.file.content_string)[1].get("title")
+    if title is not None:
+        page.title = sanitize.plain_title(title)
 
 
 def link_letters(corpus: Corpus, files: Files) -> None:
