@@ -7,7 +7,9 @@ import pytest
 from briefing.render.entities import ARCHIVE_PAGE_SIZE, ENTITY_RECENT_EVENTS
 from support import MINIMAL_REGISTRY, build, make_project, note
 
-EVENTS = 260  # more than a year page lists (150), more than an entity page shows (50) plus one archive page (200)
+EVENTS = 260  # more than a year page lists (40), than an entity page shows (30) plus four archive pages (50 each)
+LONG_FACT = "fait dont la phrase, bien plus longue qu’une ligne de chronologie, " * 6
+"""Entries at their largest: every entity of the registry and a fact line longer than an entry shows."""
 
 
 @pytest.fixture(scope="module")
@@ -15,8 +17,10 @@ def big_year(tmp_path_factory):
     files = dict(MINIMAL_REGISTRY)
     for i in range(EVENTS):
         month, day = i % 12 + 1, i // 12 + 1
+        fact = f"\nfact: « {LONG_FACT}n° {i} »" if i % 2 else ""
         files[f"events/2023/2023-{month:02d}-{day:02d}-fait-{i}.md"] = note(
-            f"date: 2023-{month:02d}-{day:02d}\ntitle: Fait numéro {i}\ncountries: [Japon]",
+            f"date: 2023-{month:02d}-{day:02d}\ntitle: Fait numéro {i}\ncountries: [Japon, Corée du Sud]\n"
+            f"people: [Fumio Kishida]\norganizations: [Otan]\ntopics: [Défense]{fact}",
             f"Le fait {i}, qui concerne l’Otan*.",
         )
     files["events/2022/2022-05-01-seul.md"] = note("date: 2022-05-01\ntitle: Un fait de 2022\ncountries: [Japon]")
@@ -54,21 +58,25 @@ def test_a_large_year_lists_its_months_on_their_own_pages(big_year):
     assert "Janvier 2023" in big_year.text("chronologie/2023/")
     january = big_year.page("chronologie/2023/01/")
     assert len(_event_links(january)) == len(range(0, EVENTS, 12))
-    assert "Fait numéro 0" in big_year.text("chronologie/2023/01/")
+    assert "1er janvier 2023 : Le fait 0, qui concerne l’Otan." in big_year.text("chronologie/2023/01/")
     small = big_year.page("chronologie/2022/")  # one event: listed on the year page itself
     assert len(_event_links(small)) == 1
 
 
 def test_entity_page_shows_latest_events_and_links_archives(big_year):
     japan = big_year.page("pays/japon/")
-    assert len(_event_links(japan)) == 50
+    assert len(_event_links(japan)) == ENTITY_RECENT_EVENTS
     assert len(_timeline_marks(japan)) <= 13
-    assert "13 décembre 2023 : Fait numéro 155" in big_year.text("pays/japon/")  # the latest event
-    first = big_year.page("pays/japon/archives-1/")
-    second = big_year.page("pays/japon/archives-2/")
-    assert len(_event_links(first)) == ARCHIVE_PAGE_SIZE
-    assert len(_event_links(second)) == EVENTS + 1 - ENTITY_RECENT_EVENTS - ARCHIVE_PAGE_SIZE
-    assert "Un fait de 2022" in big_year.text("pays/japon/archives-1/")
+    entries = japan.xpath("//li[contains(@class, 'briefing-entry')]")
+    latest = " ".join(entries[0].text_content().split())
+    assert latest.startswith("21 décembre 2023 : « fait dont la phrase")  # event 251, newest first
+    starts = [e.get("data-start") for e in entries]
+    assert starts == sorted(starts, reverse=True) and len(set(starts)) > 1
+    archives = sorted(big_year.site.glob("pays/japon/archives-*/index.html"))
+    sizes = [len(_event_links(big_year.page(f"pays/japon/{p.parent.name}/"))) for p in archives]
+    assert sizes[:-1] == [ARCHIVE_PAGE_SIZE] * (len(sizes) - 1) and 0 < sizes[-1] <= ARCHIVE_PAGE_SIZE
+    assert sum(sizes) == EVENTS + 1 - ENTITY_RECENT_EVENTS
+    assert "Le fait." in big_year.text("pays/japon/archives-1/")  # 2022's note, the oldest
 
 
 def test_glossary_shows_latest_uses_with_a_count(big_year):

@@ -71,7 +71,9 @@ def test_letter_page_shows_its_facts_and_a_glossary_tooltip(page, served_public_
     page.goto(served_public_site + LETTER)
     assert page.locator("h2#faits").is_visible()
     facts = page.locator("h2#faits ~ p").all_inner_texts()
-    assert any(f.startswith("18 août 2023 : Joe Biden accueille") for f in facts), facts
+    camp_david = ("18 août 2023 : à Camp David, Joe Biden, Fumio Kishida et Yoon Suk-yeol tiennent leur premier "
+                  "sommet trilatéral autonome et s’engagent sur des exercices communs et une rencontre annuelle.")
+    assert camp_david in facts, facts  # the note's fact line, as the letter prints it
     assert "22 février 2024 : […]" in facts  # a withheld fact, visibly withheld
     tooltip = _show_glossary_tooltip(page, ".briefing-chapeau")
     assert tooltip == "Organisation du traité de l'Atlantique nord"

@@ -31,7 +31,12 @@ EVENT_FIELDS = ["slug", "title", "body", "srctitle", "srcpub", "srcurl", "footno
 LETTER_FIELDS = ["analysis", "analysisnote"]
 EVENT_MARKERS = {n: {f: _marker(f, n) for f in EVENT_FIELDS} for n in CONFIDENTIAL}
 LETTER_MARKERS = {f: _marker(f, 9) for f in LETTER_FIELDS}
-ALL_MARKERS = [m for fields in EVENT_MARKERS.values() for m in fields.values()] + list(LETTER_MARKERS.values())
+PARTIAL_FIELDS = ["rest", "restnote", "restterm"]
+PARTIAL_MARKERS = {f: _marker(f, 7) for f in PARTIAL_FIELDS}
+"""Planted after ``<!-- more -->`` in a public event: its text, a footnote only it cites (defined, like
+every footnote, at the end) and a word next to a glossary mark only it makes."""
+ALL_MARKERS = ([m for fields in EVENT_MARKERS.values() for m in fields.values()] + list(LETTER_MARKERS.values())
+               + list(PARTIAL_MARKERS.values()))
 
 
 def _event_id(n: int) -> str:
@@ -75,13 +80,27 @@ related: [2024-01-11-qzvslug1k]
     "Fumio Kishida reçoit le secrétaire général de l’Otan* à Tokyo.",
 )
 
+PARTIAL_ID = "2023-02-14-fait-en-partie-reserve"
+PARTIAL_EVENT = note(
+    """
+date: 2023-02-14
+title: Un fait en partie réservé
+countries: [Japon]
+""",
+    "début public du fait, cité par une note[^1].\n\n<!-- more -->\n\n"
+    f"La suite {PARTIAL_MARKERS['rest']} réservée[^2], avec le terme Otan* "
+    f"{PARTIAL_MARKERS['restterm']}.\n\n"
+    "[^1]: Une note publique, définie après la marque.\n"
+    f"[^2]: Une note {PARTIAL_MARKERS['restnote']} de la suite.\n",
+)
+
 LETTER = note(
     f"""
 number: 190
 issue: 2024-11
 zones: [Japon, Otan]
 title: Une lettre de test
-facts: [{', '.join(_event_id(n) for n in CONFIDENTIAL)}, 2023-01-31-rencontre-publique]
+facts: [{', '.join(_event_id(n) for n in CONFIDENTIAL)}, 2023-01-31-rencontre-publique, {PARTIAL_ID}]
 """,
     "Le chapeau public de la lettre[^1].\n\n<!-- more -->\n\n"
     f"L’analyse {LETTER_MARKERS['analysis']} réservée aux abonnés[^2].\n\n"
@@ -95,6 +114,7 @@ def _files() -> dict[str, str]:
     for n in CONFIDENTIAL:
         files[f"events/2024/{_event_id(n)}.md"] = _confidential_event(n)
     files["events/2023/2023-01-31-rencontre-publique.md"] = PUBLIC_EVENT
+    files[f"events/2023/{PARTIAL_ID}.md"] = PARTIAL_EVENT
     files["docs/lettres/190-une-lettre-de-test.md"] = LETTER
     return files
 
@@ -177,6 +197,37 @@ def test_public_edition_keeps_the_dates_and_marks_the_facts_withheld(leak_builds
     assert "Une note du chapeau, publique." in letter
     assert "Réservé aux abonnés" in letter
     assert "3 withheld" in result.output
+
+
+def test_public_edition_shows_a_partly_withheld_fact_up_to_its_marker(leak_builds):
+    result = leak_builds["public"]
+    page = f"evenements/{PARTIAL_ID}/"
+    text = result.text(page)
+    assert "Début public du fait, cité par une note1. […]" in text  # capitalised on its own page
+    assert "Une note publique, définie après la marque." in text
+    assert "La suite de ce fait est réservée aux abonnés." in text
+    letter = result.text("lettres/190-une-lettre-de-test/")
+    assert "14 février 2023 : début public du fait, cité par une note. […]" in letter
+    entry = [li for li in result.page("chronologie/2023/").xpath("//li[contains(@class,'briefing-entry')]")
+             if PARTIAL_ID in "".join(li.xpath(".//a/@href"))]
+    assert " ".join(entry[0].text_content().split()).startswith("14 février 2023 : début public du fait")
+    data = json.loads((result.site / "donnees/evenements.json").read_text("utf-8"))["events"]
+    record = next(e for e in data if e["id"] == PARTIAL_ID)
+    assert record["text_withheld"] is True and record["text"].endswith("[…]")
+    usage = result.text("glossaire/")  # the glossary mark made only after the marker is not counted
+    assert "Un fait en partie réservé" not in usage
+
+
+def test_full_edition_shows_a_partly_withheld_fact_whole(leak_builds):
+    result = leak_builds["full"]
+    text = result.text(f"evenements/{PARTIAL_ID}/")
+    assert "Début public du fait" in text and PARTIAL_MARKERS["rest"] in text and PARTIAL_MARKERS["restnote"] in text
+    assert "[…]" not in text and "réservée aux abonnés" not in text
+    raw = (result.site / f"evenements/{PARTIAL_ID}/index.html").read_text("utf-8")
+    assert "more --" not in raw
+    record = next(e for e in json.loads((result.site / "donnees/evenements.json").read_text("utf-8"))["events"]
+                  if e["id"] == PARTIAL_ID)
+    assert record["text_withheld"] is False and PARTIAL_MARKERS["rest"] in record["text"]
 
 
 def test_full_edition_shows_every_marker_where_it_belongs(leak_builds):

@@ -121,8 +121,10 @@ def test_every_feed_reads_back_with_lxml_and_feedparser_as_the_json_says(hostile
                 assert [t.term for t in entry.tags] == [zone["name"] for zone in letter["zones"]]
                 continue
             event = events[_page_id(entry.id)]
-            assert entry.title == entry.summary == f"{event['date_text']} : {event['title']}"
-            assert entry.content[0].value == f"{event['date_text']}\n\n{event['text']}"
+            assert entry.title == f"{event['date_text']} : {event['title']}"
+            assert entry.summary == f"{event['date_text']} : {event['fact'] or event['title']}"
+            head = f"{event['date_text']} : {event['fact']}" if event["fact"] else event["date_text"]
+            assert entry.content[0].value == f"{head}\n\n{event['text']}"
             assert [t.term for t in entry.tags] == [entity["name"] for entity in event["entities"]]
     hostile = next(e for e in feedparser.parse((site / "flux/evenements.xml").read_bytes()).entries
                    if "echappements" in e.id)

@@ -21,6 +21,7 @@ def _yaml(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+HOSTILE_FACT = f"fait {BREAKOUT} {HANDLER} {ENCODED}"
 HOSTILE_BODY = f"""Premier paragraphe avec Otan* et une note[^1], en HTML.
 
 !!! note "Remarque"
@@ -66,6 +67,7 @@ HOSTILE_FILES = {
     ),
     "events/2024/2024-05-01-hostile.md": note(
         f"date: 2024-05-01\ntitle: {_yaml('Titre ' + BREAKOUT + ' ' + HANDLER + ' ' + ENCODED)}\n"
+        f"fact: {_yaml(HOSTILE_FACT)}\n"
         "countries: [Hostilie, Japon]\norganizations: [Otan]\n"
         "sources:\n"
         f"  - title: {_yaml('Source ' + SCRIPT)}\n"
@@ -77,6 +79,10 @@ HOSTILE_FILES = {
         f"date: 2024-05-02\ntitle: {_yaml('Secret ' + SCRIPT)}\ncountries: [Japon]\nconfidential: true\n"
         "related: [2024-05-01-hostile]",
         HOSTILE_BODY,
+    ),
+    "events/2024/2024-05-03-hostile-partiel.md": note(  # hostile on both sides of <!-- more -->
+        "date: 2024-05-03\ntitle: Partiel\ncountries: [Japon]",
+        HOSTILE_BODY.replace(f"\n{SCRIPT}\n", f"\n{SCRIPT}\n\n<!-- more -->\n", 1),
     ),
     "docs/lettres/12-hostile.md": note(
         f"number: 12\nissue: 2024-05\nzones: [Hostilie, Japon]\ntitle: {_yaml('Lettre ' + BREAKOUT + HANDLER)}\n"
@@ -119,6 +125,9 @@ def test_hostile_text_is_shown_as_text(hostile_site):
     assert f"Source {SCRIPT}" in sources and f"Éditeur {HANDLER}" in sources
     letter = hostile_site.page("lettres/12-hostile/")
     assert f"Auteur {SCRIPT}" in letter.xpath("//article")[0].text_content()
+    assert f"1er mai 2024 : {HOSTILE_FACT}" in " ".join(letter.xpath("//article")[0].text_content().split())
+    entries = hostile_site.page("chronologie/2024/").xpath("//li[contains(@class, 'briefing-entry')]")
+    assert any(f"1er mai 2024 : {HOSTILE_FACT}" in " ".join(e.text_content().split()) for e in entries)
     entity = hostile_site.page("pays/hostilie/")
     assert entity.xpath("//article//h1")[0].text_content().startswith(f"Hostilie {SCRIPT}")
 
@@ -161,3 +170,14 @@ def test_letter_markup_survives(hostile_site):
         assert letter.xpath(".//div[@class='briefing-lead-en'][@lang='en']")
     else:
         assert letter.xpath(".//div[contains(@class, 'admonition')]/p[@class='admonition-title']")
+
+
+def test_hostile_text_after_the_more_line_reaches_only_the_full_edition(hostile_site):
+    text = " ".join(hostile_site.page("evenements/2024-05-03-hostile-partiel/").xpath("//article")[0]
+                    .text_content().split())
+    assert "Premier paragraphe" in text
+    full = hostile_site.site.joinpath("evenements", "2024-05-02-hostile-confidentiel").exists()
+    assert ("variante" in text and "Intertitre" in text) is full
+    assert ("réservée aux abonnés" in text) is not full
+    assert full or not any("variante" in p.read_text("utf-8", errors="replace")
+                           for p in hostile_site.site.rglob("*") if p.is_file() and "partiel" in str(p))

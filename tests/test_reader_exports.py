@@ -71,7 +71,8 @@ def test_events_feed_lists_published_events_with_links_to_their_pages(public_sit
         assert page_file(public_site.site, entry.link.removeprefix(SITE_URL)).exists(), entry.link
     camp_david = next(e for e in feed.entries if "Camp David" in e.title)
     assert camp_david.title == "18 août 2023 : Sommet trilatéral de Camp David"
-    assert camp_david.content[0].value.startswith("18 août 2023\n\nJoe Biden accueille Fumio Kishida")
+    assert camp_david.summary == "18 août 2023 : à Camp David, " + camp_david.summary.split(", ", 1)[1]
+    assert camp_david.content[0].value.startswith(f"{camp_david.summary}\n\nJoe Biden accueille Fumio Kishida")
     assert {t.term for t in camp_david.tags} >= {"Japon", "Corée du Sud", "États-Unis"}
 
 

@@ -2,8 +2,9 @@
 
 Deterministic for a given size and seed, so that two runs measure the same sources. The text is
 French (accents, apostrophes, glossary marks ``Sigle*``) assembled from small word pools; what
-matters is its shape (a few hundred registry entries, events of one to three paragraphs, about
-5 % confidential notes, ten letters a year citing facts), not its meaning.
+matters is its shape, not its meaning: the corpus of the issue that set the build's target (about 240
+registry entries, events of one to three paragraphs, 5 % confidential notes, one letter of ten facts per
+twenty events).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from pathlib import Path
 
 FIRST_YEAR = 2005
 LAST_YEAR = 2024
-LETTERS_PER_YEAR = 10
+EVENTS_PER_LETTER = 20
+FACTS_PER_LETTER = 10
+PEOPLE = 100
 CONFIDENTIAL_SHARE = 0.05
 
 COUNTRIES = (
@@ -98,7 +101,7 @@ class _Writer:
         self.root = root
         self.size = size
         self.random = random.Random(seed)
-        self.people = [f"{f} {last}" for f in FIRST_NAMES[:15] for last in LAST_NAMES[:10]]
+        self.people = [f"{f} {last}" for f in FIRST_NAMES[:10] for last in LAST_NAMES[:10]][:PEOPLE]
         self.glossary_terms = [abbr for _, abbr in ORGANIZATIONS if abbr]
 
     def write(self, relative: str, text: str) -> None:
@@ -162,23 +165,27 @@ class _Writer:
         return written
 
     def letters(self, events: list[tuple[int, str, bool]]) -> None:
-        by_year: dict[int, list[str]] = {}
-        for year, event_id, _ in events:
-            by_year.setdefault(year, []).append(event_id)
-        number = 0
-        for year in sorted(by_year):
-            for month in range(1, LETTERS_PER_YEAR + 1):
-                number += 1
-                facts = self.random.sample(by_year[year], min(8, len(by_year[year])))
-                zones = self.random.sample(COUNTRIES, 2)
-                see_also = f"see_also: [{number - 1}]\n" if number > 1 else ""
-                self.write(
-                    f"docs/lettres/{number}-lettre-{number}.md",
-                    f"---\nnumber: {number}\nissue: {year}-{month:02d}\nzones: {_yaml_list(zones)}\n"
-                    f"title: \"Lettre de synthèse n° {number}\"\nfacts: {_yaml_list(facts)}\n{see_also}"
-                    f"authors: [Claire Vasseur]\n---\n{self.sentence(30)}\n\n<!-- more -->\n\n"
-                    f"{self.sentence(60)}\n\n{self.sentence(60)}\n",
-                )
+        """One letter per ``EVENTS_PER_LETTER`` events, citing ``FACTS_PER_LETTER`` of them, dated by its
+        last event's year and its place in that year."""
+        per_year: dict[int, int] = {}
+        for year, _, _ in events:
+            per_year[year] = per_year.get(year, 0) + 1
+        seen_in_year: dict[int, int] = {}
+        for number, start in enumerate(range(0, len(events), EVENTS_PER_LETTER), start=1):
+            window = events[start : start + EVENTS_PER_LETTER]
+            year = window[-1][0]
+            seen_in_year[year] = seen_in_year.get(year, 0) + len(window)
+            month = min(12, 1 + (seen_in_year[year] - 1) * 12 // per_year[year])
+            facts = self.random.sample([event_id for _, event_id, _ in window], min(FACTS_PER_LETTER, len(window)))
+            zones = self.random.sample(COUNTRIES, 2)
+            see_also = f"see_also: [{number - 1}]\n" if number > 1 else ""
+            self.write(
+                f"docs/lettres/{number}-lettre-{number}.md",
+                f"---\nnumber: {number}\nissue: {year}-{month:02d}\nzones: {_yaml_list(zones)}\n"
+                f"title: \"Lettre de synthèse n° {number}\"\nfacts: {_yaml_list(facts)}\n{see_also}"
+                f"authors: [Claire Vasseur]\n---\n{self.sentence(30)}\n\n<!-- more -->\n\n"
+                f"{self.sentence(60)}\n\n{self.sentence(60)}\n",
+            )
 
 
 def write_corpus(root: Path, size: int, seed: int = 6) -> Corpus:

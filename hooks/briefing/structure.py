@@ -161,6 +161,10 @@ class Event:
     confidential: bool = False
     withheld: bool = False
     """A stand-in for a confidential event in the public edition: only its date is known."""
+    fact: str | None = None
+    """The fact line: one sentence, in the letter's lower-case style, printed after the date."""
+    body_withheld: bool = False
+    """True in the public edition when the body had a part after ``<!-- more -->`` (now dropped)."""
 
 
 @dataclass(frozen=True)

@@ -73,9 +73,13 @@ def _new_event(args: argparse.Namespace, settings) -> int:
         shown = same_id[0].relative_to(settings.root).as_posix()
         print(f"error: the id {event_id} is already used by {shown}; ids are unique across events/", file=sys.stderr)
         return 1
+    fact = args.fact
+    if fact is None and sys.stdin.isatty():
+        fact = input("Le fait en une phrase, comme dans les FAITS d’une lettre (Entrée pour passer) : ")
     fields = {
         "date": date.iso(),
         "title": args.title,
+        "fact": (" ".join(fact.split()) or None) if fact else None,
         "countries": args.country or [],
         "people": args.person or [],
         "organizations": args.organization or [],
@@ -127,6 +131,8 @@ def add_parser(commands) -> None:
     event = kinds.add_parser("event", help="events/<year>/<date>-<slug>.md")
     event.add_argument("--date", required=True, help="YYYY-MM-DD, YYYY-MM or YYYY")
     event.add_argument("--title", required=True, help="short headline; the file name is made from it")
+    event.add_argument("--fact", help="the fact in one sentence, lower case, as printed after the date in FAITS "
+                                      "(asked for when omitted at a terminal)")
     event.add_argument("--country", action="append", metavar="NAME", help="a country or zone (repeatable)")
     event.add_argument("--person", action="append", metavar="NAME", help="a person (repeatable)")
     event.add_argument("--organization", action="append", metavar="NAME", help="an organisation (repeatable)")

@@ -7,7 +7,11 @@ from dataclasses import replace
 from enum import StrEnum
 
 from briefing.load import footnotes
+from briefing.load.loader import MORE_MARKER
 from briefing.structure import Event, Letter, Sources
+
+WITHHELD_MARK = r"\[…\]"
+"""What ends the public part of a partly withheld event's text (Markdown for ``[…]``)."""
 
 
 class Edition(StrEnum):
@@ -48,9 +52,29 @@ def _withhold_analysis(letter: Letter) -> Letter:
     return replace(letter, chapeau=chapeau, analysis="", analysis_withheld=bool(analysis_text.strip()))
 
 
+def _withhold_rest(event: Event) -> Event:
+    """Keep the text before ``<!-- more -->``, ended by ``[…]``, and the footnotes it cites; drop
+    the rest and the footnotes only the rest cites."""
+    before, _rest = MORE_MARKER.split(event.body, maxsplit=1)
+    _, definitions = footnotes.split_definitions(event.body)
+    text, before_definitions = footnotes.split_definitions(before)
+    definitions.update(before_definitions)
+    text = text.rstrip()
+    text = f"{text} {WITHHELD_MARK}" if text else WITHHELD_MARK
+    kept = [definitions[label] for label in footnotes.references(text) if label in definitions]
+    return replace(event, body="\n\n".join([text, *kept]), body_withheld=True)
+
+
+def _without_marker(event: Event) -> Event:
+    """The full text, the ``<!-- more -->`` line gone (it only marks where the public part ends)."""
+    return replace(event, body=MORE_MARKER.sub("", event.body).strip())
+
+
 def apply_edition(sources: Sources, edition: Edition) -> Sources:
     if edition is Edition.FULL:
-        return sources
+        events = [_without_marker(e) if "<!--" in e.body and MORE_MARKER.search(e.body) else e
+                  for e in sources.events]
+        return Sources(entities=list(sources.entities), events=events, letters=list(sources.letters))
     stand_ins: dict[str, str] = {}
     for event in sources.events:
         if event.confidential:
@@ -59,8 +83,11 @@ def apply_edition(sources: Sources, edition: Edition) -> Sources:
     for event in sources.events:
         if event.confidential:
             event = _withhold_event(event, stand_ins[event.id])
-        elif any(r in stand_ins for r in event.related):
-            event = replace(event, related=tuple(r for r in event.related if r not in stand_ins))
+        else:
+            if any(r in stand_ins for r in event.related):
+                event = replace(event, related=tuple(r for r in event.related if r not in stand_ins))
+            if "<!--" in event.body and MORE_MARKER.search(event.body):
+                event = _withhold_rest(event)
         events.append(event)
     letters = [
         replace(_withhold_analysis(letter), facts=tuple(stand_ins.get(f, f) for f in letter.facts))

@@ -53,7 +53,9 @@ def _event(event: Event, context: ExportContext, entities: dict[str, dict]) -> d
         "approx": event.when.approx.value if event.when.approx else None,
         "date_text": format_when(event.when),
         "title": plain_field(event.title),
+        "fact": plain_field(event.fact),
         "text": plain_text(event.body),
+        "text_withheld": event.body_withheld,
         "entities": [entities[k] for k in event.entities],
         "sources": [
             {"title": plain_field(s.title), "publisher": plain_field(s.publisher), "url": s.url,

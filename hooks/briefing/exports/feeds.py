@@ -73,13 +73,14 @@ def _event_entry(event: Event, context: ExportContext) -> _Entry:
     entities = context.corpus.registry.entities
     date = format_when(event.when)
     body = plain_text(event.body)
+    head = f"{date} : {plain_field(event.fact)}" if event.fact else date
     return _Entry(
         key=_key(event),
         title=f"{date} : {plain_field(event.title)}",
         page=markup.event_uri(event.id),
         date=_date(event),
-        summary=f"{date} : {plain_field(event.title)}",
-        content=f"{date}\n\n{body}" if body else date,
+        summary=f"{date} : {plain_field(event.fact or event.title)}",
+        content=f"{head}\n\n{body}" if body else head,
         authors=(),
         categories=tuple(plain_field(entities[k].title) for k in event.entities),
     )

@@ -57,7 +57,9 @@ class _Calendars:
         links = self.links
         start, end = event_span(event)
         page = links.absolute(links.page_path(markup.event_uri(event.id)))
-        description = [f"Date : {format_when(event.when)}", plain_text(event.body)]
+        date = format_when(event.when)
+        first = f"{date} : {plain_field(event.fact)}" if event.fact else f"Date : {date}"
+        description = [first, plain_text(event.body)]
         description += [f"Source : {plain_field(s.title)}" + (f" ({s.url})" if s.url else "") for s in event.sources]
         categories = ",".join([self.categories[key] for key in event.entities])
         return rfc5545.lines(

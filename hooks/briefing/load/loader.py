@@ -231,6 +231,7 @@ class Loader:
             sources=tuple(sources),
             related=tuple(_text_list(meta, "related")),
             confidential=bool(meta.get("confidential", False)),
+            fact=(" ".join(str(meta["fact"]).split()) or None) if "fact" in meta else None,
         )
 
     def _resolve_when(self, path: Path, doc: Document) -> When | None:

@@ -8,32 +8,41 @@ from itertools import groupby
 from briefing.index.corpus import Corpus
 from briefing.load.dates import format_month_heading
 from briefing.render import html, markup
+from briefing.render.entries import Group, render_entries
 from briefing.render.fragments import Place
 from briefing.render.timeline import Target, render_timeline
 from briefing.structure import Event
 
+BEFORE = -1
+"""The group of a year page listing the events that began in an earlier year and go on into it."""
 
-def _month_key(event: Event) -> int:
-    return event.when.start.month or 0
+
+def _group_key(event: Event, year: int) -> int:
+    """Where an event goes on the page of ``year``: BEFORE, 0 (the year itself) or its month."""
+    return BEFORE if event.when.start.year < year else event.when.start.month or 0
 
 
-def render_event_list(events: list[Event], heading_level: int, place: Place, *, year: int) -> str:
-    """Events of one year grouped by month; year-precision events come first. The headings stay
-    Markdown (table of contents); each month's list is a fragment."""
-    blocks = []
-    for month, group in groupby(events, key=_month_key):
-        heading = format_month_heading(year, month) if month else f"Au cours de l’année {year}"
-        anchor = f"{year}-{month:02d}" if month else f"{year}-annee"
-        items = html.items(html.event_line(e) for e in group)
-        blocks.append(f"{'#' * heading_level} {heading} {{ #{anchor} }}\n\n{place(items)}")
-    return "\n".join(blocks)
+def _group_anchor(year: int, month: int) -> str:
+    return f"{year}-avant" if month == BEFORE else f"{year}-{month:02d}" if month else f"{year}-annee"
+
+
+def _year_groups(events: list[Event], heading_level: int, year: int) -> list[Group]:
+    """Events of one year grouped by month: those begun earlier first, then the year-precision
+    ones, then month by month."""
+    return [
+        ((heading_level, _month_label(year, month), _group_anchor(year, month)), list(group))
+        for month, group in groupby(events, key=lambda e: _group_key(e, year))
+    ]
 
 
 def _by_year(corpus: Corpus) -> dict[int, list[Event]]:
+    """The events of each year, oldest first; an event is listed under every year it covers."""
     years: dict[int, list[Event]] = {}
     for event in corpus.chronology:
-        years.setdefault(event.when.start.year, []).append(event)
-    return years
+        last = (event.when.end or event.when.start).year
+        for year in range(event.when.start.year, last + 1):
+            years.setdefault(year, []).append(event)
+    return dict(sorted(years.items()))
 
 
 def _count(events: list[Event]) -> str:
@@ -46,16 +55,20 @@ def _year_link(year: int) -> str:
     return html.link(str(year), markup.chronology_year_uri(year))
 
 
-YEAR_PAGE_LIMIT = 150
+YEAR_PAGE_LIMIT = 40
 """A year with more events than this lists its months, each on its own page, so that no page grows
 with the size of the archive (a month page holds what one month of notes holds)."""
 
 
 def _month_uri(year: int, month: int) -> str:
+    if month == BEFORE:
+        return f"chronologie/{year}/avant.md"
     return f"chronologie/{year}/{month:02d}.md" if month else f"chronologie/{year}/annee.md"
 
 
 def _month_label(year: int, month: int) -> str:
+    if month == BEFORE:
+        return f"Commencés avant {year}"
     return format_month_heading(year, month) if month else f"Au cours de l’année {year}"
 
 
@@ -63,10 +76,10 @@ def chronology_pages_for_year(year: int, events: list[Event]) -> list[tuple[int,
     """(month, events) of the month pages a year is split into; none for a small year."""
     if len(events) <= YEAR_PAGE_LIMIT:
         return []
-    return [(month, list(group)) for month, group in groupby(events, key=_month_key)]
+    return [(month, list(group)) for month, group in groupby(events, key=lambda e: _group_key(e, year))]
 
 
-FULL_LIST_LIMIT = 100
+FULL_LIST_LIMIT = 30
 """Up to this many events, the chronology's index lists every one of them by year and month (what a
 reader of a small archive expects); past it, only the years, so that the page stays small."""
 
@@ -104,10 +117,10 @@ def render_chronology_index(corpus: Corpus, place: Place) -> str:
         )) if corpus.chronology else "",
         place(_table(("Année", "Événements"), rows)) if rows else "Aucun événement.\n",
     ]
-    if len(corpus.chronology) <= FULL_LIST_LIMIT:
-        for year, events in years.items():
-            sections.append(f"## {year} {{ #{year} }}\n")
-            sections.append(render_event_list(events, 3, place, year=year))
+    if len(corpus.chronology) <= FULL_LIST_LIMIT and years:
+        groups: list[Group] = [((2, str(year), str(year)), _year_groups(events, 3, year))
+                               for year, events in years.items()]
+        sections.append(place(render_entries(groups, corpus.registry.entities, place)))
     return "\n".join(s for s in sections if s)
 
 
@@ -143,7 +156,8 @@ def render_chronology_years(corpus: Corpus, placer: Callable[[str], Place]) -> d
             f"# Chronologie {year}\n",
             place(_neighbour_links(ordered, i, ("Toute la chronologie", CHRONOLOGY_INDEX_URI), top=True)),
             f"{_count(events)}.\n",
-            place(_render_month_summary(year, months)) if months else render_event_list(events, 2, place, year=year),
+            place(_render_month_summary(year, months) if months
+                  else render_entries(_year_groups(events, 2, year), corpus.registry.entities, place)),
             place(_neighbour_links(ordered, i, ("Toute la chronologie", CHRONOLOGY_INDEX_URI))),
         ])
     return pages
@@ -165,7 +179,7 @@ def render_chronology_months(corpus: Corpus, placer: Callable[[str], Place]) -> 
                 f"# {label}\n",
                 place(_neighbour_links(ordered, i, up, top=True)),
                 f"{_count(group)}.\n",
-                place(html.items(html.event_line(e) for e in group)),
+                place(render_entries([(None, group)], corpus.registry.entities, place)),
                 place(_neighbour_links(ordered, i, up)),
             ])
     return pages

@@ -8,6 +8,7 @@ from itertools import groupby
 from briefing.index.corpus import Corpus
 from briefing.index.readers import ReaderIndex
 from briefing.render import html, markup
+from briefing.render.entries import Group, render_entries
 from briefing.render.fragments import Place
 from briefing.render.relations import render_relations_of
 from briefing.render.subscriptions import render_follow
@@ -34,18 +35,20 @@ def _render_letters(entity: Entity, corpus: Corpus, settings: Settings, place: P
     return place(place.heading(2, "Lettres", "lettres") + items, searchable=False)
 
 
-ENTITY_RECENT_EVENTS = 50
+ENTITY_RECENT_EVENTS = 30
 """An entity page lists this many of its latest events; older ones are on its archive pages."""
-ARCHIVE_PAGE_SIZE = 200
-"""Events per archive page: a page of 200 lines stays under 60 KB, and pages cost time each."""
+ARCHIVE_PAGE_SIZE = 50
+"""Events per archive page: 50 entries (date, fact, entity links) keep a page under 60 KB, and pages
+cost time each."""
 
 
-def _by_year(events: list[Event], level: int, place: Place) -> str:
-    """The HTML of a heading per year (in the table of contents) and the year's events."""
-    return "".join(
-        place.heading(level, str(year), f"annee-{year}") + html.items(html.event_line(e) for e in group)
-        for year, group in groupby(events, key=lambda e: e.when.start.year)
-    )
+def _by_year(entity: Entity, events: list[Event], level: int, corpus: Corpus, place: Place) -> str:
+    """The entity's events as entries, newest first, under a heading per year (in the table of
+    contents); the entity itself is left out of each entry's links."""
+    newest = events[::-1]
+    groups: list[Group] = [((level, str(year), f"annee-{year}"), list(group))
+                           for year, group in groupby(newest, key=lambda e: e.when.start.year)]
+    return render_entries(groups, corpus.registry.entities, place, newest_first=True, omit=entity.key)
 
 
 def archive_chunks(entity: Entity, corpus: Corpus) -> list[list[Event]]:
@@ -99,7 +102,7 @@ def _render_chronology(entity: Entity, corpus: Corpus, place: Place) -> str:
         caption="Frise : un trait par événement, une ligne par année ; touchez un trait pour ouvrir l’événement.",
     )
     parts = [place.heading(2, "Chronologie", "chronologie"), html.paragraph(f"{count}."), timeline,
-             _by_year(events[-ENTITY_RECENT_EVENTS:], 3, place)]
+             _by_year(entity, events[-ENTITY_RECENT_EVENTS:], 3, corpus, place)]
     if chunks:
         parts.append(_render_archive_links(entity, chunks))
     return place("".join(parts), searchable=False)
@@ -121,7 +124,8 @@ def render_entity_archives(entity: Entity, corpus: Corpus, placer: Callable[[str
         pages[uri] = "\n".join([
             markup.front_matter(title=f"{entity.title} : événements {_span(chunk)}", search={"exclude": True}),
             f"# {markup.text(entity.title)} : événements {_span(chunk)}\n",
-            place(_by_year(chunk, 2, place) + html.paragraph(" · ".join(around), "briefing-neighbours")),
+            place(_by_year(entity, chunk, 2, corpus, place)
+                  + html.paragraph(" · ".join(around), "briefing-neighbours")),
         ])
     return pages
 

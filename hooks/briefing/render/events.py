@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from briefing.index.corpus import Corpus
 from briefing.load import footnotes
 from briefing.load.dates import format_partial, format_when
@@ -70,6 +72,27 @@ def _render_neighbours(event: Event, corpus: Corpus, place: Place) -> str:
                  searchable=False)
 
 
+_FIRST_LETTER = re.compile(r"^([\s*_«“\"‘'(\[—–-]*)([^\W\d_])")
+"""The first letter of a text, after any opening punctuation or emphasis (not inside a tag or link)."""
+
+
+def capitalised(markdown_text: str) -> str:
+    """The text with its first letter in upper case: a note written the letter's way (``première
+    participation…``) still starts its own page as a sentence."""
+    match = _FIRST_LETTER.match(markdown_text)
+    if match is None or not match.group(2).islower() or "[^" in markdown_text[: match.end()]:
+        return markdown_text
+    return markdown_text[: match.start(2)] + match.group(2).upper() + markdown_text[match.end(2):]
+
+
+def _render_withheld_notice(event: Event, settings: Settings) -> str:
+    if not event.body_withheld:
+        return ""
+    subscribe = (f" {markup.link(markup.text(settings.subscribe_label), settings.subscribe_url)}"
+                 if settings.subscribe_url else "")
+    return f"La suite de ce fait est réservée aux abonnés.{subscribe}\n{{ .briefing-withheld }}\n"
+
+
 def render_event_front_matter(event: Event) -> str:
     """The page's file: its front matter only; the body is rendered when the page is (``render_event``)."""
     return markup.front_matter(title=event.title)
@@ -82,7 +105,8 @@ def render_event(event: Event, corpus: Corpus, settings: Settings, place: Place)
     sections = [
         f"# {markup.text(event.title)}\n",
         f"{format_when(event.when)}\n{{ .briefing-date }}\n",
-        f"{body_text}\n" if body_text else "",
+        f"{capitalised(body_text)}\n" if body_text else "",
+        _render_withheld_notice(event, settings),
         ("\n\n".join(definitions.values()) + "\n\n" + markup.footnotes_here() + "\n") if definitions else "",
         _render_entities(event, corpus, place),
         _render_sources(event, place),

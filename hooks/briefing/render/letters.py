@@ -15,7 +15,10 @@ from briefing.structure import Event, Letter
 
 
 def _fact_text(event: Event) -> str:
-    """The fact as FAITS prints it: the note's text on one paragraph, without its footnotes."""
+    """The fact as FAITS prints it: its fact line, else the note's text on one paragraph, without
+    its footnotes."""
+    if event.fact:
+        return markup.text(event.fact)
     body, _ = footnotes.split_definitions(event.body)
     paragraphs = [" ".join(p.split()) for p in footnotes.strip_references(body).split("\n\n") if p.strip()]
     return " ".join(paragraphs) or markup.text(event.title)

@@ -1,0 +1,111 @@
+"""Chronology entries: one dated fact as the chronologies (all, per year, per entity) list it.
+
+An entry reads ``date : fact line`` (or, for a note without one, the beginning of its text), then
+its entities as links. Each is an ``<li class="briefing-entry">`` carrying what the filters in the
+browser need, in data attributes named after the registry folders: ``data-pays="japon coree-du-sud"``,
+``data-personnalites``, ``data-organisations``, ``data-themes`` (entry slugs, absent when there are
+none) and ``data-start`` / ``data-end`` (ISO days, the end inclusive). A withheld stand-in carries its
+dates only.
+
+A list of entries sits in a ``div.briefing-chrono`` that can be read in both orders: the reversed
+order is an anchor (``#recent`` or ``#ancien``) that CSS alone honours (``:target``), so that it
+works without JavaScript; ``briefing-order.js`` turns it into a real reordering kept in the URL
+(``?ordre=recent``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from briefing.index.plaintext import one_line
+from briefing.load.dates import format_when
+from briefing.render import html, markup
+from briefing.render.fragments import Place
+from briefing.structure import ALL_KINDS, Entity, Event
+
+EXCERPT_CHARS = 160
+"""A chronology shows at most this many characters of a fact (its fact line, or its text's beginning),
+so that an entry, and a page of entries, stays small whatever a note holds."""
+
+_entries = html.KeptPerObject()
+
+
+def entry_text(event: Event) -> str:
+    """The plain text after the date: the fact line, else the text's beginning, else the title."""
+    if event.fact:
+        text = " ".join(event.fact.split())
+        if len(text) > EXCERPT_CHARS:
+            text = text[: EXCERPT_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+        return text
+    return one_line(event.body, EXCERPT_CHARS) or event.title
+
+
+def _data_attributes(event: Event, entities: dict[str, Entity]) -> str:
+    start = event.when.start.first_day().isoformat()
+    end = (event.when.end or event.when.start).last_day().isoformat()
+    slugs: dict[str, list[str]] = {}
+    for key in event.entities:
+        entity = entities.get(key)
+        if entity is not None:
+            slugs.setdefault(entity.kind.value, []).append(entity.slug)
+    named = "".join(f' data-{kind.value}="{html.text(" ".join(slugs[kind.value]))}"'
+                    for kind in ALL_KINDS if kind.value in slugs)
+    return f'{named} data-start="{start}" data-end="{end}"'
+
+
+def _build(event: Event, entities: dict[str, Entity]) -> tuple[str, str, list[tuple[str, str]]]:
+    """(opening tag, date and text, [(entity key, link)]) of an entry, kept per event."""
+    date = html.text(format_when(event.when))
+    if event.withheld:
+        return f'<li class="briefing-entry"{_data_attributes(event, {})}>', f"<b>{date}</b> : {html.WITHHELD}", []
+    opening = f'<li class="briefing-entry"{_data_attributes(event, entities)}>'
+    head = f"<b>{html.link(date, markup.event_uri(event.id))}</b> : {html.text(entry_text(event))}"
+    links = [(key, html.entity_link(entities[key])) for key in event.entities if key in entities]
+    return opening, head, links
+
+
+def entry(event: Event, entities: dict[str, Entity], *, omit: str | None = None) -> str:
+    """The ``<li>`` of an event; ``omit`` leaves out one entity (the page's own)."""
+    opening, head, links = _entries.get(event.id, event, lambda: _build(event, entities))  # type: ignore[arg-type]
+    shown = [link for key, link in links if key != omit]
+    tags = f'<span class="briefing-tags">{" · ".join(shown)}</span>' if shown else ""
+    return f"{opening}{head}{tags}</li>\n"
+
+
+def entry_list(events: Iterable[Event], entities: dict[str, Entity], *, omit: str | None = None) -> str:
+    return ('<ol class="briefing-entries">\n'
+            + "".join(entry(e, entities, omit=omit) for e in events) + "</ol>\n")
+
+
+LIST_ID = "liste"
+"""The container's anchor: following it shows the list in its default order again."""
+
+Group = tuple[tuple[int, str, str] | None, "list[Event] | list[Group]"]
+"""A heading (level, title, anchor), or none, and its events (or sub-groups) in the order shown."""
+
+
+def _groups(groups: list[Group], entities: dict[str, Entity], place: Place, omit: str | None) -> str:
+    blocks = []
+    for heading, content in groups:
+        head = place.heading(*heading) if heading else ""
+        if content and isinstance(content[0], tuple):
+            inner = _groups(content, entities, place, omit)  # type: ignore[arg-type]
+        else:
+            inner = entry_list(content, entities, omit=omit)  # type: ignore[arg-type]
+        blocks.append(f'<section class="briefing-group">\n{head}{inner}</section>\n')
+    return f'<div class="briefing-groups">\n{"".join(blocks)}</div>\n'
+
+
+def render_entries(groups: list[Group], entities: dict[str, Entity], place: Place, *,
+                   newest_first: bool = False, omit: str | None = None) -> str:
+    """The HTML of grouped entries in a container that can be read in the other order too."""
+    other = "ancien" if newest_first else "recent"
+    labels = ("Du plus récent au plus ancien", "Du plus ancien au plus récent")
+    flip, back = labels[::-1] if newest_first else labels
+    toggle = (f'<p class="briefing-order" data-search-exclude>'
+              f'<a class="briefing-order-flip" href="#{other}">{flip}</a>'
+              f'<a class="briefing-order-back" href="#{LIST_ID}">{back}</a></p>\n')
+    order = "desc" if newest_first else "asc"
+    return (f'<div class="briefing-chrono" id="{LIST_ID}" data-order="{order}">\n'
+            f'<span class="briefing-order-target" id="{other}"></span>\n{toggle}'
+            f'{_groups(groups, entities, place, omit)}</div>\n')
