@@ -99,3 +99,19 @@ def test_new_refuses_a_used_letter_number_and_bad_values(tmp_path):
     bad_issue = run_new(project, "letter", "--number", "6", "--issue", "2024-08&07", "--zones", "Japon", "--title", "y")
     assert bad_issue.returncode == 2 and "must follow the first" in bad_issue.stderr
     assert sorted(p.name for p in (project / "docs/lettres").iterdir()) == ["5-premier-titre.md"]
+
+
+def test_new_event_takes_its_fact_line_and_the_build_prints_it(tmp_path):
+    project = make_project(tmp_path / "project", MINIMAL_REGISTRY)
+    fact = "à Tokyo,  Fumio Kishida reçoit : le secrétaire général de l’Otan."
+    made = run_new(project, "event", "--date", "2023-01-31", "--title", "Visite à Tokyo", "--fact", fact,
+                   "--country", "Japon")
+    assert made.returncode == 0, made.stderr
+    path = project / made.stdout.strip()
+    assert parse(path.read_text("utf-8")).meta["fact"] == " ".join(fact.split())
+    plain = run_new(project, "event", "--date", "2023-02-01", "--title", "Sans phrase")  # no terminal: not asked
+    assert plain.returncode == 0 and "fact" not in parse((project / plain.stdout.strip()).read_text("utf-8")).meta
+    result = build(project, tmp_path / "site", strict=True)
+    assert result.returncode == 0, result.output
+    assert "31 janvier 2023 : à Tokyo, Fumio Kishida reçoit : le secrétaire général de l’Otan." in result.text(
+        "chronologie/2023/")

@@ -25,18 +25,29 @@ def _links(site: Path, url_path: str, xpath: str) -> list[Path]:
 
 # Timeline ------------------------------------------------------------------------------------
 
-def test_chronology_timeline_links_every_published_event_and_marks_withheld_ones(public_site):
+def test_chronology_timeline_leads_to_every_published_event_and_marks_withheld_ones(public_site):
+    """Each published event has its own mark, or counts in its month's group, which leads to the month."""
     site = public_site.site
     page = public_site.page("chronologie/")
     timeline = page.xpath("//div[contains(@class,'briefing-timeline')]")
     assert len(timeline) == 1
-    targets = _links(site, "chronologie/", MARKS)
     events = json.loads((site / "donnees/evenements.json").read_text("utf-8"))["events"]
-    expected = {page_file(site, e["url"].removeprefix("https://briefing.example.org/")).resolve() for e in events}
-    assert set(targets) == expected  # one linked mark per published event, each to its existing page
-    assert all(t.exists() for t in targets)
+    direct = {p.resolve() for p in _links(site, "chronologie/", MARKS)}
+    groups = timeline[0].xpath(".//a[contains(@class,'tl-group')]")
+    grouped_months = {g.get("href").split("#")[-1]: int(g.xpath(".//*[@class='tl-count']")[0].text)
+                      for g in groups}
+    assert grouped_months and all(n >= 2 for n in grouped_months.values())
+    for event in events:
+        target = page_file(site, event["url"].removeprefix("https://briefing.example.org/")).resolve()
+        month = event["start"]["date"][:7]
+        assert target in direct or month in grouped_months, event["id"]
+    assert all(t.exists() for t in direct if "chronologie" not in str(t))
+    for href in grouped_months:  # a group leads to its month's heading on the year page
+        assert page.xpath(f"//a[contains(@class,'tl-group') and substring-after(@href, '#') = '{href}']")
+        assert public_site.page(f"chronologie/{href[:4]}/").xpath(f"//*[@id='{href}']")
     withheld = timeline[0].xpath(".//span[contains(@class,'tl-withheld')]")
-    assert len(withheld) == 7
+    in_groups = sum(int(n) for g in groups for n in re.findall(r"dont (\d+) réservé", g.text_content()))
+    assert len(withheld) + in_groups == 7
     assert all(not w.xpath(".//a") and w.get("href") is None for w in withheld)
     years = [y.text_content().strip() for y in timeline[0].xpath(".//div[contains(@class,'tl-year')]")]
     assert years[0] == "2017" and years[-1] == "2024" and "2018–20" in years
@@ -62,10 +73,15 @@ def test_timeline_size_is_bounded_for_large_corpora():
                                month_link=lambda y, m: (f"chronologie/{y}.md", f"{y}-{m:02d}"), caption="Frise")
     assert timeline.count('class="tl-mark') <= 13
     assert timeline.count("briefing:/evenements/") == 0
-    assert re.search(r'href="briefing:/chronologie/2024.md#2024-01"[^>]*>167</a>', timeline), "counts are the labels"
-    few = render_timeline(events[:MAX_MARKS_PER_YEAR], year_link=lambda y: None,
-                          month_link=lambda y, m: ("", None), caption="Frise")
+    assert re.search(r'href="briefing:/chronologie/2024.md#2024-01"[^>]*><span class="tl-count"[^>]*>167</span>',
+                     timeline), "counts are the labels"
+    one_a_month = sorted((_event(n, n) for n in range(MAX_MARKS_PER_YEAR)), key=lambda e: e.when.sort_key())
+    few = render_timeline(one_a_month, year_link=lambda y: None, month_link=lambda y, m: ("", None), caption="Frise")
     assert few.count("briefing:/evenements/") == MAX_MARKS_PER_YEAR
+    same_month = [e for e in events if e.when.start.month == 1][:MAX_MARKS_PER_YEAR]
+    grouped = render_timeline(same_month, year_link=lambda y: None,
+                              month_link=lambda y, m: (f"chronologie/{y}.md", f"{y}-{m:02d}"), caption="Frise")
+    assert grouped.count("briefing:/evenements/") == 0 and grouped.count('class="tl-mark') == 1
 
 
 # Relations -----------------------------------------------------------------------------------

@@ -12,7 +12,9 @@ process then has nowhere to run). The ratio is ours over bare pair by pair: its 
 range. It prints figures and asserts nothing (speed is not a test). Peak memory is the proportional
 set size of a build and its workers together. The browser figure is the time from opening an event
 page to the first search result in Debian's headless Chromium, served on 127.0.0.1 and from
-``file://``. ``--stages`` times the check command and the pipeline's stages on the same corpus.
+``file://``; and the time a chronology's filters take to answer a change, on the largest
+chronology page (``benchmarking/filters.py``). ``--stages`` times the check command and the
+pipeline's stages on the same corpus.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchmarking.browser import browser_figures
 from benchmarking.builds import alternate, build_env, run_build
+from benchmarking.filters import filter_figures
 from benchmarking.preview import preview_rebuild_seconds
 from benchmarking.projects import make_bare, make_ours
 from benchmarking.sizes import site_figures
@@ -75,6 +78,8 @@ def measure(size: int, work: Path, args: argparse.Namespace) -> Row:
         "bare / our index B/event": f"{reference['index_bytes_per_event']:.0f} / {ours['index_bytes_per_event']:.0f}",
     })
     if not args.skip_browser:
+        row.figures.update(filter_figures(our_build.site))
+        print(f"[{size}] filters: {row.figures['filter answer ms (median / max)']}", flush=True)
         query = corpus.sample_title_word
         for name, folder in (("bare", bare), ("ours", project)):
             offline = run_build(folder, "mkdocs-offline.yml", work / f"{name}-offline", strict=False,

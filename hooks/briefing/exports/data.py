@@ -14,7 +14,7 @@ from importlib import resources
 
 from briefing.exports import paths
 from briefing.exports.context import ExportContext, ExportFile
-from briefing.index.plaintext import plain_field, plain_text
+from briefing.index.plaintext import capitalised, plain_field, plain_text
 from briefing.load.dates import format_when
 from briefing.render import markup
 from briefing.structure import Event, Letter, PartialDate
@@ -54,7 +54,7 @@ def _event(event: Event, context: ExportContext, entities: dict[str, dict]) -> d
         "date_text": format_when(event.when),
         "title": plain_field(event.title),
         "fact": plain_field(event.fact),
-        "text": plain_text(event.body),
+        "text": capitalised(plain_text(event.body)),
         "text_withheld": event.body_withheld,
         "entities": [entities[k] for k in event.entities],
         "sources": [

@@ -19,7 +19,7 @@ from feedgen.feed import FeedGenerator
 from briefing.exports import atom, paths
 from briefing.exports.context import ExportContext, ExportFile
 from briefing.index.corpus import Corpus
-from briefing.index.plaintext import plain_field, plain_text
+from briefing.index.plaintext import capitalised, plain_field, plain_text
 from briefing.load.dates import format_when
 from briefing.render import markup
 from briefing.structure import Event, Letter
@@ -72,7 +72,7 @@ def _letter_entry(letter: Letter, context: ExportContext) -> _Entry:
 def _event_entry(event: Event, context: ExportContext) -> _Entry:
     entities = context.corpus.registry.entities
     date = format_when(event.when)
-    body = plain_text(event.body)
+    body = capitalised(plain_text(event.body))
     head = f"{date} : {plain_field(event.fact)}" if event.fact else date
     return _Entry(
         key=_key(event),

@@ -14,7 +14,7 @@ import datetime as dt
 
 from briefing.exports import paths, rfc5545
 from briefing.exports.context import ExportContext, ExportFile
-from briefing.index.plaintext import plain_field, plain_text
+from briefing.index.plaintext import capitalised, plain_field, plain_text
 from briefing.load.dates import format_when
 from briefing.render import markup
 from briefing.structure import Event, Precision
@@ -59,7 +59,7 @@ class _Calendars:
         page = links.absolute(links.page_path(markup.event_uri(event.id)))
         date = format_when(event.when)
         first = f"{date} : {plain_field(event.fact)}" if event.fact else f"Date : {date}"
-        description = [first, plain_text(event.body)]
+        description = [first, capitalised(plain_text(event.body))]
         description += [f"Source : {plain_field(s.title)}" + (f" ({s.url})" if s.url else "") for s in event.sources]
         categories = ",".join([self.categories[key] for key in event.entities])
         return rfc5545.lines(

@@ -62,3 +62,16 @@ def one_line(markdown_text: str, limit: int | None = None) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:") + "…"
+
+
+_FIRST_LETTER = re.compile(r"^([\s*_«“\"‘'(\[—–-]*)([^\W\d_])")
+"""The first letter of a text, after any opening punctuation or emphasis (not inside a tag or link)."""
+
+
+def capitalised(markdown_text: str) -> str:
+    """The text with its first letter in upper case: a note written the letter's way (``première
+    participation…``) still starts its own page as a sentence."""
+    match = _FIRST_LETTER.match(markdown_text)
+    if match is None or not match.group(2).islower() or "[^" in markdown_text[: match.end()]:
+        return markdown_text
+    return markdown_text[: match.start(2)] + match.group(2).upper() + markdown_text[match.end(2):]

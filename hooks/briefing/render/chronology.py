@@ -9,6 +9,7 @@ from briefing.index.corpus import Corpus
 from briefing.load.dates import format_month_heading
 from briefing.render import html, markup
 from briefing.render.entries import Group, render_entries
+from briefing.render.filters import render_filter_form
 from briefing.render.fragments import Place
 from briefing.render.timeline import Target, render_timeline
 from briefing.structure import Event
@@ -98,6 +99,8 @@ def _table(headers: tuple[str, str], rows: list[tuple[str, str]]) -> str:
 
 
 CHRONOLOGY_INDEX_URI = "chronologie/index.md"
+TIMELINE_CAPTION = ("Frise : une ligne par année, les mois en colonnes ; un chiffre groupe les événements d’un mois, "
+                    "les périodes ont leurs propres lignes. Chaque marque mène à l’événement.")
 
 
 def render_chronology_index(corpus: Corpus, place: Place) -> str:
@@ -113,11 +116,12 @@ def render_chronology_index(corpus: Corpus, place: Place) -> str:
             corpus.chronology,
             year_link=lambda year: (markup.chronology_year_uri(year), None),
             month_link=lambda year, month: _month_target(year, month, year in split),
-            caption="Frise : un trait par événement, une ligne par année ; touchez un trait pour ouvrir l’événement.",
+            caption=TIMELINE_CAPTION, cited=corpus.citing_letters,
         )) if corpus.chronology else "",
         place(_table(("Année", "Événements"), rows)) if rows else "Aucun événement.\n",
     ]
     if len(corpus.chronology) <= FULL_LIST_LIMIT and years:
+        sections.append(place(render_filter_form(corpus.chronology, corpus.registry), searchable=False))
         groups: list[Group] = [((2, str(year), str(year)), _year_groups(events, 3, year))
                                for year, events in years.items()]
         sections.append(place(render_entries(groups, corpus.registry.entities, place)))
@@ -142,6 +146,16 @@ def _render_month_summary(year: int, months: list[tuple[int, list[Event]]]) -> s
     return _table(("Mois", "Événements"), rows)
 
 
+def _year_timeline(corpus: Corpus, year: int, split: bool) -> str:
+    """The year's own row of the timeline, with the periods that run through it."""
+    return render_timeline(
+        [e for e in corpus.chronology if e.when.start.year <= year <= (e.when.end or e.when.start).year],
+        year_link=lambda _year: None,
+        month_link=lambda y, month: _month_target(y, month, split),
+        caption=TIMELINE_CAPTION, cited=corpus.citing_letters, years=[year],
+    )
+
+
 def render_chronology_years(corpus: Corpus, placer: Callable[[str], Place]) -> dict[str, str]:
     """The year pages by ``src_uri``; ``placer(src_uri)`` places fragments on that page."""
     years = _by_year(corpus)
@@ -156,6 +170,8 @@ def render_chronology_years(corpus: Corpus, placer: Callable[[str], Place]) -> d
             f"# Chronologie {year}\n",
             place(_neighbour_links(ordered, i, ("Toute la chronologie", CHRONOLOGY_INDEX_URI), top=True)),
             f"{_count(events)}.\n",
+            place(_year_timeline(corpus, year, bool(months))),
+            "" if months else place(render_filter_form(events, corpus.registry), searchable=False),
             place(_render_month_summary(year, months) if months
                   else render_entries(_year_groups(events, 2, year), corpus.registry.entities, place)),
             place(_neighbour_links(ordered, i, ("Toute la chronologie", CHRONOLOGY_INDEX_URI))),
@@ -179,6 +195,7 @@ def render_chronology_months(corpus: Corpus, placer: Callable[[str], Place]) -> 
                 f"# {label}\n",
                 place(_neighbour_links(ordered, i, up, top=True)),
                 f"{_count(group)}.\n",
+                place(render_filter_form(group, corpus.registry), searchable=False),
                 place(render_entries([(None, group)], corpus.registry.entities, place)),
                 place(_neighbour_links(ordered, i, up)),
             ])

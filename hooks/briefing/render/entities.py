@@ -8,7 +8,9 @@ from itertools import groupby
 from briefing.index.corpus import Corpus
 from briefing.index.readers import ReaderIndex
 from briefing.render import html, markup
+from briefing.render.chronology import TIMELINE_CAPTION
 from briefing.render.entries import Group, render_entries
+from briefing.render.filters import render_filter_form
 from briefing.render.fragments import Place
 from briefing.render.relations import render_relations_of
 from briefing.render.subscriptions import render_follow
@@ -99,10 +101,12 @@ def _render_chronology(entity: Entity, corpus: Corpus, place: Place) -> str:
         events,
         year_link=lambda year: targets.get(year, fallback),
         month_link=lambda year, _month: targets.get(year, fallback),
-        caption="Frise : un trait par événement, une ligne par année ; touchez un trait pour ouvrir l’événement.",
+        caption=TIMELINE_CAPTION, cited=corpus.citing_letters,
     )
+    recent = events[-ENTITY_RECENT_EVENTS:]
     parts = [place.heading(2, "Chronologie", "chronologie"), html.paragraph(f"{count}."), timeline,
-             _by_year(entity, events[-ENTITY_RECENT_EVENTS:], 3, corpus, place)]
+             render_filter_form(recent, corpus.registry, exclude=entity.key),
+             _by_year(entity, recent, 3, corpus, place)]
     if chunks:
         parts.append(_render_archive_links(entity, chunks))
     return place("".join(parts), searchable=False)
@@ -124,6 +128,7 @@ def render_entity_archives(entity: Entity, corpus: Corpus, placer: Callable[[str
         pages[uri] = "\n".join([
             markup.front_matter(title=f"{entity.title} : événements {_span(chunk)}", search={"exclude": True}),
             f"# {markup.text(entity.title)} : événements {_span(chunk)}\n",
+            place(render_filter_form(chunk, corpus.registry, exclude=entity.key), searchable=False),
             place(_by_year(entity, chunk, 2, corpus, place)
                   + html.paragraph(" · ".join(around), "briefing-neighbours")),
         ])

@@ -1,11 +1,11 @@
 """Chronology entries: one dated fact as the chronologies (all, per year, per entity) list it.
 
 An entry reads ``date : fact line`` (or, for a note without one, the beginning of its text), then
-its entities as links. Each is an ``<li class="briefing-entry">`` carrying what the filters in the
-browser need, in data attributes named after the registry folders: ``data-pays="japon coree-du-sud"``,
-``data-personnalites``, ``data-organisations``, ``data-themes`` (entry slugs, absent when there are
-none) and ``data-start`` / ``data-end`` (ISO days, the end inclusive). A withheld stand-in carries its
-dates only.
+its entities as links, by their short names (``Otan``). Each is an ``<li class="briefing-entry">``
+carrying what the filters in the browser need, in data attributes named after the registry folders:
+``data-pays="japon coree-du-sud"``, ``data-personnalites``, ``data-organisations``, ``data-themes``
+(entry slugs, absent when there are none) and ``data-start`` / ``data-end`` (ISO days, the end
+inclusive). A withheld stand-in carries its dates only.
 
 A list of entries sits in a ``div.briefing-chrono`` that can be read in both orders: the reversed
 order is an anchor (``#recent`` or ``#ancien``) that CSS alone honours (``:target``), so that it
@@ -60,7 +60,8 @@ def _build(event: Event, entities: dict[str, Entity]) -> tuple[str, str, list[tu
         return f'<li class="briefing-entry"{_data_attributes(event, {})}>', f"<b>{date}</b> : {html.WITHHELD}", []
     opening = f'<li class="briefing-entry"{_data_attributes(event, entities)}>'
     head = f"<b>{html.link(date, markup.event_uri(event.id))}</b> : {html.text(entry_text(event))}"
-    links = [(key, html.entity_link(entities[key])) for key in event.entities if key in entities]
+    links = [(key, html.link(html.text(entities[key].short_name), markup.entity_uri(entities[key])))
+             for key in event.entities if key in entities]
     return opening, head, links
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from briefing.index.corpus import Corpus
+from briefing.index.plaintext import capitalised
 from briefing.load import footnotes
 from briefing.load.dates import format_partial, format_when
 from briefing.render import html, markup
@@ -70,19 +69,6 @@ def _render_neighbours(event: Event, corpus: Corpus, place: Place) -> str:
     parts.append(html.paragraph(html.link(f"Chronologie {year}", markup.chronology_year_uri(year))))
     return place('<div class="briefing-neighbours" data-search-exclude>\n' + "".join(parts) + "</div>\n",
                  searchable=False)
-
-
-_FIRST_LETTER = re.compile(r"^([\s*_«“\"‘'(\[—–-]*)([^\W\d_])")
-"""The first letter of a text, after any opening punctuation or emphasis (not inside a tag or link)."""
-
-
-def capitalised(markdown_text: str) -> str:
-    """The text with its first letter in upper case: a note written the letter's way (``première
-    participation…``) still starts its own page as a sentence."""
-    match = _FIRST_LETTER.match(markdown_text)
-    if match is None or not match.group(2).islower() or "[^" in markdown_text[: match.end()]:
-        return markdown_text
-    return markdown_text[: match.start(2)] + match.group(2).upper() + markdown_text[match.end(2):]
 
 
 def _render_withheld_notice(event: Event, settings: Settings) -> str:

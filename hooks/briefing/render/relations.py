@@ -53,7 +53,8 @@ def render_relation(relation: Relation, corpus: Corpus, readers: ReaderIndex, se
             events,
             year_link=lambda year: (here, f"annee-{year}"),
             month_link=lambda year, _month: (here, f"annee-{year}"),
-            caption="Frise des événements communs : un trait par événement, une ligne par année.",
+            caption="Frise des événements communs : une ligne par année, les mois en colonnes.",
+            cited=corpus.citing_letters,
         )))
         for year, group in groupby(events, key=lambda e: e.when.start.year):
             items = html.items(html.event_line(e) for e in group)

@@ -1,139 +1,161 @@
 """A visual timeline drawn at build time in HTML and CSS: one row per year, months across.
 
 No script and nothing fetched: every mark is a generated link (``html.link``: checked and made
-relative for the page, so it works from ``file://``), placed by an inline ``left``/``width`` percentage.
-The timeline is HTML, not Markdown: hundreds of marks cost Python-Markdown far more than they weigh.
-A year with many events shows one mark per month with its count instead of one per event, so
-the page stays small whatever the size of the corpus (at most ``MAX_MARKS_PER_YEAR`` marks or
-13 clusters per year). Withheld stand-ins are neutral marks without a link.
+relative for the page, so it works from ``file://``), placed by an inline ``left``/``width``
+percentage. Each mark is a target of a whole month cell or more (at least 24 px on a 390 px phone),
+a link reached by Tab, with its date and title as its accessible name. Where the marks go is worked
+out in ``timeline_layout.py``: points on the first lane, grouped by month with their count when a
+month has several, periods on lanes of their own below, a visible label for the few events letters
+cite. Withheld stand-ins are neutral marks without a link.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sized
 
 from briefing.load.dates import format_month_heading, format_when, month_name
 from briefing.render import html, markup
+from briefing.render.timeline_layout import MAX_MARKS_PER_YEAR, Cell, Row, Span, layout_row, place_labels, position
 from briefing.structure import Event, Precision
 
-MAX_MARKS_PER_YEAR = 12
-"""Above this many events in a year, its row shows months with their counts: a row then holds at most
-13 marks, so a timeline of twenty years stays under about 80 KB whatever the size of the archive."""
+__all__ = ["MAX_MARKS_PER_YEAR", "Target", "render_timeline"]
 
 Target = tuple[str, str | None]
 """Where a link leads: a file by its path under ``docs/``, and an anchor."""
 YearLink = Callable[[int], Target | None]
 MonthLink = Callable[[int, int | None], Target]
+Cited = Mapping[str, Sized]
+"""Event id -> the letters citing it (``Corpus.citing_letters``)."""
 
-
-@dataclass(frozen=True)
-class _Span:
-    left: float
-    width: float
-
-
-def _year_span(event: Event, year: int) -> _Span:
-    """The part of ``year`` an event covers, in percent of the year."""
-    first = dt.date(year, 1, 1)
-    days = (dt.date(year + 1, 1, 1) - first).days
-    start = max(event.when.start.first_day(), first)
-    end = min((event.when.end or event.when.start).last_day(), dt.date(year, 12, 31))
-    return _Span(100 * (start - first).days / days, 100 * ((end - start).days + 1) / days)
-
-
-def _years_of(event: Event) -> range:
-    end = event.when.end or event.when.start
-    return range(event.when.start.year, end.year + 1)
-
-
-def _style(span: _Span, nudge: int = 0) -> str:
-    shift = f";margin-left:{0.5 * nudge:.1f}rem" if nudge else ""
-    return f"left:{span.left:.2f}%;width:{span.width:.2f}%{shift}"
-
-
-SHORT_RANGE_DAYS = 14
-"""A range of days up to this long is drawn as a point: a sliver of a band would be hard to see and to tap."""
-
-
-_kinds = html.KeptPerObject()
+CELL = 100 / 12
+SPAN_LABEL_CELLS = 2.5
+"""A cited period shows its title on its bar when the bar is at least this many months long."""
 _marks = html.KeptPerObject()
 
 
-def _kind(event: Event) -> str:
-    return _kinds.get(event.id, event, lambda: _find_kind(event))
+def _style(left: float, right: float) -> str:
+    """Cells (0-12) as percentages of the track."""
+    return f"left:{left * CELL:.2f}%;width:{(right - left) * CELL:.2f}%"
 
 
-def _find_kind(event: Event) -> str:
-    start, end = event.when.start, event.when.end or event.when.start
-    days = (end.last_day() - start.first_day()).days + 1
-    extended = start.precision is not Precision.DAY or end.precision is not Precision.DAY or days > SHORT_RANGE_DAYS
-    if event.when.start.precision is Precision.YEAR:
-        return "tl-span tl-span-year"
-    return "tl-span" if extended else "tl-point"
+def _sr(text: str) -> str:
+    """Text for screen readers only (the mark's accessible name)."""
+    return f'<span class="tl-sr">{html.text(text)}</span>'
 
 
-def _render_mark(event: Event, year: int, nudge: int = 0) -> str:
-    """A link (or a neutral span if withheld); ``nudge`` shifts points of the same day side by side.
-    An event is drawn on the timelines of each of its entities: its mark is built once."""
-    return _marks.get((event.id, year, nudge), event, lambda: _build_mark(event, year, nudge))
-
-
-def _build_mark(event: Event, year: int, nudge: int) -> str:
-    span, date = _year_span(event, year), format_when(event.when)
+def _mark(event: Event, label: str, classes: str, style: str, inner: str) -> str:
+    """A link to the event, or a neutral ``span`` for a withheld stand-in."""
     if event.withheld:
-        label = f"{date} : réservé aux abonnés"
-        return (f'<span class="tl-mark tl-withheld {_kind(event)}" style="{_style(span, nudge)}" '
-                f'title="{html.text(label)}"></span>')
-    label = f"{date} : {event.title}"
-    return html.link(html.text(label), markup.event_uri(event.id), classes=f"tl-mark {_kind(event)}",
-                     style=_style(span, nudge), title=label)
+        return f'<span class="tl-mark tl-withheld {classes}" style="{style}">{inner}{_sr(label)}</span>'
+    return html.link(inner + _sr(label), markup.event_uri(event.id), classes=f"tl-mark {classes}", style=style,
+                     title=label)
 
 
-def _render_clusters(events: list[Event], year: int, month_link: MonthLink) -> list[str]:
-    """One mark per month (by start month) with its count; year-only events as one band."""
-    counts: dict[int | None, list[Event]] = {}
-    for event in events:
-        month = event.when.start.month if event.when.start.year == year else 1
-        counts.setdefault(month, []).append(event)
-    peak = max(len(group) for group in counts.values())
-    marks = []
-    for month in sorted(counts, key=lambda m: m or 0):
-        group = counts[month]
-        withheld = sum(e.withheld for e in group)
-        period = format_month_heading(year, month) if month else f"Année {year} (date à l’année)"
-        label = f"{period} : {len(group)} événement{'s' if len(group) > 1 else ''}"
-        if withheld:
-            label += f", dont {withheld} réservé{'s' if withheld > 1 else ''} aux abonnés"
-        if month:
-            first = dt.date(year, 1, 1)
-            days = (dt.date(year + 1, 1, 1) - first).days
-            start = dt.date(year, month, 1)
-            end = dt.date(year + month // 12, month % 12 + 1, 1)
-            span = _Span(100 * (start - first).days / days, 100 * (end - start).days / days)
-            classes = "tl-mark tl-cluster"
-        else:
-            span, classes = _Span(0, 100), "tl-mark tl-span tl-span-year"
-        level = 1 + round(3 * (len(group) - 1) / max(peak - 1, 1))
-        marks.append(html.link(str(len(group)), *month_link(year, month), classes=f"{classes} tl-level-{level}",
-                               style=_style(span), title=label))
-    return marks
+def _label(event: Event) -> str:
+    date = format_when(event.when)
+    return f"{date} : réservé aux abonnés" if event.withheld else f"{date} : {event.title}"
+
+
+def _point(event: Event, year: int, month: int) -> str:
+    """A single event on its month cell; a tick where its first day falls in the month."""
+    def build() -> str:
+        first = event.when.start.first_day()
+        offset = min(92.0, max(8.0, (position(first) - (month - 1)) * 100 if first.year == year else 0.0))
+        tick = f'<span class="tl-tick" style="left:{offset:.0f}%"></span>'
+        return _mark(event, _label(event), "tl-point", _style(month - 1, month), tick)
+    return _marks.get((event.id, year, "point"), event, build)
+
+
+def _count(events: list[Event]) -> str:
+    withheld = sum(e.withheld for e in events)
+    text = f"{len(events)} événement{'s' if len(events) > 1 else ''}"
+    return text + (f", dont {withheld} réservé{'s' if withheld > 1 else ''} aux abonnés" if withheld else "")
+
+
+def _group(cell: Cell, year: int, level: int, month_link: MonthLink, *, band: bool = False) -> str:
+    """Several events as one mark with their count, leading to their month (or year) in the list."""
+    period = format_month_heading(year, cell.month) if cell.month else f"Année {year} (date à l’année)"
+    label = f"{period} : {_count(cell.events)}"
+    classes = f"tl-mark tl-group tl-level-{level}" + (" tl-span tl-span-year" if band else "")
+    style = _style(0, 12) if band else _style(cell.month - 1, cell.month)
+    count = f'<span class="tl-count" aria-hidden="true">{len(cell.events)}</span>'
+    inner = (f'<span class="tl-bar"></span><span class="tl-label" aria-hidden="true">{_count(cell.events)}</span>'
+             if band else count)
+    if all(e.withheld for e in cell.events):
+        return f'<span class="{classes} tl-withheld" style="{style}">{inner}{_sr(label)}</span>'
+    return html.link(inner + _sr(label), *month_link(year, cell.month or None), classes=classes, style=style,
+                     title=label)
+
+
+def _span(span: Span, year: int, cited: bool) -> str:
+    def build() -> str:
+        event, start, end = span.event, span.event.when.start, span.event.when.end or span.event.when.start
+        classes = "tl-span" + (" tl-span-year" if start.precision is Precision.YEAR and end is start else "")
+        classes += " tl-from-before" if start.year < year else ""
+        classes += " tl-to-after" if end.year > year else ""
+        inner = '<span class="tl-bar"></span>'
+        if cited and not event.withheld and span.right - span.left >= SPAN_LABEL_CELLS:
+            classes += " tl-cited"
+            inner += f'<span class="tl-label" aria-hidden="true">{html.text(event.title)}</span>'
+        return _mark(event, _label(event), classes, _style(span.left, span.right), inner)
+    return _marks.get((span.event.id, year, "span", cited), span.event, build)
+
+
+def _labels(row: Row, cited: Cited) -> str:
+    weight = {c.events[0].id: len(cited.get(c.events[0].id, ())) for c in row.cells}
+    placed = place_labels(row.cells, weight, row.year)
+    if not placed:
+        return ""
+    labels = "".join(
+        f'<span class="tl-label{" tl-label-end" if right else ""}" style="{_style(first, last)}">'
+        f"{html.text(cell.events[0].title)}</span>"
+        for cell, first, last, right in placed
+    )
+    return f'<div class="tl-labels" aria-hidden="true">{labels}</div>'
+
+
+def _render_row(row: Row, cited: Cited, year_link: YearLink, month_link: MonthLink,
+                starts_here: bool) -> str:
+    groups = [c for c in row.cells if len(c.events) > 1] + ([row.year_band] if row.year_band else [])
+    peak = max((len(c.events) for c in groups), default=2)
+
+    def level(cell: Cell) -> int:
+        return 1 + round(3 * (len(cell.events) - 2) / max(peak - 2, 1))
+
+    points = "".join(
+        _point(c.events[0], row.year, c.month) if len(c.events) == 1 else _group(c, row.year, level(c), month_link)
+        for c in row.cells
+    )
+    lanes = [f'<div class="tl-track tl-points">{points}</div>' if points or not row.lanes else "", _labels(row, cited)]
+    lanes += [f'<div class="tl-track tl-lane">{"".join(_span(s, row.year, bool(cited.get(s.event.id))) for s in lane)}'
+              "</div>" for lane in row.lanes]
+    if row.year_band:
+        band = _group(row.year_band, row.year, level(row.year_band), month_link, band=True)
+        lanes.append(f'<div class="tl-track tl-lane">{band}</div>')
+    target = year_link(row.year) if starts_here else None  # pages and anchors are by start year
+    label = html.link(str(row.year), *target) if target else str(row.year)
+    return f'<div class="tl-row"><div class="tl-year">{label}</div><div class="tl-lanes">{"".join(lanes)}</div></div>\n'
 
 
 _LEGEND = {
     "point": "un événement",
+    "group": "plusieurs dans le mois (leur nombre)",
     "span": "une période, ou une date au mois près",
     "year": "une date à l’année près",
     "withheld": "réservé aux abonnés",
 }
 
 
-def _render_legend(events: list[Event]) -> str:
+def _render_legend(rows: list[Row]) -> str:
     """Keys for the kinds of marks this timeline shows, and nothing else."""
-    kinds = {
-        "withheld" if e.withheld else _kind(e).split()[-1].removeprefix("tl-").removeprefix("span-") for e in events
-    }
+    kinds = set()
+    for row in rows:
+        kinds |= {"group" if len(c.events) > 1 else "point" for c in row.cells}
+        kinds |= {"year" if s.event.when.start.precision is Precision.YEAR and not s.event.when.end else "span"
+                  for lane in row.lanes for s in lane}
+        kinds |= {"year"} if row.year_band else set()
+        events = [e for c in row.cells for e in c.events] + [s.event for lane in row.lanes for s in lane]
+        kinds |= {"withheld"} if any(e.withheld for e in events) else set()
     keys = [f'<span class="tl-key tl-key-{k}"></span> {label}' for k, label in _LEGEND.items() if k in kinds]
     return f'<p class="tl-legend">{" ".join(keys)}</p>\n'
 
@@ -143,51 +165,39 @@ def _axis() -> str:
     return f'<div class="tl-axis" aria-hidden="true"><span class="tl-axis-year"></span>{initials}</div>'
 
 
-def _render_row(year: int, row: list[Event], year_link: YearLink, month_link: MonthLink) -> str:
-    if len(row) > MAX_MARKS_PER_YEAR:
-        marks = _render_clusters(row, year, month_link)
-    else:  # extended marks first, so that points are drawn over them
-        ordered = sorted(row, key=lambda e: (_kind(e) == "tl-point", e.when.sort_key(), e.id))
-        seen: dict[tuple[str, float], int] = {}
-        marks = []
-        for event in ordered:
-            place = (_kind(event), round(_year_span(event, year).left, 1))
-            marks.append(_render_mark(event, year, seen.get(place, 0) if place[0] == "tl-point" else 0))
-            seen[place] = seen.get(place, 0) + 1
-    # link the year only where an event starts in it (pages and anchors are by start year)
-    target = year_link(year) if any(e.when.start.year == year for e in row) else None
-    label = html.link(str(year), *target) if target else str(year)
-    track = f'<div class="tl-track">{" ".join(marks)}</div>'
-    return f'<div class="tl-row"><div class="tl-year">{label}</div>{track}</div>\n'
+def _gap(first: int, last: int) -> str:
+    label = str(first) if first == last else f"{first}–{str(last)[-2:]}"
+    return f'<div class="tl-row tl-gap"><div class="tl-year">{label}</div><div class="tl-track"></div></div>\n'
 
 
-
-def render_timeline(events: list[Event], *, year_link: YearLink, month_link: MonthLink, caption: str) -> str:
-    """The HTML of the timeline of ``events`` (links by ``html.link``), or "" when there are none."""
-    if not events:
-        return ""
-    rows: dict[int, list[Event]] = {}
+def render_timeline(events: list[Event], *, year_link: YearLink, month_link: MonthLink, caption: str,
+                    cited: Cited | None = None, years: Iterable[int] | None = None) -> str:
+    """The HTML of the timeline of ``events`` (links by ``html.link``), or "" when there are none.
+    ``cited``: the letters citing each event (those get a label); ``years``: only these rows."""
+    rows_events: dict[int, list[Event]] = {}
     for event in events:
-        for year in _years_of(event):
-            rows.setdefault(year, []).append(event)
-    first, last = min(rows), max(rows)
-    blocks = [
-        f'<div class="briefing-timeline">\n<p class="tl-caption">{html.text(caption)}</p>\n{_axis()}\n'
-    ]
-    year = first
+        end = event.when.end or event.when.start
+        for year in range(event.when.start.year, end.year + 1):
+            rows_events.setdefault(year, []).append(event)
+    if years is not None:
+        wanted = set(years)
+        rows_events = {y: e for y, e in rows_events.items() if y in wanted}
+    if not rows_events:
+        return ""
+    rows = {year: layout_row(year, group) for year, group in rows_events.items()}
+    blocks = [f'<div class="briefing-timeline">\n<p class="tl-caption">{html.text(caption)}</p>\n{_axis()}\n']
+    year, last = min(rows), max(rows)
     while year <= last:
         if year not in rows:  # a run of empty years reads as one thin gap row
             gap_end = year
             while gap_end + 1 not in rows:
                 gap_end += 1
-            label = str(year) if gap_end == year else f"{year}–{str(gap_end)[-2:]}"
-            blocks.append(
-                f'<div class="tl-row tl-gap"><div class="tl-year">{label}</div><div class="tl-track"></div></div>\n'
-            )
+            blocks.append(_gap(year, gap_end))
             year = gap_end + 1
             continue
-        blocks.append(_render_row(year, rows[year], year_link, month_link))
+        starts_here = any(e.when.start.year == year for e in rows_events[year])
+        blocks.append(_render_row(rows[year], cited or {}, year_link, month_link, starts_here))
         year += 1
-    blocks.append(_render_legend(events))
+    blocks.append(_render_legend(list(rows.values())))
     blocks.append("</div>\n")
     return "\n".join(blocks)

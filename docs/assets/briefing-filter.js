@@ -1,0 +1,151 @@
+/* Chronology filters (hooks/briefing/render/filters.py writes the form and the entries' attributes).
+ *
+ * The form is hidden in the HTML: without JavaScript every entry shows. Here it is revealed; each
+ * entry ([data-start] in the page's article) is kept when it matches every choice (AND): one entity
+ * per registry folder (data-pays, data-personnalites, data-organisations, data-themes: slugs separated
+ * by spaces) and a range of months (an entry is kept when its days meet the range). The choice lives in
+ * the URL (?pays=japon&themes=defense&du=2023-01&au=2023-06): read on load, written with
+ * history.replaceState on each change (served and from file://), and carried by the links to the
+ * neighbouring chronology pages. Works with Material's instant navigation (document$) and without.
+ */
+(function () {
+  "use strict";
+  var KINDS = ["pays", "personnalites", "organisations", "themes"];
+  var DATES = ["du", "au"];
+  var MONTH = /^(\d{4})(?:-(\d{2}))?/;
+
+  function plural(count, one, many) { return count + " " + (count > 1 ? many : one); }
+
+  /* "2023" or "2023-06-15" as the month the control shows; "" if unreadable. */
+  function month(value, end) {
+    var match = MONTH.exec(value || "");
+    if (!match) return "";
+    return match[1] + "-" + (match[2] || (end ? "12" : "01"));
+  }
+
+  function readState(search) {
+    var params = new URLSearchParams(search), state = {};
+    KINDS.forEach(function (kind) { state[kind] = params.get(kind) || ""; });
+    state.du = month(params.get("du"), false);
+    state.au = month(params.get("au"), true);
+    return state;
+  }
+
+  /* The page's query with the filters' parameters set as in ``state``; others (?ordre=) kept. */
+  function query(state) {
+    var params = new URLSearchParams(location.search);
+    KINDS.concat(DATES).forEach(function (name) {
+      if (state[name]) params.set(name, state[name]); else params.delete(name);
+    });
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
+
+  function setup(form) {
+    if (form.dataset.ready) return;
+    form.dataset.ready = "1";
+    var scope = form.closest("article") || document.body;
+    var status = form.querySelector(".briefing-filter-status");
+    var entries = Array.prototype.map.call(scope.querySelectorAll("[data-start]"), function (el, index) {
+      var entry = { el: el, start: el.getAttribute("data-start"), end: el.getAttribute("data-end") };
+      KINDS.forEach(function (kind) { entry[kind] = " " + (el.getAttribute("data-" + kind) || "") + " "; });
+      var link = el.querySelector("a[href]");  // an event listed under each year it covers counts once
+      entry.key = link ? link.getAttribute("href") : "#" + index;  // (a withheld one has no link)
+      return entry;
+    });
+    var total = Object.keys(entries.reduce(function (keys, e) { keys[e.key] = 1; return keys; }, {})).length;
+    // a group (a heading and its entries) is hidden when none of its entries shows; a list without
+    // a group, with the heading just before it
+    var groups = Array.prototype.slice.call(scope.querySelectorAll(".briefing-group"));
+    var lists = [];
+    entries.forEach(function (entry) {
+      var list = entry.el.parentElement;
+      if (!list.closest(".briefing-group") && lists.indexOf(list) < 0) lists.push(list);
+    });
+    var carried = Array.prototype.slice.call(scope.querySelectorAll(".briefing-neighbours a[href]"));
+    carried.forEach(function (a) { a.dataset.base = a.getAttribute("href").split("?")[0]; });
+
+    function control(name) { return form.elements.namedItem(name); }
+
+    function show(state) {
+      KINDS.forEach(function (kind) {
+        var select = control(kind);
+        if (!select) return;
+        var value = state[kind];
+        if (value && !Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+          select.add(new Option(value + " (0)", value));  // shared with another page: kept, matches nothing here
+        }
+        select.value = value;
+      });
+      DATES.forEach(function (name) { control(name).value = state[name]; });
+    }
+
+    function current() {
+      var state = {};
+      KINDS.forEach(function (kind) { state[kind] = control(kind) ? control(kind).value : ""; });
+      DATES.forEach(function (name) { state[name] = month(control(name).value, name === "au"); });
+      return state;
+    }
+
+    function apply(state) {
+      var wanted = KINDS.filter(function (kind) { return state[kind]; });
+      var from = state.du, to = state.au, shown = 0, counted = {};
+      for (var i = 0; i < entries.length; i++) {
+        var entry = entries[i], keep = true;
+        for (var k = 0; k < wanted.length && keep; k++) {
+          keep = entry[wanted[k]].indexOf(" " + state[wanted[k]] + " ") >= 0;
+        }
+        if (keep && from) keep = entry.end.slice(0, 7) >= from;
+        if (keep && to) keep = entry.start.slice(0, 7) <= to;
+        if (entry.el.hidden === keep) entry.el.hidden = !keep;
+        if (keep && !counted[entry.key]) { counted[entry.key] = true; shown++; }
+      }
+      groups.forEach(function (group) {
+        var empty = !group.querySelector("[data-start]:not([hidden])");
+        if (group.hidden !== empty) group.hidden = empty;
+      });
+      lists.forEach(function (list) {
+        var empty = !list.querySelector("[data-start]:not([hidden])");
+        list.hidden = empty;
+        var heading = list.previousElementSibling;
+        if (heading && /^H[2-6]$/.test(heading.tagName)) heading.hidden = empty;
+      });
+      var filtered = wanted.length || from || to;
+      status.textContent = plural(shown, "événement affiché", "événements affichés") +
+        (filtered ? " sur " + total : "");
+      var search = query(state);
+      carried.forEach(function (a) { a.setAttribute("href", a.dataset.base + search); });
+      return search;
+    }
+
+    function changed() {
+      var search = apply(current());
+      try {
+        history.replaceState(history.state, "", location.pathname + search + location.hash);
+      } catch (error) { /* a browser that refuses it for file://: the page still filters */ }
+    }
+
+    var state = readState(location.search);
+    show(state);
+    apply(state);
+    form.hidden = false;
+    form.addEventListener("change", changed);
+    form.addEventListener("submit", function (event) { event.preventDefault(); changed(); });
+    form.querySelector(".briefing-filter-reset").addEventListener("click", function () {
+      show(readState(""));
+      changed();
+    });
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("form.briefing-filter"), setup);
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

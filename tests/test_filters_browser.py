@@ -1,0 +1,174 @@
+"""Chronology filters in a real browser (Debian's chromium), served and from ``file://``.
+
+The expected entries are worked out in Python from the built page's data attributes and compared
+with what the browser shows; the attributes themselves are checked against the sample notes in
+``test_filters.py``.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import lxml.html
+import pytest
+
+from browser_support import serve
+
+pytestmark = pytest.mark.browser
+
+YEAR = "chronologie/2023/"
+KINDS = ("pays", "personnalites", "organisations", "themes")
+
+
+def _entries(path) -> list[dict[str, str]]:
+    """Each entry of a built page: its link text and attributes (what the script reads)."""
+    page = lxml.html.fromstring(path.read_bytes())
+    return [
+        {"text": " ".join(li.text_content().split()), **{k: v for k, v in li.attrib.items()}}
+        for li in page.xpath("//article//li[@data-start]")
+    ]
+
+
+def _expected(entries, *, du: str = "", au: str = "", **chosen: str) -> list[str]:
+    kept = []
+    for entry in entries:
+        if any(slug not in entry.get(f"data-{kind}", "").split() for kind, slug in chosen.items()):
+            continue
+        if (du and entry["data-end"][:7] < du) or (au and entry["data-start"][:7] > au):
+            continue
+        kept.append(entry["text"])
+    return kept
+
+
+def _visible(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "article li[data-start]",
+        "els => els.filter(e => e.offsetParent !== null).map(e => e.textContent.split(/\\s+/).join(' ').trim())",
+    )
+
+
+def _query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def _status(page) -> str:
+    return page.inner_text(".briefing-filter-status")
+
+
+@pytest.fixture(scope="module")
+def served(public_site):
+    with serve(public_site.site) as url:
+        yield url
+
+
+def test_controls_filter_with_and_update_the_url_and_a_reload_keeps_them(page, public_site, served):
+    entries = _entries(public_site.site / YEAR / "index.html")
+    page.goto(served + YEAR)
+    form = page.locator("form.briefing-filter")
+    assert form.is_visible()
+    assert _visible(page) == [e["text"] for e in entries]
+    assert _status(page) == f"{len(entries)} événements affichés"
+
+    page.select_option("#filtre-pays", "japon")
+    japan = _expected(entries, pays="japon")
+    assert 1 < len(japan) < len(entries)
+    assert _visible(page) == japan
+    assert _query(page) == {"pays": ["japon"]}
+    assert _status(page) == f"{len(japan)} événements affichés sur {len(entries)}"
+
+    page.select_option("#filtre-themes", "defense")
+    both = _expected(entries, pays="japon", themes="defense")
+    assert both and len(both) < len(japan)
+    assert any("Camp David" in text for text in both)
+    assert _visible(page) == both
+    assert _query(page) == {"pays": ["japon"], "themes": ["defense"]}
+
+    page.reload()
+    assert _visible(page) == both
+    assert page.input_value("#filtre-pays") == "japon" and page.input_value("#filtre-themes") == "defense"
+    for link in page.locator(".briefing-neighbours a").all():  # the filter follows to the next year
+        assert link.get_attribute("href").endswith("?pays=japon&themes=defense")
+
+    page.click(".briefing-filter-reset")
+    assert _visible(page) == [e["text"] for e in entries]
+    assert urlsplit(page.url).query == ""
+
+
+def test_headings_of_emptied_months_are_hidden(page, public_site, served):
+    entries = _entries(public_site.site / YEAR / "index.html")
+    page.goto(served + YEAR + "?pays=japon&themes=defense")
+    shown = _expected(entries, pays="japon", themes="defense")
+    headings = page.eval_on_selector_all("article h2", "hs => hs.filter(h => h.offsetParent).map(h => h.id)")
+    assert len(headings) == len(shown) == 1  # Camp David's month only
+
+
+def test_date_range_from_the_url_and_from_the_controls(page, public_site, served):
+    entries = _entries(public_site.site / YEAR / "index.html")
+    page.goto(served + YEAR + "?du=2023-04&au=2023-06")
+    spring = _expected(entries, du="2023-04", au="2023-06")
+    assert _visible(page) == spring
+    assert any("Conseil de sécurité" in text for text in spring)  # a span that started in January
+    assert not any("Camp David" in text for text in spring)
+    assert page.input_value("#filtre-du") == "2023-04"
+    page.fill("#filtre-au", "2023-08")
+    page.dispatch_event("#filtre-au", "change")
+    assert _visible(page) == _expected(entries, du="2023-04", au="2023-08")
+    assert _query(page) == {"du": ["2023-04"], "au": ["2023-08"]}
+
+
+def test_a_year_in_the_url_reads_as_its_months(page, public_site, served):
+    entries = _entries(public_site.site / YEAR / "index.html")
+    page.goto(served + YEAR + "?au=2023")
+    assert page.input_value("#filtre-au") == "2023-12"
+    assert _visible(page) == [e["text"] for e in entries]
+
+
+def test_keyboard_reaches_and_changes_a_filter(page, public_site, served):
+    page.goto(served + YEAR)
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "filtre-pays":
+            break
+    else:
+        pytest.fail("Tab never reached the country filter")
+    page.keyboard.press("ArrowDown")
+    first = page.eval_on_selector("#filtre-pays", "s => s.options[1].value")
+    assert page.input_value("#filtre-pays") == first
+    assert _query(page) == {"pays": [first]}
+    assert page.get_attribute(".briefing-filter-status", "role") == "status"
+
+
+def test_entity_chronology_filters_and_leaves_out_its_own_entity(page, public_site, served):
+    path = public_site.site / "pays/japon/index.html"
+    entries = _entries(path)
+    page.goto(served + "pays/japon/?themes=defense")
+    assert page.locator("#filtre-pays option[value=japon]").count() == 0
+    shown = _expected(entries, themes="defense")
+    assert shown and len(shown) < len(entries)
+    assert _visible(page) == shown
+
+
+def test_filters_work_from_file_in_the_offline_export(page, offline_export):
+    path = offline_export.site / "chronologie" / "2023.html"
+    if not path.exists():
+        path = offline_export.site / "chronologie" / "2023" / "index.html"
+    entries = _entries(path)
+    page.goto(path.as_uri() + "?pays=japon")
+    assert page.url.startswith("file://")
+    assert _visible(page) == _expected(entries, pays="japon")
+    page.select_option("#filtre-themes", "defense")
+    assert _visible(page) == _expected(entries, pays="japon", themes="defense")
+    assert _query(page) == {"pays": ["japon"], "themes": ["defense"]}
+    page.reload()
+    assert _visible(page) == _expected(entries, pays="japon", themes="defense")
+    assert page.request_log.outside(offline_export.site) == []
+
+
+def test_without_javascript_every_entry_shows(browser, public_site, served):
+    entries = _entries(public_site.site / YEAR / "index.html")
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(served + YEAR + "?pays=japon&themes=defense")
+    assert _visible(page) == [e["text"] for e in entries]
+    assert not page.locator("form.briefing-filter").is_visible()
+    context.close()
