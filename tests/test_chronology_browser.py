@@ -9,9 +9,10 @@ from reader_support import page_file
 pytestmark = pytest.mark.browser
 
 ENTRY_STARTS = """() => [...document.querySelectorAll('li.briefing-entry')]
+    .filter(e => e.getClientRects().length > 0)
     .map(e => [e.getBoundingClientRect().top, e.dataset.start])
     .sort((a, b) => a[0] - b[0]).map(pair => pair[1])"""
-"""The entries' start dates in the order a reader sees them, top to bottom."""
+"""The start dates of the entries shown (filters hide some), in the order a reader sees them."""
 DOM_STARTS = "() => [...document.querySelectorAll('li.briefing-entry')].map(e => e.dataset.start)"
 
 

@@ -95,6 +95,14 @@ CASES = {
         {OTHER: _event("sources:\n  - {title: Article, url: 'https://example.org:99999/a'}")},
         1, f'{OTHER}:5: sources/0/url: "https://example.org:99999/a" cannot be read',
     ),
+    "long fact line is a notice": (
+        {OTHER: _event("fact: " + "un fait qui n’en finit pas, " * 7 + "fin.")},
+        0, f"{OTHER}:4: fact: the fact line has 200 characters and chronologies show the first 160",
+    ),
+    "empty fact line": (
+        {OTHER: _event("fact: ''")},
+        1, f"{OTHER}:4: fact:",
+    ),
     "registry entry nobody uses is a notice": (
         {"docs/themes/inutile.md": note("title: Inutile")},
         0, "docs/themes/inutile.md: no note or letter names this entry",

@@ -12,23 +12,24 @@ process then has nowhere to run). The ratio is ours over bare pair by pair: its 
 range. It prints figures and asserts nothing (speed is not a test). Peak memory is the proportional
 set size of a build and its workers together. The browser figure is the time from opening an event
 page to the first search result in Debian's headless Chromium, served on 127.0.0.1 and from
-``file://``; and the time a chronology's filters take to answer a change, on the largest
-chronology page (``benchmarking/filters.py``). ``--stages`` times the check command and the
-pipeline's stages on the same corpus.
+``file://``: a fresh context per opening, the page opened, the search box clicked, ``sommet`` typed
+at 40 ms a key, median of five (``benchmarking/browser.py``), with where that time went; and the time
+a chronology's filters take to answer a change, on the largest chronology page
+(``benchmarking/filters.py``). ``--stages`` times the check command and the pipeline's stages on the
+same corpus.
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchmarking.browser import browser_figures
+from benchmarking.browser import OPENINGS, QUERY, browser_figures, describe
 from benchmarking.builds import alternate, build_env, run_build
 from benchmarking.filters import filter_figures
 from benchmarking.preview import preview_rebuild_seconds
@@ -80,17 +81,17 @@ def measure(size: int, work: Path, args: argparse.Namespace) -> Row:
     if not args.skip_browser:
         row.figures.update(filter_figures(our_build.site))
         print(f"[{size}] filters: {row.figures['filter answer ms (median / max)']}", flush=True)
-        query = corpus.sample_title_word
         for name, folder in (("bare", bare), ("ours", project)):
             offline = run_build(folder, "mkdocs-offline.yml", work / f"{name}-offline", strict=False,
                                 env=build_env(OFFLINE="true"))
             if offline.returncode:
                 raise SystemExit(f"{name} offline build failed:\n{offline.output}")
             site = bare_build.site if name == "bare" else our_build.site
-            timings = [browser_figures(site, offline.site, corpus.sample_event_id, query) for _ in range(args.repeat)]
-            timing = {key: statistics.median(t[key] for t in timings) for key in timings[0]}
-            served, offline_s = timing["served_s"], timing["file_s"]
-            row.figures[f"{name} first result served / file:// s"] = f"{served:.2f} / {offline_s:.2f}"
+            timing = browser_figures(site, offline.site, corpus.sample_event_id, args.openings)
+            for where, label in (("served", "served"), ("file", "file://")):
+                row.figures[f"{name} first result `{QUERY}`, {label} s"] = describe(timing[where])
+                print(f"[{size}] {name} {label}: {[round(r['first_result_s'], 2) for r in timing[where]['runs']]}",
+                      flush=True)
     if args.preview:
         for preview in args.preview.split(","):
             timing = preview_rebuild_seconds(project, corpus.events[-1], preview)
@@ -116,7 +117,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,2000,10000,20000", help="comma-separated event counts")
     parser.add_argument("--repeat", type=int, default=3, metavar="K",
-                        help="pairs of builds (bare, ours) per setting; the browser figures are the median of K")
+                        help="pairs of builds (bare, ours) per setting")
+    parser.add_argument("--openings", type=int, default=OPENINGS, metavar="K",
+                        help="browser openings, served and file:// in turn; the figures are their medians")
     parser.add_argument("--cores", default="all,1", help="processor settings, in turn: 'all' or a count (1)")
     parser.add_argument("--skip-browser", action="store_true", help="no Chromium timings (no offline builds)")
     parser.add_argument("--preview", default="", metavar="MODES",

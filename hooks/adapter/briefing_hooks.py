@@ -30,6 +30,7 @@ from briefing.render.fragments import resolve_links
 from briefing.render.metadata import PageHeads
 from briefing.render.wayfinding import parent_finder
 from briefing.search import entries as search_entries
+from briefing.search import material as search_material
 from briefing.search.material import material_search_entries
 from briefing.settings import Settings
 from briefing.speed import gc_pause
@@ -71,6 +72,7 @@ def on_config(config):
     selection = select(preview, settings.events_dir, settings.docs_dir / "lettres") if preview else None
     build = run(settings, selection)
     _state["build"] = build
+    search_material.current["build"] = build
     if selection is not None:
         _state["preview"] = selection
         log.info(selection.summary())

@@ -17,7 +17,9 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from briefing.exports.offline import is_offline_build
 from briefing.search import index as search_index
+from briefing.search import material as search_material
 from briefing.search import prebuilt as search_prebuilt
+from briefing.search.ranking import SearchNames
 from briefing.search.tokens import Unsupported, check_config
 
 log = get_plugin_logger("briefing")
@@ -27,6 +29,16 @@ def _prebuilt_wanted() -> bool:
     if os.environ.get("BRIEFING_SEARCH_PREBUILT", "true").lower() in ("0", "false", "no"):
         return False
     return not os.environ.get("BRIEFING_PREVIEW")  # a preview is small: the worker indexes it quickly
+
+
+def on_config(config):
+    """The served site loads no iframe-worker shim (``extra.polyfills``): a browser that serves pages
+    has real workers, and a script in the head, after the stylesheets, holds the page's parsing
+    until they have loaded. The offline export keeps it (``file://`` forbids workers from files)."""
+    polyfills = config.extra.get("polyfills")
+    if isinstance(polyfills, list) and not is_offline_build(config):
+        config.extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in str(p)]
+    return config
 
 
 def on_env(env, config, files):
@@ -87,12 +99,19 @@ def on_post_build(config) -> None:
         _write(site / search_prebuilt.OFFLINE_LOADER_PATH, search_prebuilt.offline_loader(worker_path, wrapped))
 
 
+def _names() -> SearchNames | None:
+    """The registry's names, which put an entity page first when the query is its name."""
+    build = search_material.current.get("build")
+    corpus = getattr(build, "corpus", None)
+    return SearchNames.of(corpus.registry) if corpus is not None else None
+
+
 def _prebuild(config, site: Path, index_path: Path, data: dict, worker_path: Path) -> str | None:
     """Write the prebuilt index and wrap the worker; its code, or None when the configuration is
     not mirrored (the worker then builds the index, as Material's does)."""
     worker = worker_path.read_text("utf-8")
     try:
-        page, index = search_prebuilt.prebuild(data, site / "assets" / "javascripts" / "lunr", worker)
+        page, index = search_prebuilt.prebuild(data, site / "assets" / "javascripts" / "lunr", worker, _names())
     except Unsupported as reason:
         log.info(f"search index built in the browser: the prebuilt index does not mirror {reason}")
         _write_documents(index_path, data)

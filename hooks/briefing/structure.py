@@ -147,6 +147,11 @@ class Source:
     date: PartialDate | None = None
 
 
+FACT_LINE_CHARS = 160
+"""How much of a fact line (or of a text without one) a chronology entry shows; a longer fact line is
+cut there, so that entries and the pages listing them stay small."""
+
+
 @dataclass(frozen=True)
 class Event:
     id: str

@@ -18,7 +18,7 @@ from briefing.diagnostics import Diagnostics, Severity, did_you_mean, fold
 from briefing.load import glossary
 from briefing.load.frontmatter import Document
 from briefing.load.registry import Registry
-from briefing.structure import ALL_KINDS, Entity, Sources
+from briefing.structure import ALL_KINDS, FACT_LINE_CHARS, Entity, Sources
 
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _LEADING_SPACE = re.compile(r"\s*")
@@ -31,6 +31,7 @@ def run_checks(sources: Sources, registry: Registry, documents: dict[Path, Docum
     used = _check_glossary_marks(sources, registry, documents, diagnostics)
     _check_letter_order(sources, documents, diagnostics)
     _check_sources(sources, documents, diagnostics)
+    _check_fact_lines(sources, documents, diagnostics)
     _check_lookalike_entries(sources.entities, diagnostics)
     for event in sources.events:
         used.update(event.entities)
@@ -102,6 +103,18 @@ def _check_letter_order(sources: Sources, documents: dict[Path, Document], diagn
                 f"(issue {previous.issue}), which has a lower number; numbers go forward in time, "
                 "so check this letter's number or issue",
                 Severity.WARNING,
+            )
+
+
+def _check_fact_lines(sources: Sources, documents: dict[Path, Document], diagnostics: Diagnostics) -> None:
+    """A fact line is one short sentence: a longer one is cut in chronologies."""
+    for event in sources.events:
+        if event.fact and len(event.fact) > FACT_LINE_CHARS:
+            diagnostics.add(
+                event.path, _line(documents, event.path, ("fact",)), "fact",
+                f"the fact line has {len(event.fact)} characters and chronologies show the first "
+                f"{FACT_LINE_CHARS}; keep it to one short sentence and leave the details to the text",
+                Severity.NOTICE,
             )
 
 

@@ -80,7 +80,7 @@ def chronology_pages_for_year(year: int, events: list[Event]) -> list[tuple[int,
     return [(month, list(group)) for month, group in groupby(events, key=lambda e: _group_key(e, year))]
 
 
-FULL_LIST_LIMIT = 30
+FULL_LIST_LIMIT = 25
 """Up to this many events, the chronology's index lists every one of them by year and month (what a
 reader of a small archive expects); past it, only the years, so that the page stays small."""
 

@@ -21,9 +21,9 @@ from briefing.index.plaintext import one_line
 from briefing.load.dates import format_when
 from briefing.render import html, markup
 from briefing.render.fragments import Place
-from briefing.structure import ALL_KINDS, Entity, Event
+from briefing.structure import ALL_KINDS, FACT_LINE_CHARS, Entity, Event
 
-EXCERPT_CHARS = 160
+EXCERPT_CHARS = FACT_LINE_CHARS
 """A chronology shows at most this many characters of a fact (its fact line, or its text's beginning),
 so that an entry, and a page of entries, stays small whatever a note holds."""
 

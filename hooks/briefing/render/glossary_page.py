@@ -49,7 +49,10 @@ def render_glossary(corpus: Corpus, settings: Settings) -> str:
         heading = "**Utilisé dans :**" if len(documents) <= GLOSSARY_USES_SHOWN else (
             f"**Utilisé dans {len(documents)} notes et lettres, dont :**"
         )
-        used = f"\n\n{heading}\n\n" + "\n".join(f"- {u}" for u in uses) if uses else ""
+        used = (  # kept out of search: the entry would be found by the titles of the notes it lists
+            f'\n\n<div class="briefing-term-uses" data-search-exclude markdown>\n\n{heading}\n\n'
+            + "\n".join(f"- {u}" for u in uses) + "\n\n</div>" if uses else ""
+        )
         definition = f"\n\n{entity.definition}" if entity.definition else ""
         entries.append(
             f"## {markup.text(entity.abbr)} {{ #{entity.slug} }}\n\n"
@@ -57,7 +60,7 @@ def render_glossary(corpus: Corpus, settings: Settings) -> str:
             f"{definition}{used}\n"
         )
     return (
-        markup.front_matter(title="Glossaire", search={"exclude": True})
+        markup.front_matter(title="Glossaire")
         + "# Glossaire\n\nLes termes suivis d’un astérisque dans les lettres et les notes renvoient ici.\n\n"
         + ("\n".join(entries) or "Aucun terme.\n")
     )

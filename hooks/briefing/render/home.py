@@ -1,4 +1,5 @@
-"""What the home page adds to the editors' introduction: latest letters and events, entry points."""
+"""What the home page adds to the editors' introduction: latest letters and events, entry points;
+kept out of search (they only list other pages), where the introduction stays."""
 
 from __future__ import annotations
 
@@ -55,8 +56,8 @@ def render_home(introduction: str, corpus: Corpus, settings: Settings) -> str:
     sections = [
         render_masthead(corpus, settings),
         introduction.strip() + "\n",
-        f"## Dernières lettres {{ #dernieres-lettres }}\n\n{letters}\n" if letters else "",
-        f"## Derniers événements {{ #derniers-evenements }}\n\n{events}\n" if events else "",
-        "## Parcourir { #parcourir }\n\n" + "\n".join(f"- {e}" for e in entry_points) + "\n",
+        f"## Dernières lettres {{ #dernieres-lettres data-search-exclude }}\n\n{letters}\n" if letters else "",
+        f"## Derniers événements {{ #derniers-evenements data-search-exclude }}\n\n{events}\n" if events else "",
+        "## Parcourir { #parcourir data-search-exclude }\n\n" + "\n".join(f"- {e}" for e in entry_points) + "\n",
     ]
     return "\n".join(s for s in sections if s)

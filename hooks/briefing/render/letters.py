@@ -68,7 +68,9 @@ def _render_source_line(letter: Letter, settings: Settings) -> str:
 
 
 def _render_letter_list(heading: str, anchor: str, letters: list[Letter], corpus: Corpus, settings: Settings) -> str:
-    return markup.letter_section(f"{heading} {{ #{anchor} }}", letters, corpus.registry.entities, settings.short_name)
+    """A list of other letters: kept out of search, where it would find this letter by their titles."""
+    return markup.letter_section(f"{heading} {{ #{anchor} data-search-exclude }}", letters, corpus.registry.entities,
+                                 settings.short_name)
 
 
 def _render_relation(letter: Letter, corpus: Corpus, readers: ReaderIndex | None) -> str:

@@ -11,3 +11,8 @@ def material_search_entries(config) -> list | None:
         return None
     entries = getattr(getattr(plugin, "search_index", None), "entries", None)
     return entries if isinstance(entries, list) else None
+
+
+current: dict[str, object] = {}
+"""What one hook hands the others for the current build: ``build``, the pipeline's result (set by
+``briefing_hooks.on_config``, read by ``briefing_search`` for the registry's names)."""

@@ -29,6 +29,7 @@ from itertools import chain, filterfalse
 from pathlib import Path
 
 from briefing.search.index import FOLDED_FIELD, Folder, declare_folded_field, plain_words
+from briefing.search.ranking import SearchNames, annotate
 from briefing.search.tokens import SearchSettings, Tokenizer, Vocabulary
 
 FORMAT = "briefing-lunr-2"
@@ -40,6 +41,8 @@ STORED_TEXT = 240
 DIGITS = "0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%()"
 """Base-32 digits: the first 32 end a number, the last 32 are its leading digits."""
 WRAPPER = Path(__file__).with_name("worker.js")
+RESULTS = Path(__file__).with_name("results.js")
+"""Ranks and labels the results (pasted into the wrapped worker)."""
 OFFLINE_LOADER = Path(__file__).with_name("offline.js")
 OFFLINE_LOADER_PATH = "search/search_offline.js"
 """Where the offline export keeps ``offline_loader``'s script."""
@@ -159,27 +162,29 @@ def shorten(text: str, limit: int = STORED_TEXT) -> str:
     return head[:cut] + " …" if cut > 0 else head
 
 
-def stored(docs: list[dict]) -> dict:
+def stored(docs: list[dict], names: SearchNames | None = None) -> dict:
     """What the result list shows of each document: location, title, the beginning of the text and
     tags, as one list per field (``tags`` by position, for the documents that have them), which
-    browsers parse faster than one object per document."""
+    browsers parse faster than one object per document; and what ranks and labels the results
+    (``ranking.annotate``: kinds, and the names of entity pages and glossary entries)."""
     return {
         "location": [doc["location"] for doc in docs],
         "title": [doc.get("title", "") for doc in docs],
         "text": [shorten(doc.get("text", "")) for doc in docs],
         "tags": {str(i): doc["tags"] for i, doc in enumerate(docs) if "tags" in doc},
+        **annotate(docs, names),
     }
 
 
-def prebuild(data: dict, lunr_dir: Path, worker: str) -> tuple[dict, dict]:
+def prebuild(data: dict, lunr_dir: Path, worker: str, names: SearchNames | None = None) -> tuple[dict, dict]:
     """``search_index.json`` for the page (configuration, no documents) and the prebuilt index with
     the documents, accents folded on the way; raises Unsupported where the index would not mirror
-    the worker's. ``data`` is ``search_index.prepare``'s."""
+    the worker's. ``data`` is ``search_index.prepare``'s; ``names``, the registry's names."""
     config = dict(data["config"], fields=dict(data["config"]["fields"]))
     declare_folded_field(config)
     settings = SearchSettings.from_config(config, lunr_dir, worker)
     index = build_index(data["docs"], settings, fold=True)
-    index["docs"] = stored(data["docs"])
+    index["docs"] = stored(data["docs"], names)
     page = {**data, "config": dict(config, prebuilt=f"search/{INDEX_NAME}"), "docs": []}
     return page, index
 
@@ -215,4 +220,4 @@ def wrap_worker(worker: str, lang: list[str], lunr_dir: Path) -> str:
     wrapper = WRAPPER.read_text("utf-8").replace("/* LANGUAGE SCRIPTS */ []", json.dumps(scripts))
     prefix, suffix = wrapper.split("/* MATERIAL WORKER */", 1)
     pasted = "".join(f"\n;{(lunr_dir / path).read_text('utf-8')}\n" for path in scripts)
-    return prefix + worker + suffix.replace("/* LANGUAGE SCRIPTS */\n", pasted)
+    return prefix + RESULTS.read_text("utf-8") + worker + suffix.replace("/* LANGUAGE SCRIPTS */\n", pasted)

@@ -77,8 +77,35 @@ function __briefingAnswer() {
     return;
   }
   __briefingQuery = null;
-  self.dispatchEvent(new MessageEvent("message", { data: { type: 2, data: query.message.data, briefing: true } }));
+  __briefingAsk(query.message.data);
 }
+function __briefingAsk(query) { /* Material's handler answers at once (its postMessage comes next) */
+  __briefingAsked = query;
+  self.dispatchEvent(new MessageEvent("message", { data: { type: 2, data: query, briefing: true } }));
+}
+/* Material's answers: results ranked and labelled (results.js). Once the index is ready, one
+ * query is asked and its answer dropped: the first query a reader types would otherwise also
+ * compile the code it runs (lunr's, Material's, ours), which takes it from about 20 to 90 ms. */
+var __briefingAsked = null, __briefingWarming = false, __briefingPost = self.postMessage;
+self.postMessage = function (message) {
+  if (message && message.type === 1 && __briefingIndex && __briefingIndex.warmTerm) {
+    setTimeout(function () {
+      if (__briefingQuery) return; /* the reader is faster */
+      __briefingWarming = true;
+      __briefingAsk(__briefingIndex.warmTerm);
+    }, 0);
+  }
+  if (message && message.type === 3 && __briefingIndex) {
+    if (__briefingWarming) {
+      __briefingWarming = false;
+      return;
+    }
+    if (message.data && message.data.items) {
+      __briefingResults.decorate(message.data.items, __briefingAsked, __briefingIndex.stored);
+    }
+  }
+  return __briefingPost.apply(self, arguments);
+};
 self.addEventListener("message", function (event) {
   var message = event.data;
   if (message && message.type === 2 && !message.briefing && __briefingIndex && typeof message.data === "string") {
@@ -166,24 +193,51 @@ self.addEventListener("message", function (event) {
     } while (match);
   }
 
-  /* A match's metadata, as Material reads it: `position`, computed when read. */
-  function Match(found, term, field) { this._found = found; this._term = term; this._field = field; }
+  /* A match's metadata, as Material reads it: `position`, computed when read. A match found through
+   * the folded field is highlighted where the reader sees its words, in the title and text: the
+   * positions of the words that are the term once folded, except those another term of the query
+   * matched as they are (`exact`), which are highlighted already. */
+  function Match(found, term, field, exact) {
+    this._found = found; this._term = term; this._field = field; this._exact = exact;
+  }
   Object.defineProperty(Match.prototype, "position", {
-    get: function () { return this._found.positions(this._field)[this._term] || []; }
+    get: function () {
+      var byTerm = this._found.positions(this._field), positions = byTerm[this._term] || [];
+      if (!this._exact) return positions;
+      var words = this._found.foldedWords(this._field)[this._term] || [], exact = this._exact, field = this._field;
+      return words.reduce(function (all, word) {
+        return exact[word] && field in exact[word] ? all : all.concat(byTerm[word]);
+      }, positions.slice());
+    }
   });
-  function Found(builder, doc) { this._builder = builder; this._doc = doc; this._byField = Object.create(null); }
+  function Found(builder, doc) {
+    this._builder = builder; this._doc = doc; this._byField = Object.create(null); this._folded = Object.create(null);
+  }
   Found.prototype.positions = function (field) {
     return this._byField[field] || (this._byField[field] = positionsOf(this._builder, this._doc, field));
   };
+  Found.prototype.foldedWords = function (field) {
+    return this._folded[field] || (this._folded[field] = __briefingResults.foldedKeys(this.positions(field)));
+  };
+
+  var FOLDED = "folded", SHOWN = ["title", "text"]; /* search.index.FOLDED_FIELD, and what it folds */
 
   function complete(results, builder, docs) {
     for (var r = 0; r < results.length; r++) {
       var result = results[r], doc = docs[+result.ref], found = new Found(builder, doc);
       result.ref = doc.location;
-      var metadata = result.matchData.metadata;
-      for (var term in metadata) {
+      var metadata = result.matchData.metadata, exact = Object.create(null), term, field;
+      for (term in metadata) {
         /* fresh objects: lunr may hand the same (empty) metadata object to several matches */
-        for (var field in metadata[term]) metadata[term][field] = new Match(found, term, field);
+        var byField = metadata[term] = Object.assign({}, metadata[term]);
+        exact[term] = Object.assign({}, byField);
+        for (field in byField) byField[field] = new Match(found, term, field, null);
+      }
+      for (term in metadata) {
+        if (!(FOLDED in metadata[term])) continue;
+        for (var k = 0; k < SHOWN.length; k++) {
+          if (SHOWN[k] in builder._fields) metadata[term][SHOWN[k]] = new Match(found, term, SHOWN[k], exact);
+        }
       }
     }
     return results;
@@ -364,7 +418,9 @@ self.addEventListener("message", function (event) {
         if (i in tags) doc.tags = tags[i];
         return doc;
       }),
-      cost: cost
+      cost: cost,
+      stored: docs,
+      warmTerm: terms[terms.length >> 1] || ""
     };
   }
 
