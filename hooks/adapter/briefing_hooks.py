@@ -53,7 +53,15 @@ def _report(build: Build) -> None:
             print(diagnostic.github_annotation(), flush=True)
 
 
+def _refuse_unsafe_theme_features(config) -> None:
+    """Fail closed on a theme feature that would turn contributors' text into HTML in the browser."""
+    for feature in (config.theme.get("features") or []):
+        if feature in sanitize.UNSAFE_THEME_FEATURES:
+            raise PluginError(f"theme.features: {feature}: {sanitize.UNSAFE_THEME_FEATURES[feature]}")
+
+
 def on_config(config):
+    _refuse_unsafe_theme_features(config)
     root = Path(config.config_file_path).resolve().parent
     try:
         edition = Edition.parse(os.environ.get("BRIEFING_EDITION"))

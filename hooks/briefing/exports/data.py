@@ -99,7 +99,9 @@ _RECORD = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 
 def _record(record: object) -> bytes:
-    return _RECORD.encode(record).encode()
+    """A record as UTF-8 JSON (a character UTF-8 cannot encode, a lone surrogate from an undecodable
+    file name, is written ``?``: the file stays valid UTF-8)."""
+    return _RECORD.encode(record).encode("utf-8", "replace")
 
 
 def _dump_records(header: dict, name: str, records: Iterator[bytes]) -> bytes:

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
+from urllib.parse import quote
+
+_URL_SAFE = re.compile(r"[A-Za-z0-9_.~/-]*")
+"""A path that percent-encoding leaves as it is (the usual case: checked before quoting)."""
+
+
+def url_path(path: str) -> str:
+    """A site path as a URL path, percent-encoded as MkDocs encodes page URLs (``File.url``): whatever
+    a file name holds (a space, quotes, ``<``, a line break), no export carries it raw."""
+    return path if _URL_SAFE.fullmatch(path) else quote(path.encode("utf-8", "surrogatepass"))
 
 
 @dataclass(frozen=True)
@@ -25,19 +36,19 @@ class SiteLinks:
         """The public URL of a site path, if the site URL is known."""
         if not self.site_url:
             return None
-        return self.site_url.rstrip("/") + "/" + path
+        return self.site_url.rstrip("/") + "/" + url_path(path)
 
     def link(self, path: str, *, from_file: str) -> str:
         """A URL for ``path`` written in the file ``from_file``: absolute when possible, else relative."""
         absolute = self.absolute(path)
         if absolute is not None:
             return absolute
-        relative = _relative(path, posixpath.dirname(from_file))
+        relative = url_path(_relative(path, posixpath.dirname(from_file)))
         return relative + "/" if path.endswith("/") and relative != "." else relative
 
     def identifier(self, path: str) -> str:
         """A stable IRI for feeds and calendars: the public URL, or a URN built from the path."""
-        return self.absolute(path) or f"urn:briefing:{path}"
+        return self.absolute(path) or f"urn:briefing:{url_path(path)}"
 
     @property
     def host(self) -> str:

@@ -15,6 +15,7 @@ _LINE_OCTETS = 74
 _CONTROL = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 """Control characters a TEXT value may not hold (§3.3.11): dropped from the encoded lines (they are
 ASCII, so never part of a longer UTF-8 character); line breaks are escaped before."""
+_BREAKS = re.compile("[\r\n]")
 _TEXT_SPECIAL = re.compile(r"[\\;,\n\r]")
 _ESCAPED_PREFIXES = b"\\^"
 
@@ -40,8 +41,13 @@ def utc_datetime(value: dt.datetime) -> str:
 
 
 def lines(*content_lines: str) -> bytes:
-    """Content lines (``NAME;PARAM=X:value``, values already escaped), folded, each ended with CRLF."""
-    encoded = "\r\n".join(content_lines).encode().translate(None, _CONTROL).split(b"\r\n")
+    """Content lines (``NAME;PARAM=X:value``, values already escaped), folded, each ended with CRLF.
+
+    A line break left in a value (a URI is not a TEXT value, so nothing escaped it) is dropped: it
+    would start a content line of its own. A character UTF-8 cannot encode (a lone surrogate, from
+    an undecodable file name) is written ``?``."""
+    joined = "\r\n".join(_BREAKS.sub("", line) if "\r" in line or "\n" in line else line for line in content_lines)
+    encoded = joined.encode("utf-8", "replace").translate(None, _CONTROL).split(b"\r\n")
     return b"\r\n".join([_fold(line) if len(line) > _LINE_OCTETS else line for line in encoded]) + b"\r\n"
 
 
