@@ -170,8 +170,8 @@ def test_previous_and_next_letter(public_site):
 
 def test_year_page_has_its_navigation_at_the_top_too(public_site):
     neighbours = public_site.page(YEAR).cssselect("article .briefing-neighbours")
-    assert len(neighbours) == 2 and "briefing-neighbours--top" in neighbours[0].get("class")
-    top = _texts(public_site.page(YEAR), "article .briefing-neighbours--top a")
+    assert len(neighbours) == 2 and "briefing-neighbours-top" in neighbours[0].get("class")
+    top = _texts(public_site.page(YEAR), "article .briefing-neighbours-top a")
     assert top == ["2022", "Toute la chronologie", "2024"]
 
 

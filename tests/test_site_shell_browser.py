@@ -156,3 +156,22 @@ def test_entity_dossier_prints_without_blank_half_pages(browser, served_public_s
     fullest = max(lines)
     for number, count in enumerate(lines[:-1], 1):  # every page but the last is filled
         assert count >= fullest * 0.6, f"page {number} of {len(pages)} holds {count} lines (fullest: {fullest})"
+
+
+def test_left_column_is_left_out_on_wide_screens_only(browser, served_public_site):
+    """An event's tab (Chronologie) lists no pages: no empty column beside it on a wide screen, but the
+    navigation still opens as the menu on a phone."""
+    wide = browser.new_page(viewport={"width": 1280, "height": 900})
+    wide.goto(served_public_site + EVENT)
+    assert not wide.locator(".md-sidebar--primary").is_visible()
+    assert wide.locator(".md-sidebar--secondary").is_visible()
+    wide.goto(served_public_site + ENTITY)
+    assert wide.locator(".md-sidebar--primary .md-nav__item--active > .md-nav__link").first.is_visible()
+    wide.close()
+    phone = browser.new_page(viewport={"width": 390, "height": 800})
+    phone.goto(served_public_site + EVENT)
+    phone.locator('label.md-header__button[for="__drawer"]').click()
+    menu = phone.locator(".md-sidebar--primary")
+    menu.get_by_text("Répertoires", exact=True).first.wait_for(state="visible")
+    assert menu.is_visible()
+    phone.close()

@@ -136,7 +136,7 @@ def _neighbour_links(ordered: list[tuple[str, str]], index: int, up: tuple[str, 
     around.append(html.link(html.text(up[0]), up[1]))
     if index + 1 < len(ordered):
         around.append(html.link(html.text(ordered[index + 1][0]), ordered[index + 1][1]) + " →")
-    classes = "briefing-neighbours briefing-neighbours--top" if top else "briefing-neighbours"
+    classes = "briefing-neighbours briefing-neighbours-top" if top else "briefing-neighbours"
     return html.paragraph(" · ".join(around), classes)
 
 
