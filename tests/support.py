@@ -41,7 +41,7 @@ class BuildResult:
 
 
 def build(project: Path, out: Path, *, strict: bool = False, env: dict | None = None,
-          command: list[str] | None = None) -> BuildResult:
+          command: list[str] | None = None, extra_args: list[str] | None = None) -> BuildResult:
     """Run a real ``mkdocs build`` of ``project`` into ``out``."""
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     environment.pop("BRIEFING_EDITION", None)
@@ -50,6 +50,7 @@ def build(project: Path, out: Path, *, strict: bool = False, env: dict | None = 
     args = [*(command or [str(MKDOCS)]), "build", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
     if strict:
         args.append("--strict")
+    args += extra_args or []
     result = subprocess.run(args, capture_output=True, text=True, env=environment, cwd=project)
     return BuildResult(result.returncode, result.stdout + result.stderr, out)
 

@@ -91,3 +91,8 @@ def test_the_other_order_is_an_anchor_the_page_holds(site):
         assert chrono[0].xpath(f".//*[@id='{target}']")
         assert chrono[0].xpath(".//a[@class='briefing-order-flip']/@href") == [f"#{target}"]
         assert chrono[0].xpath(".//a[@class='briefing-order-back']/@href") == [f"#{chrono[0].get('id')}"]
+
+
+def test_the_order_script_is_on_the_pages(public_site):
+    scripts = public_site.page("chronologie/2023/").xpath("//script/@src")
+    assert any(src.endswith("assets/briefing-order.js") for src in scripts), scripts

@@ -8,15 +8,10 @@ edition must find each marker, so the scan cannot pass by being blind.
 
 from __future__ import annotations
 
-import gzip
-import html
-import io
 import json
-import re
-import zipfile
 from pathlib import Path
-from urllib.parse import unquote
 
+import leaks
 import pytest
 
 from support import MINIMAL_REGISTRY, build, make_project, note
@@ -102,9 +97,8 @@ zones: [Japon, Otan]
 title: Une lettre de test
 facts: [{', '.join(_event_id(n) for n in CONFIDENTIAL)}, 2023-01-31-rencontre-publique, {PARTIAL_ID}]
 """,
-    "Le chapeau public de la lettre[^1].\n\n<!-- more -->\n\n"
+    "Le chapeau public de la lettre[^1].\n\n[^1]: Une note du chapeau, publique.\n\n<!-- more -->\n\n"
     f"L’analyse {LETTER_MARKERS['analysis']} réservée aux abonnés[^2].\n\n"
-    "[^1]: Une note du chapeau, publique.\n"
     f"[^2]: Une note {LETTER_MARKERS['analysisnote']} de l’analyse.\n",
 )
 
@@ -121,28 +115,6 @@ def _files() -> dict[str, str]:
 
 # Reading every byte ----------------------------------------------------------------------------
 
-_UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
-
-
-def _readings(name: str, data: bytes) -> list[str]:
-    """The file's bytes as text, and decoded the ways a marker could hide: gzip, zip, JSON escapes,
-    HTML entities, percent-encoding. Each is lower-cased (markers are lower-case ASCII)."""
-    if name.endswith(".gz"):
-        return [f"{name}:raw", *_readings(name[:-3], gzip.decompress(data))]
-    if name.endswith(".zip"):
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            readings = [name + ":" + "\n".join(archive.namelist())]
-            for member in archive.namelist():
-                readings += _readings(member, archive.read(member))
-            return readings
-    text = data.decode("utf-8", errors="replace")
-    unescaped = _UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
-    variants = [name, text, unescaped, html.unescape(unescaped), unquote(html.unescape(unescaped))]
-    if name.endswith(".json"):
-        variants.append(json.dumps(json.loads(text), ensure_ascii=False))
-    return [v.lower() for v in variants]
-
-
 def _scan(folder: Path) -> dict[str, list[str]]:
     """marker -> the files (and file names) under ``folder`` and next to it (its zip) where it occurs."""
     found: dict[str, list[str]] = {m: [] for m in ALL_MARKERS}
@@ -153,7 +125,7 @@ def _scan(folder: Path) -> dict[str, list[str]]:
     assert len(paths) > 20, paths  # a real site, not an empty folder
     for path in paths:
         relative = path.relative_to(folder.parent).as_posix()
-        readings = [relative.lower(), *_readings(path.name, path.read_bytes())]
+        readings = [relative.lower(), *leaks.readings(path.name, path.read_bytes())]
         for marker in ALL_MARKERS:
             if any(marker in text for text in readings):
                 found[marker].append(relative)

@@ -167,5 +167,5 @@ def test_a_file_at_a_generated_path_is_reported_not_silently_replaced(tmp_path):
     project = _project(tmp_path / "project", {"docs/chronologie/index.md": note("title: Ma chronologie", "À moi.")})
     result = build(project, tmp_path / "site", strict=True)
     assert result.returncode == 1
-    assert any("docs/chronologie/index.md: this file is generated" in line for line in result.warnings())
+    assert any("docs/chronologie/index.md: not published: this file is generated" in line for line in result.warnings())
     assert "À moi." not in result.text("chronologie/")

@@ -94,9 +94,17 @@ def test_a_split_year_filters_on_its_month_pages(tmp_path):
             f"date: 2023-{month:02d}-{day:02d}\ntitle: Fait {i}\ncountries: {countries}")
     result = build(make_project(tmp_path / "project", files), tmp_path / "site", strict=True)
     assert result.returncode == 0, result.output
-    year = result.page("chronologie/2023/")
-    assert not year.xpath("//form[contains(@class, 'briefing-filter')]")  # months only: nothing to filter
+    year = result.page("chronologie/2023/")  # months only: the filter goes with the month chosen
+    form = year.xpath("//form[contains(@class, 'briefing-filter')]")
+    assert len(form) == 1 and form[0].get("data-carry")
+    assert len(year.xpath("//table[contains(@class, 'briefing-carry')]//a")) == 12
+    korea = sum(1 for i in range(160) if (i // 12 + 1) % 2 == 0)
+    assert _options(year, "pays") == {"coree-du-sud": f"Corée du Sud ({korea})", "japon": "Japon (160)"}
+    index = result.page("chronologie/")  # years only, likewise
+    assert index.xpath("//form[contains(@class, 'briefing-filter')]/@data-carry")
+    assert not _entries(index)
     january = result.page("chronologie/2023/01/")
     assert len(_entries(january)) == 14
     assert _options(january, "pays") == {"coree-du-sud": "Corée du Sud (7)", "japon": "Japon (14)"}
     assert not january.xpath("//select[@name='themes']")  # no theme on the page: no theme filter
+

@@ -12,7 +12,9 @@ from urllib.parse import parse_qs, urlsplit
 import lxml.html
 import pytest
 
+from briefing.render.filters import CARRY_NOTE
 from browser_support import serve
+from support import MINIMAL_REGISTRY, build, make_project, note
 
 pytestmark = pytest.mark.browser
 
@@ -100,6 +102,9 @@ def test_headings_of_emptied_months_are_hidden(page, public_site, served):
     shown = _expected(entries, pays="japon", themes="defense")
     headings = page.eval_on_selector_all("article h2", "hs => hs.filter(h => h.offsetParent).map(h => h.id)")
     assert len(headings) == len(shown) == 1  # Camp David's month only
+    toc = page.eval_on_selector_all(".md-nav--secondary a.md-nav__link",
+                                    "links => links.filter(a => a.offsetParent).map(a => a.getAttribute('href'))")
+    assert toc == [f"#{headings[0]}"]  # the table of contents follows
 
 
 def test_date_range_from_the_url_and_from_the_controls(page, public_site, served):
@@ -172,3 +177,46 @@ def test_without_javascript_every_entry_shows(browser, public_site, served):
     assert _visible(page) == [e["text"] for e in entries]
     assert not page.locator("form.briefing-filter").is_visible()
     context.close()
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    """160 events in 2023: the index lists years and the year lists months, each on its own page."""
+    files = dict(MINIMAL_REGISTRY)
+    for i in range(160):
+        month, day = i % 12 + 1, i // 12 + 1
+        countries = "[Japon, Corée du Sud]" if day % 2 == 0 else "[Japon]"
+        files[f"events/2023/2023-{month:02d}-{day:02d}-f{i}.md"] = note(
+            f"date: 2023-{month:02d}-{day:02d}\ntitle: Fait {i}\ncountries: {countries}")
+    tmp = tmp_path_factory.mktemp("large")
+    result = build(make_project(tmp / "project", files), tmp / "site", strict=True)
+    assert result.returncode == 0, result.output
+    with serve(result.site) as url:
+        yield result, url
+
+
+def test_a_page_of_months_hands_the_filter_to_the_month_chosen(page, large):
+    result, url = large
+    page.goto(url + "chronologie/2023/?pays=coree-du-sud")
+    assert page.locator("form.briefing-filter").is_visible()
+    assert page.input_value("#filtre-pays") == "coree-du-sud"
+    assert _status(page) == CARRY_NOTE
+    months = page.locator("table.briefing-carry a")
+    assert months.count() == 12
+    assert all(href.endswith("?pays=coree-du-sud") for href in months.evaluate_all("as => as.map(a => a.href)"))
+    months.first.click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path.endswith("/chronologie/2023/01/")
+    entries = _entries(result.site / "chronologie/2023/01/index.html")
+    assert _visible(page) == _expected(entries, pays="coree-du-sud") and 0 < len(_visible(page)) < len(entries)
+
+
+def test_the_index_of_years_hands_the_filter_to_the_year_chosen(page, large):
+    _, url = large
+    page.goto(url + "chronologie/")
+    assert _status(page) == ""
+    page.select_option("#filtre-pays", "coree-du-sud")
+    assert _query(page) == {"pays": ["coree-du-sud"]}
+    assert _status(page) == CARRY_NOTE
+    year = page.locator("table.briefing-carry a", has_text="2023")
+    assert year.get_attribute("href").endswith("?pays=coree-du-sud")

@@ -62,7 +62,9 @@
       var list = entry.el.parentElement;
       if (!list.closest(".briefing-group") && lists.indexOf(list) < 0) lists.push(list);
     });
-    var carried = Array.prototype.slice.call(scope.querySelectorAll(".briefing-neighbours a[href]"));
+    var carry = form.getAttribute("data-carry");  // a page of years or months: the links take the filter
+    var carried = Array.prototype.slice.call(
+      scope.querySelectorAll(".briefing-neighbours a[href], .briefing-carry a[href]"));
     carried.forEach(function (a) { a.dataset.base = a.getAttribute("href").split("?")[0]; });
 
     function control(name) { return form.elements.namedItem(name); }
@@ -103,6 +105,9 @@
       groups.forEach(function (group) {
         var empty = !group.querySelector("[data-start]:not([hidden])");
         if (group.hidden !== empty) group.hidden = empty;
+        var heading = group.querySelector("[id]");  // and its line in the table of contents
+        var toc = heading && document.querySelector(".md-nav--secondary a[href='#" + heading.id + "']");
+        if (toc && toc.parentElement.hidden !== empty) toc.parentElement.hidden = empty;
       });
       lists.forEach(function (list) {
         var empty = !list.querySelector("[data-start]:not([hidden])");
@@ -111,8 +116,8 @@
         if (heading && /^H[2-6]$/.test(heading.tagName)) heading.hidden = empty;
       });
       var filtered = wanted.length || from || to;
-      status.textContent = plural(shown, "événement affiché", "événements affichés") +
-        (filtered ? " sur " + total : "");
+      status.textContent = carry ? (filtered ? carry : "") :
+        plural(shown, "événement affiché", "événements affichés") + (filtered ? " sur " + total : "");
       var search = query(state);
       carried.forEach(function (a) { a.setAttribute("href", a.dataset.base + search); });
       return search;

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import clean_directory
 
 from briefing.diagnostics import Severity
 from briefing.edition.editions import Edition
@@ -25,6 +26,7 @@ from briefing.exports.offline import drop_server_only_files, is_offline_build, w
 from briefing.load import schema
 from briefing.load.preview import STARTED, Preview, PreviewError, select, unnamed_entities
 from briefing.pipeline import Build, run
+from briefing.project import read_config
 from briefing.render import sanitize
 from briefing.render.fragments import resolve_links
 from briefing.render.metadata import PageHeads
@@ -53,6 +55,24 @@ def _report(build: Build) -> None:
             print(diagnostic.github_annotation(), flush=True)
 
 
+_dirty = {"build": False}
+"""Whether MkDocs was asked for a ``--dirty`` build (told once per process, by ``on_startup``)."""
+
+
+def on_startup(command, dirty):
+    _dirty["build"] = dirty
+
+
+def on_pre_build(config) -> None:
+    """A ``--dirty`` build keeps what the site folder holds and rewrites only what changed: the pages of
+    another edition, or of a note made confidential since, would stay. Nothing there can be vouched
+    for, so the folder is emptied first (MkDocs then builds every page, as without ``--dirty``)."""
+    if _dirty["build"]:
+        log.info("--dirty: the site folder is emptied first, so that no page of another edition or of a "
+                 "withheld note stays in it")
+        clean_directory(config.site_dir)
+
+
 def _refuse_unsafe_theme_features(config) -> None:
     """Fail closed on a theme feature that would turn contributors' text into HTML in the browser."""
     for feature in (config.theme.get("features") or []):
@@ -64,9 +84,11 @@ def on_config(config):
     _refuse_unsafe_theme_features(config)
     root = Path(config.config_file_path).resolve().parent
     try:
+        read_config(Path(config.config_file_path))  # what MkDocs would not say: a key written twice
         edition = Edition.parse(os.environ.get("BRIEFING_EDITION"))
         settings = Settings.from_mapping(
-            dict(config.extra.get("briefing") or {}), root=root, docs_dir=Path(config.docs_dir), edition=edition
+            dict(config.extra.get("briefing") or {}), root=root, docs_dir=Path(config.docs_dir), edition=edition,
+            site_config=config,
         )
     except ValueError as error:
         raise PluginError(str(error)) from error
@@ -150,14 +172,19 @@ class _EditPaths:
         return os.path.relpath(path.resolve(), self._docs_dir).replace(os.sep, "/")
 
 
+def _under(path: str | None, folder: str) -> bool:
+    """Whether ``path`` is in ``folder``, by its name: a file reached through a symbolic link is in
+    the folder that holds the link."""
+    return path is not None and os.path.normpath(path).startswith(os.path.join(os.path.normpath(folder), ""))
+
+
 def on_files(files: Files, config) -> Files:
     build = _state["build"]
     docs_dir = Path(config.docs_dir).resolve()
-    for path in build.loaded.accounting.rejected:
-        if path.resolve().is_relative_to(docs_dir):
-            rejected = files.get_file_from_path(path.resolve().relative_to(docs_dir).as_posix())
-            if rejected is not None:
-                files.remove(rejected)
+    for file in list(files):  # the allowlist: what the build does not know never reaches the site
+        if file.generated_by is None and _under(file.abs_src_path, config.docs_dir) \
+                and not build.published.allows(file.src_uri):
+            files.remove(file)
     preview = _state.get("preview")
     left_out_paths = [*preview.dropped_letters, *(e.path for e in unnamed_entities(build.corpus))] if preview else []
     for path in left_out_paths:

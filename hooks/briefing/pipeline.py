@@ -6,12 +6,14 @@ from dataclasses import dataclass
 
 from briefing.diagnostics import Diagnostic, Severity
 from briefing.edition.editions import apply_edition
+from briefing.edition.published import Published, decide
 from briefing.index.corpus import Corpus, build_corpus
 from briefing.load.loader import Loaded, load
 from briefing.load.preview import Selection
 from briefing.render import SiteRenderer
 from briefing.settings import Settings
 from briefing.speed.gc_pause import gc_paused
+from briefing.structure import Sources
 
 
 @dataclass
@@ -20,6 +22,8 @@ class Build:
     loaded: Loaded
     corpus: Corpus
     renderer: SiteRenderer
+    published: Published
+    """The files under ``docs/`` the site may publish as they are (the allowlist)."""
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -40,13 +44,30 @@ class Build:
             f"letters: {len(self.loaded.sources.letters)} published; "
             f"registry: {len(self.loaded.sources.entities)} entries; "
             f"other files rejected: {rejected_other}; "
+            f"files not published: {len(self.loaded.inventory.refused) + self.unpublished_statics}; "
             f"{problems} problem{'s' if problems != 1 else ''} reported"
         )
 
 
+    @property
+    def unpublished_statics(self) -> int:
+        statics = self.loaded.inventory.statics
+        docs_dir = self.settings.docs_dir
+        return sum(1 for path in statics if not self.published.allows(path.relative_to(docs_dir).as_posix()))
+
+
+def prepare(settings: Settings, preview: Selection | None = None) -> tuple[Loaded, Sources, Published]:
+    """Load, apply the edition, decide what the site publishes: every diagnostic of the sources, for
+    the build and ``briefing check`` alike (one code path)."""
+    loaded = load(settings.docs_dir, settings.events_dir, settings.root, preview, settings.nav_pages)
+    edition_sources = apply_edition(loaded.sources, settings.edition)
+    published = decide(loaded, edition_sources, settings.docs_dir, settings.declared, loaded.diagnostics,
+                       quiet=preview is not None)
+    return loaded, edition_sources, published
+
+
 def run(settings: Settings, preview: Selection | None = None) -> Build:
     with gc_paused():
-        loaded = load(settings.docs_dir, settings.events_dir, settings.root, preview)
-        edition_sources = apply_edition(loaded.sources, settings.edition)
+        loaded, edition_sources, published = prepare(settings, preview)
         corpus = build_corpus(edition_sources, loaded.registry)
-        return Build(settings, loaded, corpus, SiteRenderer(corpus, settings))
+        return Build(settings, loaded, corpus, SiteRenderer(corpus, settings), published)

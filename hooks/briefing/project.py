@@ -18,7 +18,20 @@ CONFIG_NAME = "mkdocs.yml"
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """SafeLoader that accepts any tag: ``!ENV`` is resolved, other tags give their plain value."""
+    """SafeLoader that accepts any tag: ``!ENV`` is resolved, other tags give their plain value; a key
+    written twice is an error (YAML, and so MkDocs, would keep the last one without a word)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        first: dict[str, int] = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                line = key_node.start_mark.line + 1
+                if first.setdefault(key_node.value, line) != line:
+                    raise yaml.MarkedYAMLError(
+                        problem=f'the key "{key_node.value}" is written twice (first on line '
+                                f"{first[key_node.value]}); only the last would count, so keep one",
+                        problem_mark=key_node.start_mark)
+        return super().construct_mapping(node, deep)
 
 
 def _plain(loader: yaml.SafeLoader, node: yaml.Node) -> object:
@@ -45,7 +58,11 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 
 def read_config(config_file: Path) -> dict:
     with config_file.open(encoding="utf-8") as stream:
-        config = yaml.load(stream, Loader=_ConfigLoader)  # a SafeLoader subclass: nothing is executed
+        try:
+            config = yaml.load(stream, Loader=_ConfigLoader)  # a SafeLoader subclass: nothing is executed
+        except yaml.MarkedYAMLError as error:
+            where = f"{config_file.name}:{error.problem_mark.line + 1}" if error.problem_mark else config_file.name
+            raise ValueError(f"{where}: {error.problem}") from error
     if not isinstance(config, dict):
         raise ValueError(f"{config_file}: not a mapping of settings")
     return config
@@ -66,4 +83,4 @@ def load_settings(config_file: Path, edition: Edition = Edition.PUBLIC) -> Setti
     root = config_file.resolve().parent
     docs_dir = root / str(config.get("docs_dir") or "docs")
     briefing = (config.get("extra") or {}).get("briefing") or {}
-    return Settings.from_mapping(dict(briefing), root=root, docs_dir=docs_dir, edition=edition)
+    return Settings.from_mapping(dict(briefing), root=root, docs_dir=docs_dir, edition=edition, site_config=config)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,10 +28,17 @@ class Settings:
     logo: str = ""
     """The publication's logo and favicon, paths under ``docs/``: the adapter hands them to the theme."""
     favicon: str = ""
+    nav_pages: frozenset[str] | None = None
+    """The Markdown files ``nav`` names (``docs``-relative), or None without a ``nav``."""
+    declared: frozenset[str] = frozenset()
+    """The other files under ``docs/`` that ``mkdocs.yml`` publishes (``declared_files``)."""
 
     @classmethod
-    def from_mapping(cls, mapping: dict, *, root: Path, docs_dir: Path, edition: Edition) -> Settings:
-        """Build from ``extra.briefing``; unknown keys are an error so that typos do not pass silently."""
+    def from_mapping(cls, mapping: dict, *, root: Path, docs_dir: Path, edition: Edition,
+                     site_config: dict | None = None) -> Settings:
+        """Build from ``extra.briefing``; unknown keys are an error so that typos do not pass silently.
+
+        ``site_config``: the whole ``mkdocs.yml`` (read raw or by MkDocs), for the files it publishes."""
         known = {"publication", "short_name", "subscribe_url", "subscribe_label", "events_dir", "publisher",
                  "publisher_url", "legal_notice", "logo", "favicon"}
         unknown = sorted(set(mapping) - known)
@@ -39,4 +48,40 @@ class Settings:
             )
         values = {k: str(v) for k, v in mapping.items() if k in known - {"events_dir"}}
         events_dir = root / str(mapping.get("events_dir", "events"))
-        return cls(root=root, docs_dir=docs_dir, events_dir=events_dir, edition=edition, **values)
+        site_config = site_config or {}
+        nav = site_config.get("nav")
+        return cls(root=root, docs_dir=docs_dir, events_dir=events_dir, edition=edition,
+                   nav_pages=nav_pages(nav) if nav else None, declared=declared_files(site_config), **values)
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
+_NOTE_SUFFIX = ".md"
+
+
+def nav_pages(nav: object) -> frozenset[str]:
+    """The Markdown files ``mkdocs.yml``'s ``nav`` names (``docs``-relative), at any depth."""
+    found: set[str] = set()
+    stack = [nav]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if item.endswith(_NOTE_SUFFIX) and "://" not in item:
+                found.add(item.lstrip("/"))
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return frozenset(found)
+
+
+def declared_files(config: dict) -> frozenset[str]:
+    """The files under ``docs/`` that ``mkdocs.yml`` itself publishes (a raw mapping or MkDocs' config)."""
+    found: list[object] = [*(config.get("extra_css") or []), *(config.get("extra_javascript") or [])]
+    found += (config.get("extra") or {}).get("polyfills") or []
+    briefing = (config.get("extra") or {}).get("briefing") or {}
+    found += [briefing.get("logo"), briefing.get("favicon")]  # handed to the theme by the adapter
+    theme = config.get("theme") or {}
+    found += [theme.get("logo"), theme.get("favicon")] if hasattr(theme, "get") else []
+    found = [item.get("path") if isinstance(item, dict) else getattr(item, "path", item) for item in found]
+    paths = {str(item).lstrip("/") for item in found if item}
+    return frozenset(posixpath.normpath(path) for path in paths if not _SCHEME.match(path))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from briefing.diagnostics import Diagnostic, Severity
 from briefing.edition.editions import Edition
-from briefing.load.loader import load
+from briefing.pipeline import prepare
 from briefing.project import find_config, load_settings
 
 
@@ -26,7 +26,7 @@ def check(config_file: Path, edition: Edition = Edition.PUBLIC) -> list[Diagnost
         raise FileNotFoundError(
             f"events folder not found: {settings.events_dir}; create it or set extra.briefing.events_dir"
         )
-    return load(settings.docs_dir, settings.events_dir, settings.root).diagnostics.sorted()
+    return prepare(settings)[0].diagnostics.sorted()
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -43,11 +43,14 @@ def _withhold_event(event: Event, placeholder_id: str) -> Event:
 
 
 def _withhold_analysis(letter: Letter) -> Letter:
-    """Keep the chapeau and the footnotes it cites; drop the analysis and its own footnotes."""
-    analysis_text, definitions = footnotes.split_definitions(letter.analysis)
-    chapeau_text, chapeau_definitions = footnotes.split_definitions(letter.chapeau)
-    definitions.update(chapeau_definitions)
-    kept = [definitions[label] for label in footnotes.references(chapeau_text) if label in definitions]
+    """Keep the chapeau and the footnotes defined in it; drop the analysis and every word after
+    ``<!-- more -->``, footnotes defined there included (a chapeau citing one loses the reference,
+    and the loader warns)."""
+    analysis_text, _ = footnotes.split_definitions(letter.analysis)
+    chapeau_text, definitions = footnotes.split_definitions(letter.chapeau)
+    cited = footnotes.references(chapeau_text)
+    chapeau_text = footnotes.strip_references(chapeau_text, {label for label in cited if label not in definitions})
+    kept = [definitions[label] for label in cited if label in definitions]
     chapeau = "\n\n".join([chapeau_text, *kept]) if kept else chapeau_text
     return replace(letter, chapeau=chapeau, analysis="", analysis_withheld=bool(analysis_text.strip()))
 

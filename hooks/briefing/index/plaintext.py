@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 import markdown
+from lxml import etree
 from lxml import html as lxml_html
 
 from briefing.load import footnotes, glossary
@@ -31,12 +32,18 @@ def plain_text(markdown_text: str) -> str:
     if not _MARKUP.search(body):
         return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip())
     fragment = lxml_html.fragment_fromstring(_CONVERTER.reset().convert(body), create_parent="div")
-    for element in list(fragment.iter(*_DROPPED_TAGS)):
-        element.drop_tree()
+    _drop_unread(fragment)
     blocks = [" ".join(block.text_content().split()) for block in fragment]
     if not blocks:
         blocks = [" ".join(fragment.text_content().split())]
     return "\n\n".join(plain_field(b) for b in blocks if b)
+
+
+def _drop_unread(fragment: lxml_html.HtmlElement) -> None:
+    """Remove what a reader never reads: scripts and the like with their content, and comments,
+    processing instructions and CDATA (which the HTML parser reads as comments)."""
+    for element in list(fragment.iter(*_DROPPED_TAGS, etree.Comment, etree.ProcessingInstruction)):
+        element.drop_tree()
 
 
 def plain_field(value: str | None) -> str | None:
@@ -46,8 +53,7 @@ def plain_field(value: str | None) -> str | None:
     """
     while value is not None and "<" in value:
         fragment = lxml_html.fragment_fromstring(f"<div>{value}</div>", create_parent=False)
-        for element in list(fragment.iter(*_DROPPED_TAGS)):
-            element.drop_tree()
+        _drop_unread(fragment)
         text = " ".join(fragment.text_content().split())
         if text == value:
             break

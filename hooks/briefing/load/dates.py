@@ -17,6 +17,8 @@ RANGE_DASH = " – "
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ISSUE_RE = re.compile(r"^(\d{4})-(\d{2})(?:&(\d{2}))?$")
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+FIRST_YEAR, LAST_YEAR = 1, 9998
+"""Years a date may name: a calendar end (``DTEND``) or a month's last day needs the year after."""
 _APPROX_WORDS = {Approx.EARLY: "début ", Approx.MID: "mi-", Approx.LATE: "fin "}
 
 
@@ -45,6 +47,7 @@ def parse_partial_date(value: object) -> PartialDate:
             f"{value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (for example 2023-08-18)"
         )
     year, month, day = (int(g) if g else None for g in match.groups())
+    _check_year(text, year)
     if month is not None and not 1 <= month <= 12:
         raise DateFormError(f"{text!r} has no month {month}; months run from 01 to 12")
     if day is not None:
@@ -60,12 +63,18 @@ def parse_issue(value: object) -> str:
     match = _ISSUE_RE.match(text)
     if match is None:
         raise DateFormError(f"{value!r} is not an issue; write YYYY-MM, or YYYY-MM&MM for a double issue")
+    _check_year(text, int(match.group(1)))
     months = [int(m) for m in match.groups()[1:] if m]
     if not all(1 <= m <= 12 for m in months):
         raise DateFormError(f"{text!r} names a month outside 01-12")
     if len(months) == 2 and months[1] <= months[0]:
         raise DateFormError(f"{text!r}: the second month of a double issue must follow the first")
     return text
+
+
+def _check_year(text: str, year: int) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DateFormError(f"{text!r} is outside the years {FIRST_YEAR:04d} to {LAST_YEAR}; check the year")
 
 
 def _day(day: int) -> str:

@@ -30,5 +30,8 @@ def references(text: str) -> list[str]:
     return list(dict.fromkeys(_REFERENCE.findall(text)))
 
 
-def strip_references(text: str) -> str:
-    return _REFERENCE.sub("", text)
+def strip_references(text: str, labels: set[str] | None = None) -> str:
+    """``text`` without its footnote references (only those to ``labels`` if given)."""
+    if labels is None:
+        return _REFERENCE.sub("", text)
+    return _REFERENCE.sub(lambda match: "" if match.group(1) in labels else match.group(0), text)

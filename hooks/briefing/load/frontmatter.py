@@ -15,6 +15,11 @@ from briefing.load import yamlsubset
 _FENCE = re.compile(r"^---[ \t]*$")
 _OFFSET = 2
 """From a 0-based line of the YAML text to a 1-based line of the file, past the opening fence."""
+MAX_DEPTH = 16
+"""Front matter nests three levels (``sources`` → a source → its fields); deeper is not a note."""
+MAX_VALUES = 5000
+"""Values the front matter may hold once aliases are expanded: a few hundred bytes of nested
+aliases (a "billion laughs") would otherwise expand to millions."""
 
 
 class _PlainLoader(yaml.SafeLoader):
@@ -38,8 +43,12 @@ _SUBSET = yamlsubset.Reader(_FastPlainLoader.yaml_implicit_resolvers)
 def _load_with(loader_class: type, yaml_text: str) -> tuple[yaml.Node | None, object]:
     loader = loader_class(yaml_text)
     try:
+        _check_depth(loader_class, yaml_text)
         node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
+        if node is None:
+            return None, None
+        _check_nodes(node)  # before anything walks the tree: aliases expand while it is walked
+        return node, loader.construct_document(node)
     finally:
         loader.dispose()
 
@@ -49,8 +58,83 @@ def _load(yaml_text: str) -> tuple[yaml.Node | None, object]:
     pure-Python parser reparses, because its messages name the offending character."""
     try:
         return _load_with(_FastPlainLoader, yaml_text)
+    except yaml.MarkedYAMLError as error:
+        if isinstance(error, NodeError):
+            raise
+        return _load_with(_PlainLoader, yaml_text)
     except yaml.YAMLError:
         return _load_with(_PlainLoader, yaml_text)
+
+
+class NodeError(yaml.MarkedYAMLError):
+    """Front matter that parses but that no note may hold: a duplicate key, a merge key, too deep
+    a nesting or too many values once aliases are expanded."""
+
+    def __init__(self, message: str, mark: yaml.Mark):
+        super().__init__(problem=message, problem_mark=mark)
+
+
+_TOO_DEEP = f"the front matter nests more than {MAX_DEPTH} levels deep; a note needs three"
+
+
+def _check_depth(loader_class: type, yaml_text: str) -> None:
+    """Refuse deep nesting from the parser's events, before anything composes them: the composers
+    recurse (libyaml's crashes the interpreter at a hundred thousand ``[``), the parsers do not."""
+    loader, depth = loader_class(yaml_text), 0
+    try:
+        while (event := loader.get_event()) is not None and not isinstance(event, yaml.StreamEndEvent):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise NodeError(_TOO_DEEP, event.start_mark)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
+def _check_nodes(root: yaml.Node) -> None:
+    """Refuse duplicate keys, merge keys, deep nesting and alias bombs, in one pass over the nodes
+    (a node reached through several aliases is sized once, so a bomb costs its size in text)."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if depth > MAX_DEPTH:
+            raise NodeError(_TOO_DEEP, node.start_mark)
+        children = _children(node)
+        if children_done or not children:
+            size = 1 + sum(sizes[id(child)] for child in children)
+            if size > MAX_VALUES:
+                raise NodeError(
+                    f"the front matter holds more than {MAX_VALUES} values once its aliases (*name) are "
+                    "expanded; write the values out", node.start_mark)
+            sizes[id(node)] = size
+            continue
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in children if id(child) not in sizes)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    seen: dict[object, yaml.Node] = {}
+    for key_node, _ in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise NodeError("merge keys (<<) are not allowed in front matter; write the keys out",
+                            key_node.start_mark)
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+        if key in seen:
+            first = seen[key].start_mark.line + _OFFSET
+            raise NodeError(
+                f'the key "{key}" is written twice (first on line {first}); YAML would keep only the last one, '
+                "so keep one", key_node.start_mark)
+        seen[key] = key_node
+    return [child for pair in node.value for child in pair]
 
 
 class FrontMatterError(ValueError):
@@ -128,9 +212,12 @@ def parse(text: str) -> Document:
         mark = error.problem_mark or error.context_mark
         line = mark.line + _OFFSET if mark else None
         problem = error.problem or str(error)
-        raise FrontMatterError(f"invalid YAML: {problem}", line) from error
+        prefix = "" if isinstance(error, NodeError) else "invalid YAML: "
+        raise FrontMatterError(f"{prefix}{problem}", line) from error
     except (yaml.YAMLError, ValueError) as error:
         raise FrontMatterError(f"invalid YAML: {error}", None) from error
+    except RecursionError as error:
+        raise FrontMatterError(_TOO_DEEP, None) from error
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

@@ -6,15 +6,15 @@ otherwise valid note is dropped with a warning.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
 
 from briefing.diagnostics import Diagnostics, Severity, did_you_mean
-from briefing.load import checks, schema
+from briefing.load import checks, footnotes, inventory, schema
 from briefing.load.dates import DateFormError, parse_issue, parse_partial_date
 from briefing.load.frontmatter import Document, FrontMatterError, parse
 from briefing.load.preview import Selection
@@ -22,11 +22,34 @@ from briefing.load.registry import Registry
 from briefing.speed.gc_pause import gc_paused
 from briefing.structure import ALL_KINDS, Approx, Entity, EntityKind, Event, Letter, Precision, Source, Sources, When
 
-LETTERS_DIR = "lettres"
+LETTERS_DIR = inventory.LETTERS_DIR
+WITHHELD_PREFIX = "withheld-"
+"""The ids of the public edition's stand-ins for confidential events (``editions``): no note may take one."""
 _LETTER_FILE = re.compile(r"^(\d+)-([a-z0-9][a-z0-9-]*)\.md$")
 MORE_MARKER = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*$", re.MULTILINE)
+_NOT_LETTERS = re.compile(r"&[lg]t;|[^a-z]")
+
+
+def _mistyped_more(body: str) -> int | None:
+    """The 0-based line of a mistyped ``<!-- more -->`` above the real one (or in a body without one)."""
+    for index, line in enumerate(body.split("\n")):
+        if MORE_MARKER.match(line):
+            return None
+        if _looks_like_more(line):
+            return index
+    return None
+
+
+def _looks_like_more(line: str) -> bool:
+    """Whether a line is a mistyped ``<!-- more -->`` (``<!-- mor -->``, ``<!-- MORE -->``, ``<!— more —>``):
+    a letter with one before its real marker (or without one) is refused, not published with what
+    follows the mistyped line as its chapeau."""
+    stripped = line.strip()
+    if len(stripped) > 40 or not any(mark in stripped for mark in "<>!-—"):
+        return False
+    letters = _NOT_LETTERS.sub("", stripped.lower())
+    return difflib.SequenceMatcher(None, letters, "more").ratio() >= 0.75
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-INDEX_NAMES = {"index.md", "README.md"}
 _NAME_FIELDS = tuple((kind.field, (kind,)) for kind in EntityKind)
 """An event's front-matter keys that name registry entries, with the kind each may name."""
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
@@ -50,6 +73,8 @@ class Loaded:
     accounting: Accounting
     documents: dict[Path, Document] = field(default_factory=dict)
     """The parsed file behind every accepted record, for checks that need lines."""
+    inventory: inventory.Inventory = field(default_factory=inventory.Inventory)
+    """Every file of the content folders, as read or refused."""
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -65,11 +90,6 @@ def _read_bytes(path: Path) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(descriptor)
-
-
-def _sorted_paths(paths: Iterable[Path]) -> list[Path]:
-    """``sorted(paths)``, comparing the paths' parts once each instead of in every comparison."""
-    return sorted(paths, key=lambda path: path.parts)
 
 
 def read_document(path: Path, diagnostics: Diagnostics) -> Document | None:
@@ -108,7 +128,8 @@ def _text_list(meta: dict, key: str) -> list[str]:
 
 
 class Loader:
-    def __init__(self, docs_dir: Path, events_dir: Path, root: Path, preview: Selection | None = None):
+    def __init__(self, docs_dir: Path, events_dir: Path, root: Path, preview: Selection | None = None,
+                 nav_pages: frozenset[str] | None = None):
         self.preview = preview
         """In preview mode, only the selected notes and letters are read (``preview.py``)."""
         self.docs_dir = docs_dir
@@ -123,6 +144,7 @@ class Loader:
         """The entry each name of each field resolves to, once the registry is complete: notes name
         the same entries over and over."""
         self.documents: dict[Path, Document] = {}
+        self.inventory = inventory.take(docs_dir, events_dir, root, nav_pages, self.diagnostics)
 
     def load(self) -> Loaded:
         self._load_registry()
@@ -130,7 +152,7 @@ class Loader:
         self._load_letters()
         self._resolve_references()
         checks.run_checks(self.sources, self.registry, self.documents, self.diagnostics)
-        return Loaded(self.sources, self.registry, self.diagnostics, self.accounting, self.documents)
+        return Loaded(self.sources, self.registry, self.diagnostics, self.accounting, self.documents, self.inventory)
 
     def _read(self, path: Path) -> Document | None:
         doc = read_document(path, self.diagnostics)
@@ -142,10 +164,7 @@ class Loader:
 
     def _load_registry(self) -> None:
         for kind in EntityKind:
-            folder = self.docs_dir / kind.value
-            for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-                if path.name in INDEX_NAMES:
-                    continue
+            for path in self.inventory.entries[kind]:
                 entity = self._load_entity(kind, path)
                 if entity is None:
                     self.accounting.rejected.append(path)
@@ -182,13 +201,8 @@ class Loader:
     # events -------------------------------------------------------------------------------
 
     def _load_events(self) -> None:
-        if not self.events_dir.is_dir():
-            return
         seen: dict[str, Path] = {}
-        paths = [
-            path for path in _sorted_paths(self.events_dir.rglob("*.md"))
-            if path.name not in INDEX_NAMES and (not self.preview or self.preview.keeps(path))
-        ]
+        paths = [path for path in self.inventory.events if not self.preview or self.preview.keeps(path)]
         # Every note is read, then every one validated, then each resolved: three tight loops take
         # a sixth less time than one doing it all at 10,000 notes (each keeps its code and data in
         # the processor's caches).
@@ -220,6 +234,13 @@ class Loader:
         if when is None or entities is None or sources is None:
             return None
         event_id = path.stem
+        if event_id.startswith(WITHHELD_PREFIX):
+            self.diagnostics.add(
+                path, None, None,
+                f'an event id may not start with "{WITHHELD_PREFIX}" (the public edition names its withheld '
+                "facts so); rename the file",
+            )
+            return None
         self._event_docs[event_id] = doc
         return Event(
             id=event_id,
@@ -306,10 +327,9 @@ class Loader:
     # letters ------------------------------------------------------------------------------
 
     def _load_letters(self) -> None:
-        folder = self.docs_dir / LETTERS_DIR
         seen: dict[int, Path] = {}
-        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            if path.name in INDEX_NAMES or (self.preview and not self.preview.keeps(path, letter=True)):
+        for path in self.inventory.letters:
+            if self.preview and not self.preview.keeps(path, letter=True):
                 continue
             letter = self._load_letter(path)
             if letter and letter.number in seen:
@@ -356,10 +376,29 @@ class Loader:
             if resolution.entity is None:
                 self.diagnostics.add(path, doc.line_of(("zones", index)), f"zones/{index}", resolution.message)
                 ok = False
+            elif resolution.entity.key in zones:
+                first = zones.index(resolution.entity.key)
+                self.diagnostics.add(
+                    path, doc.line_of(("zones", index)), f"zones/{index}",
+                    f'"{name}" names {resolution.entity.title} again (already at zones/{first}); keep it once',
+                    Severity.WARNING,
+                )
             else:
                 zones.append(resolution.entity.key)
+        if isinstance(meta["number"], float):
+            self.diagnostics.add(path, doc.line_of(("number",)), "number",
+                                 f"write the number without decimals: {int(meta['number'])}")
+            ok = False
         chapeau, analysis = split_letter_body(doc.body)
-        if analysis is None:
+        near_miss = _mistyped_more(doc.body)
+        if near_miss is not None:
+            self.diagnostics.add(
+                path, doc.body_line + near_miss, "body",
+                "this line looks like a mistyped '<!-- more -->'; write '<!-- more -->' alone on its line "
+                "(until then the letter is not published, so that its analysis is not shown as its chapeau)",
+            )
+            ok = False
+        elif analysis is None:
             if chapeau:
                 self.diagnostics.add(
                     path, doc.body_line, "body",
@@ -368,6 +407,7 @@ class Loader:
                     Severity.WARNING,
                 )
             analysis = ""
+        self._check_chapeau_notes(path, doc, chapeau, analysis or "")
         if not ok:
             return None
         self._letter_docs[meta["number"]] = doc
@@ -385,6 +425,20 @@ class Loader:
             authors=tuple(_text_list(meta, "authors")),
             lead_en=str(meta["lead_en"]).strip() if meta.get("lead_en") else None,
         )
+
+    def _check_chapeau_notes(self, path: Path, doc: Document, chapeau: str, analysis: str) -> None:
+        """A footnote the chapeau cites but that is defined after ``<!-- more -->`` is part of the
+        analysis: the public edition drops it (``editions``); say so."""
+        defined_above = footnotes.split_definitions(chapeau)[1]
+        defined_below = footnotes.split_definitions(analysis)[1]
+        for label in footnotes.references(chapeau):
+            if label not in defined_above and label in defined_below:
+                self.diagnostics.add(
+                    path, doc.body_line, "body",
+                    f"the chapeau cites the footnote [^{label}], defined after '<!-- more -->': the public edition "
+                    "withholds it with the analysis; move its definition above that line to publish it",
+                    Severity.WARNING,
+                )
 
     # cross-references ---------------------------------------------------------------------
 
@@ -434,7 +488,8 @@ class Loader:
         return None
 
 
-def load(docs_dir: Path, events_dir: Path, root: Path, preview: Selection | None = None) -> Loaded:
+def load(docs_dir: Path, events_dir: Path, root: Path, preview: Selection | None = None,
+         nav_pages: frozenset[str] | None = None) -> Loaded:
     """Read the whole project: registry first (names resolve against it), then events and letters."""
     with gc_paused():
-        return Loader(docs_dir, events_dir, root, preview).load()
+        return Loader(docs_dir, events_dir, root, preview, nav_pages).load()

@@ -152,6 +152,8 @@ def _explain(error: ValidationError, schema: dict) -> tuple[tuple, str]:
             return path, f"{error.instance!r} is not an issue; write YYYY-MM, or YYYY-MM&MM for a double issue"
         case "pattern" if key == "url":
             return path, f"{error.instance!r} is not a web address; write it in full, starting with https://"
+        case "pattern" if key == "title":
+            return path, "is blank; write a value or remove the line"
         case "minimum" | "maximum" if key in ("date", "end"):
             return path, f"{error.instance!r} is not a year; write a four-digit year, YYYY-MM or YYYY-MM-DD"
         case "enum":

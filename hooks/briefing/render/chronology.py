@@ -95,7 +95,7 @@ def _month_target(year: int, month: int, split: bool) -> Target:
 def _table(headers: tuple[str, str], rows: list[tuple[str, str]]) -> str:
     head = "".join(f"<th>{h}</th>" for h in headers)
     body = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>\n" for a, b in rows)
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
+    return f'<table class="briefing-carry">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n'
 
 
 CHRONOLOGY_INDEX_URI = "chronologie/index.md"
@@ -118,10 +118,13 @@ def render_chronology_index(corpus: Corpus, place: Place) -> str:
             month_link=lambda year, month: _month_target(year, month, year in split),
             caption=TIMELINE_CAPTION, cited=corpus.citing_letters,
         )) if corpus.chronology else "",
-        place(_table(("Année", "Événements"), rows)) if rows else "Aucun événement.\n",
     ]
-    if len(corpus.chronology) <= FULL_LIST_LIMIT and years:
-        sections.append(place(render_filter_form(corpus.chronology, corpus.registry), searchable=False))
+    listed = len(corpus.chronology) <= FULL_LIST_LIMIT and bool(years)
+    if corpus.chronology:  # a large archive lists years only: the filter then follows the year chosen
+        form = render_filter_form(corpus.chronology, corpus.registry, carry=not listed)
+        sections.append(place(form, searchable=False))
+    sections.append(place(_table(("Année", "Événements"), rows)) if rows else "Aucun événement.\n")
+    if listed:
         groups: list[Group] = [((2, str(year), str(year)), _year_groups(events, 3, year))
                                for year, events in years.items()]
         sections.append(place(render_entries(groups, corpus.registry.entities, place)))
@@ -171,7 +174,7 @@ def render_chronology_years(corpus: Corpus, placer: Callable[[str], Place]) -> d
             place(_neighbour_links(ordered, i, ("Toute la chronologie", CHRONOLOGY_INDEX_URI), top=True)),
             f"{_count(events)}.\n",
             place(_year_timeline(corpus, year, bool(months))),
-            "" if months else place(render_filter_form(events, corpus.registry), searchable=False),
+            place(render_filter_form(events, corpus.registry, carry=bool(months)), searchable=False),
             place(_render_month_summary(year, months) if months
                   else render_entries(_year_groups(events, 2, year), corpus.registry.entities, place)),
             place(_neighbour_links(ordered, i, ("Toute la chronologie", CHRONOLOGY_INDEX_URI))),

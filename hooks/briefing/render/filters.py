@@ -59,9 +59,14 @@ def _month_input(name: str, label: str, first: str, last: str) -> str:
             f'placeholder="AAAA-MM" pattern="[0-9]{{4}}-[0-9]{{2}}"></div>')
 
 
-def render_filter_form(events: list[Event], registry: Registry, *, exclude: str | None = None) -> str:
+CARRY_NOTE = "Le filtre s’appliquera à la page choisie dans le tableau."
+
+
+def render_filter_form(events: list[Event], registry: Registry, *, exclude: str | None = None,
+                       carry: bool = False) -> str:
     """The filter form for the entries of ``events`` (``exclude``: the entity whose page it is),
-    or "" for fewer than two entries."""
+    or "" for fewer than two entries. With ``carry``, the page lists years or months, not ``events``:
+    the choice then goes with the links of its table (``.briefing-carry``) to the pages that list them."""
     if len(events) < 2:
         return ""
     counts = Counter(k for e in events for k in set(e.entities) if k != exclude)
@@ -70,8 +75,9 @@ def render_filter_form(events: list[Event], registry: Registry, *, exclude: str 
     first = min(e.when.start.first_day() for e in events).isoformat()[:7]
     last = max((e.when.end or e.when.start).last_day() for e in events).isoformat()[:7]
     dates = _month_input(DATE_FROM, "Du mois", first, last) + _month_input(DATE_TO, "Au mois", first, last)
+    mode = f' data-carry="{CARRY_NOTE}"' if carry else ""
     return (
-        '<form class="briefing-filter" hidden aria-labelledby="filtre-titre">\n'
+        f'<form class="briefing-filter" hidden aria-labelledby="filtre-titre"{mode}>\n'
         '<p class="briefing-filter-title" id="filtre-titre">Filtrer les événements</p>\n'
         f'<div class="briefing-filter-fields">{"".join(selects)}{dates}</div>\n'
         '<p class="briefing-filter-footer"><span class="briefing-filter-status" role="status"></span> '

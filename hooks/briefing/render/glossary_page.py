@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from briefing.index.corpus import Corpus
@@ -11,6 +12,10 @@ from briefing.settings import Settings
 from briefing.structure import Event
 
 GLOSSARY_URI = "glossaire.md"
+_ATX_HEADING = re.compile(r"^[ \t>]*#{1,6}(?:[ \t]|$)")
+"""``## Titre``, also indented, in a quote (``> ## Titre``) or in an admonition."""
+_SETEXT_UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$")
+"""The line under a setext heading (``Titre`` then ``=====``), also in a quote."""
 GLOSSARY_USES_SHOWN = 10
 """Where a term is used: the latest few only, so that the glossary does not grow with the archive."""
 
@@ -23,7 +28,7 @@ def link_marks(markdown: str, corpus: Corpus, place_inline: Callable[[str], str]
     placeholder would end up in the anchor, it is inline HTML."""
     if "*" not in markdown:
         return markdown
-    headings = {i for i, line in enumerate(markdown.split("\n")) if line.startswith("#")}
+    headings = heading_lines(markdown)
 
     def render(word: str, line: int) -> str | None:
         entity = corpus.term(word)
@@ -33,6 +38,17 @@ def link_marks(markdown: str, corpus: Corpus, place_inline: Callable[[str], str]
         return link if line in headings else place_inline(link)
 
     return glossary.replace_marks(markdown, render)
+
+
+def heading_lines(markdown: str) -> set[int]:
+    """The lines that may be headings, whatever their form: a placeholder there would become part of
+    the heading's anchor (and of the table of contents, with the build's random token)."""
+    lines = markdown.split("\n")
+    return {
+        index for index, line in enumerate(lines)
+        if _ATX_HEADING.match(line)
+        or (index + 1 < len(lines) and line.strip(" \t>") and _SETEXT_UNDERLINE.match(lines[index + 1]))
+    }
 
 
 def render_glossary(corpus: Corpus, settings: Settings) -> str:
