@@ -29,7 +29,8 @@ class Settings:
     """The publication's logo and favicon, paths under ``docs/``: the adapter hands them to the theme."""
     favicon: str = ""
     nav_pages: frozenset[str] | None = None
-    """The Markdown files ``nav`` names (``docs``-relative), or None without a ``nav``."""
+    """The Markdown files ``nav`` names (``docs``-relative) and the legal notice (a page outside the
+    navigation, linked from every footer), or None without a ``nav``."""
     declared: frozenset[str] = frozenset()
     """The other files under ``docs/`` that ``mkdocs.yml`` publishes (``declared_files``)."""
 
@@ -50,8 +51,9 @@ class Settings:
         events_dir = root / str(mapping.get("events_dir", "events"))
         site_config = site_config or {}
         nav = site_config.get("nav")
+        listed = nav_pages(nav) | ({values["legal_notice"]} if values.get("legal_notice") else set()) if nav else None
         return cls(root=root, docs_dir=docs_dir, events_dir=events_dir, edition=edition,
-                   nav_pages=nav_pages(nav) if nav else None, declared=declared_files(site_config), **values)
+                   nav_pages=listed, declared=declared_files(site_config), **values)
 
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
