@@ -41,7 +41,7 @@ def test_an_entry_carries_its_entities_and_days(public_site):
     assert camp_david.get("data-start") == camp_david.get("data-end") == "2023-08-18"
     seat = next(li for li in _entries(page) if "Conseil de sécurité" in li.text_content())
     assert (seat.get("data-start"), seat.get("data-end")) == ("2023-01-01", "2024-12-31")
-    whole_year = next(li for li in _entries(page) if li.text_content().startswith("2023 :"))
+    whole_year = next(li for li in _entries(page) if li.text_content().startswith("2023\u00a0:"))  # French spacing
     assert (whole_year.get("data-start"), whole_year.get("data-end")) == ("2023-01-01", "2023-12-31")
 
 
