@@ -234,7 +234,8 @@ class Loader:
         when = self._resolve_when(path, doc)
         entities = self._resolve_entity_names(path, doc)
         sources = self._resolve_sources(path, doc)
-        if when is None or entities is None or sources is None:
+        more_ok = self._check_event_more(path, doc)
+        if when is None or entities is None or sources is None or not more_ok:
             return None
         event_id = path.stem
         if event_id.startswith(WITHHELD_PREFIX):
@@ -428,6 +429,35 @@ class Loader:
             authors=tuple(_text_list(meta, "authors")),
             lead_en=str(meta["lead_en"]).strip() if meta.get("lead_en") else None,
         )
+
+    def _check_event_more(self, path: Path, doc: Document) -> bool:
+        """An event's ``<!-- more -->`` (the part after it is for subscribers): a mistyped one refuses
+        the note, so that the part it meant to reserve is not published; a footnote cited above it
+        but defined below is withheld with the rest, with a warning."""
+        body = doc.body
+        if "<" not in body and "more" not in body.lower():
+            return True
+        near_miss = _mistyped_more(body)
+        if near_miss is not None:
+            self.diagnostics.add(
+                path, doc.body_line + near_miss, "body",
+                "this line looks like a mistyped '<!-- more -->'; write '<!-- more -->' alone on its line "
+                "(until then the note is not published, so that the part it reserves is not shown)",
+            )
+            return False
+        parts = MORE_MARKER.split(body, maxsplit=1)
+        if len(parts) == 2:
+            above, below = footnotes.split_definitions(parts[0])[1], footnotes.split_definitions(parts[1])[1]
+            for label in footnotes.references(parts[0]):
+                if label not in above and label in below:
+                    self.diagnostics.add(
+                        path, doc.body_line, "body",
+                        f"the text before '<!-- more -->' cites the footnote [^{label}], defined after it: the "
+                        "public edition withholds it with the rest; move its definition above that line to "
+                        "publish it",
+                        Severity.WARNING,
+                    )
+        return True
 
     def _check_chapeau_notes(self, path: Path, doc: Document, chapeau: str, analysis: str) -> None:
         """A footnote the chapeau cites but that is defined after ``<!-- more -->`` is part of the
