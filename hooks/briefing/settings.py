@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.edition.editions import Edition
+from briefing.i18n import _
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class Settings:
     logo: str = ""
     """The publication's logo and favicon, paths under ``docs/``: the adapter hands them to the theme."""
     favicon: str = ""
+    offline: bool = False
+    """Whether this build is the offline export: it carries no feed and one calendar, the whole chronology's."""
     nav_pages: frozenset[str] | None = None
     """The Markdown files ``nav`` names (``docs``-relative) and the legal notice (a page outside the
     navigation, linked from every footer), or None without a ``nav``."""
@@ -44,9 +47,8 @@ class Settings:
                  "publisher_url", "legal_notice", "logo", "favicon"}
         unknown = sorted(set(mapping) - known)
         if unknown:
-            raise ValueError(
-                f"extra.briefing: unknown key(s) {', '.join(unknown)}; known keys: {', '.join(sorted(known))}"
-            )
+            raise ValueError(_("extra.briefing: unknown key(s) {unknown}; known keys: {known}").format(
+                unknown=", ".join(unknown), known=", ".join(sorted(known))))
         values = {k: str(v) for k, v in mapping.items() if k in known - {"events_dir"}}
         events_dir = root / str(mapping.get("events_dir", "events"))
         site_config = site_config or {}
