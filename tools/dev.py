@@ -112,6 +112,9 @@ def export(args: list[str]) -> None:
     env = dict(_environment(), OFFLINE="true", BRIEFING_EDITION=edition)
     _run(BIN / "mkdocs", "build", "--strict", "-d", folder, *args, env=env)
     archive = folder.with_name(folder.name + ".zip")
+    if not archive.is_file():  # the build did not write it (or, in tests, did not run)
+        print(f"{folder.relative_to(ROOT)}/: open index.html (no zip written)")
+        return
     size = archive.stat().st_size
     print(f"{archive.relative_to(ROOT)}: {size / 1e6:.1f} MB ({size:,} bytes); open {folder.name}/index.html, "
           f"or send the zip (it unzips to {folder.name}/ with LISEZ-MOI.txt on top)")
