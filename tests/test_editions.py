@@ -82,10 +82,10 @@ date: 2023-02-14
 title: Un fait en partie réservé
 countries: [Japon]
 """,
-    "début public du fait, cité par une note[^1].\n\n<!-- more -->\n\n"
+    "début public du fait, cité par une note[^1].\n\n[^1]: Une note publique, définie avant la marque.\n\n"
+    "<!-- more -->\n\n"
     f"La suite {PARTIAL_MARKERS['rest']} réservée[^2], avec le terme Otan* "
     f"{PARTIAL_MARKERS['restterm']}.\n\n"
-    "[^1]: Une note publique, définie après la marque.\n"
     f"[^2]: Une note {PARTIAL_MARKERS['restnote']} de la suite.\n",
 )
 
@@ -176,7 +176,7 @@ def test_public_edition_shows_a_partly_withheld_fact_up_to_its_marker(leak_build
     page = f"evenements/{PARTIAL_ID}/"
     text = result.text(page)
     assert "Début public du fait, cité par une note1. […]" in text  # capitalised on its own page
-    assert "Une note publique, définie après la marque." in text
+    assert "Une note publique, définie avant la marque." in text
     assert "La suite de ce fait est réservée aux abonnés." in text
     letter = result.text("lettres/190-une-lettre-de-test/")
     assert "14 février 2023 : début public du fait, cité par une note. […]" in letter

@@ -56,15 +56,15 @@ def _withhold_analysis(letter: Letter) -> Letter:
 
 
 def _withhold_rest(event: Event) -> Event:
-    """Keep the text before ``<!-- more -->``, ended by ``[…]``, and the footnotes it cites; drop
-    the rest and the footnotes only the rest cites."""
+    """Keep the text before ``<!-- more -->``, ended by ``[…]``, and the footnotes defined there; drop
+    every word after the line, footnotes defined there included (a reference to one is dropped, and
+    the loader warns)."""
     before, _rest = MORE_MARKER.split(event.body, maxsplit=1)
-    _, definitions = footnotes.split_definitions(event.body)
-    text, before_definitions = footnotes.split_definitions(before)
-    definitions.update(before_definitions)
-    text = text.rstrip()
+    text, definitions = footnotes.split_definitions(before)
+    cited = footnotes.references(text)
+    text = footnotes.strip_references(text, {label for label in cited if label not in definitions}).rstrip()
     text = f"{text} {WITHHELD_MARK}" if text else WITHHELD_MARK
-    kept = [definitions[label] for label in footnotes.references(text) if label in definitions]
+    kept = [definitions[label] for label in cited if label in definitions]
     return replace(event, body="\n\n".join([text, *kept]), body_withheld=True)
 
 

@@ -234,6 +234,11 @@ class Loader:
         if when is None or entities is None or sources is None:
             return None
         event_id = path.stem
+        if not self._marker_ok(path, doc):
+            return None
+        public, withheld = split_letter_body(doc.body)
+        if withheld is not None:
+            self._check_public_notes(path, doc, public, withheld, "the public part")
         if event_id.startswith(WITHHELD_PREFIX):
             self.diagnostics.add(
                 path, None, None,
@@ -390,13 +395,7 @@ class Loader:
                                  f"write the number without decimals: {int(meta['number'])}")
             ok = False
         chapeau, analysis = split_letter_body(doc.body)
-        near_miss = _mistyped_more(doc.body)
-        if near_miss is not None:
-            self.diagnostics.add(
-                path, doc.body_line + near_miss, "body",
-                "this line looks like a mistyped '<!-- more -->'; write '<!-- more -->' alone on its line "
-                "(until then the letter is not published, so that its analysis is not shown as its chapeau)",
-            )
+        if not self._marker_ok(path, doc):
             ok = False
         elif analysis is None:
             if chapeau:
@@ -407,7 +406,7 @@ class Loader:
                     Severity.WARNING,
                 )
             analysis = ""
-        self._check_chapeau_notes(path, doc, chapeau, analysis or "")
+        self._check_public_notes(path, doc, chapeau, analysis or "", "the chapeau")
         if not ok:
             return None
         self._letter_docs[meta["number"]] = doc
@@ -426,17 +425,29 @@ class Loader:
             lead_en=str(meta["lead_en"]).strip() if meta.get("lead_en") else None,
         )
 
-    def _check_chapeau_notes(self, path: Path, doc: Document, chapeau: str, analysis: str) -> None:
-        """A footnote the chapeau cites but that is defined after ``<!-- more -->`` is part of the
-        analysis: the public edition drops it (``editions``); say so."""
-        defined_above = footnotes.split_definitions(chapeau)[1]
-        defined_below = footnotes.split_definitions(analysis)[1]
-        for label in footnotes.references(chapeau):
+    def _marker_ok(self, path: Path, doc: Document) -> bool:
+        """False, with an error, if a line above ``<!-- more -->`` (or in a body without one) is a
+        mistyped marker: what follows it would be published as the public part."""
+        near_miss = _mistyped_more(doc.body)
+        if near_miss is not None:
+            self.diagnostics.add(
+                path, doc.body_line + near_miss, "body",
+                "this line looks like a mistyped '<!-- more -->'; write '<!-- more -->' alone on its line "
+                "(until then the file is not published, so that what follows the line is not made public)",
+            )
+        return near_miss is None
+
+    def _check_public_notes(self, path: Path, doc: Document, public: str, withheld: str, part: str) -> None:
+        """A footnote the public part cites but that is defined after ``<!-- more -->`` belongs to the
+        withheld part: the public edition drops it (``editions``); say so."""
+        defined_above = footnotes.split_definitions(public)[1]
+        defined_below = footnotes.split_definitions(withheld)[1]
+        for label in footnotes.references(public):
             if label not in defined_above and label in defined_below:
                 self.diagnostics.add(
                     path, doc.body_line, "body",
-                    f"the chapeau cites the footnote [^{label}], defined after '<!-- more -->': the public edition "
-                    "withholds it with the analysis; move its definition above that line to publish it",
+                    f"{part} cites the footnote [^{label}], defined after '<!-- more -->': the public edition "
+                    "withholds it with what follows that line; move its definition above the line to publish it",
                     Severity.WARNING,
                 )
 
