@@ -70,13 +70,13 @@ def test_search_finds_an_event_by_title_entity_date_and_without_accents(page, se
 def test_letter_page_shows_its_facts_and_a_glossary_tooltip(page, served_public_site):
     page.goto(served_public_site + LETTER)
     assert page.locator("h2#faits").is_visible()
-    facts = page.locator("h2#faits ~ p").all_inner_texts()
+    facts = [t.replace("\u00a0", " ") for t in page.locator("h2#faits ~ p").all_inner_texts()]  # French spacing
     camp_david = ("18 août 2023 : à Camp David, Joe Biden, Fumio Kishida et Yoon Suk-yeol tiennent leur premier "
                   "sommet trilatéral autonome et s’engagent sur des exercices communs et une rencontre annuelle.")
     assert camp_david in facts, facts  # the note's fact line, as the letter prints it
     assert "22 février 2024 : […]" in facts  # a withheld fact, visibly withheld
     tooltip = _show_glossary_tooltip(page, ".briefing-chapeau")
-    assert tooltip == "Organisation du traité de l'Atlantique nord"
+    assert tooltip == "Organisation du traité de l’Atlantique nord"
 
 
 def test_chronology_links_lead_to_event_pages(page, served_public_site):

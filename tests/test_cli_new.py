@@ -49,11 +49,12 @@ def test_new_event_letter_and_entry(tmp_path):
     assert "<!-- more -->" in letter_doc.body
 
     entry = run_new(project, "entry", "--kind", "organisations", "--title", "Partenaires de l’Indo-Pacifique",
-                    "--abbr", "IP4", "--alias", "Indo-Pacific Four")
+                    "--abbr", "IP4", "--alias", "Indo-Pacific Four", "--article", "les")
     assert entry.returncode == 0, entry.stderr
     assert entry.stdout.strip() == "docs/organisations/partenaires-de-l-indo-pacifique.md"
     assert parse((project / entry.stdout.strip()).read_text("utf-8")).meta == {
-        "title": "Partenaires de l’Indo-Pacifique", "aliases": ["Indo-Pacific Four"], "abbr": "IP4"}
+        "title": "Partenaires de l’Indo-Pacifique", "article": "les", "aliases": ["Indo-Pacific Four"],
+        "abbr": "IP4"}
 
     checked = run_check(project)
     assert checked.returncode == 0, checked.stdout

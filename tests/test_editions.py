@@ -231,12 +231,12 @@ LETTER_187 = "lettres/187-institutionnalisation-alliances-americaines/"
 
 
 def test_public_source_line_is_an_extract(public_site):
-    line = public_site.page(LETTER_187).xpath("//p[@class='briefing-source']")[0].text_content()
+    line = " ".join(public_site.page(LETTER_187).xpath("//p[@class='briefing-source']")[0].text_content().split())
     assert line == "Extrait de la Lettre confidentielle Asie21-Futuribles n° 187/2024-10"
 
 
 def test_full_source_line_drops_extrait(full_site):
-    line = full_site.page(LETTER_187).xpath("//p[@class='briefing-source']")[0].text_content()
+    line = " ".join(full_site.page(LETTER_187).xpath("//p[@class='briefing-source']")[0].text_content().split())
     assert line == "Lettre confidentielle Asie21-Futuribles n° 187/2024-10"
     assert "Réservé aux abonnés" not in full_site.text(LETTER_187)
 

@@ -18,6 +18,7 @@ from briefing.edition.editions import Edition
 from briefing.exports import atom, rfc5545
 from briefing.exports.build import export_paths, render_exports
 from briefing.exports.links import SiteLinks
+from briefing.french import typography
 from briefing.pipeline import run
 from briefing.settings import Settings
 from support import MINIMAL_REGISTRY, REPO, build_variants, make_project, note
@@ -90,14 +91,16 @@ def test_every_calendar_reads_back_with_icalendar_as_the_json_says(hostile_sites
             event = expected[str(vevent["uid"]).split("@")[0]]
             summary = str(vevent["summary"])
             assert summary == event["title"] or summary.startswith(f"{event['title']} (")
-            assert str(vevent["description"]).startswith(f"Date : {event['date_text']}\n\n{event['text']}")
+            assert str(vevent["description"]).startswith(typography.text(f"Date : {event['date_text']}\n\n")
+                                                         + event["text"])
             categories = [str(c) for c in vevent["categories"].cats] if "categories" in vevent else []
             assert categories == [entity["name"] for entity in event["entities"]]
     site_calendar = icalendar.Calendar.from_ical((site / "flux/evenements.ics").read_bytes())
     assert len(site_calendar.walk("VEVENT")) == len(expected) == 3
     hostile = next(v for v in site_calendar.walk("VEVENT") if "echappements" in str(v["uid"]))
-    assert str(hostile["summary"]) == HOSTILE_TITLE
-    assert "Source : Note \\ interne ; version 2, finale (https://example.org/a?b=1&c=2)" in str(hostile["description"])
+    assert str(hostile["summary"]) == typography.text(HOSTILE_TITLE)
+    source = typography.text("Source : Note \\ interne ; version 2, finale (https://example.org/a?b=1&c=2)")
+    assert source in str(hostile["description"])
     assert "\x01" not in str(hostile["description"]) and "contrôle  égaré" in str(hostile["description"])
 
 
@@ -121,14 +124,14 @@ def test_every_feed_reads_back_with_lxml_and_feedparser_as_the_json_says(hostile
                 assert [t.term for t in entry.tags] == [zone["name"] for zone in letter["zones"]]
                 continue
             event = events[_page_id(entry.id)]
-            assert entry.title == f"{event['date_text']} : {event['title']}"
-            assert entry.summary == f"{event['date_text']} : {event['fact'] or event['title']}"
+            assert entry.title == typography.text(f"{event['date_text']} : {event['title']}")
+            assert entry.summary == typography.text(f"{event['date_text']} : {event['fact'] or event['title']}")
             head = f"{event['date_text']} : {event['fact']}" if event["fact"] else event["date_text"]
-            assert entry.content[0].value == f"{head}\n\n{event['text']}"
+            assert entry.content[0].value == typography.text(f"{head}\n\n{event['text']}")
             assert [t.term for t in entry.tags] == [entity["name"] for entity in event["entities"]]
     hostile = next(e for e in feedparser.parse((site / "flux/evenements.xml").read_bytes()).entries
                    if "echappements" in e.id)
-    assert hostile.title.endswith(HOSTILE_TITLE)
+    assert hostile.title.endswith(typography.text(HOSTILE_TITLE))
     assert "\x01" not in hostile.content[0].value and "contrôle  égaré" in hostile.content[0].value
     assert "1 < 2 > 0" in hostile.content[0].value
 

@@ -12,6 +12,7 @@ from icalendar import Calendar
 from briefing.load.frontmatter import parse
 from support import MINIMAL_REGISTRY, REPO, build, make_project, note
 
+NB = "\u00a0"
 FACT = "première visite d’un secrétaire général de l’Otan au Japon depuis 2017."
 FILES = {
     **MINIMAL_REGISTRY,
@@ -70,12 +71,12 @@ def test_event_page_shows_title_date_and_whole_text_capitalised(site):
 def test_feeds_calendars_and_json_print_the_fact_after_the_date(site):
     feed = feedparser.parse((site.site / "flux/evenements.xml").read_bytes())
     entry = next(e for e in feed.entries if "visite-tokyo" in e.id)
-    assert entry.title == "31 janvier 2023 : Jens Stoltenberg à Tokyo"
-    assert entry.summary == f"31 janvier 2023 : {FACT}"
-    assert entry.content[0].value.startswith(f"31 janvier 2023 : {FACT}\n\nReçu par Fumio Kishida")
+    assert entry.title == f"31 janvier 2023{NB}: Jens Stoltenberg à Tokyo"  # French typography
+    assert entry.summary == f"31 janvier 2023{NB}: {FACT}"
+    assert entry.content[0].value.startswith(f"31 janvier 2023{NB}: {FACT}\n\nReçu par Fumio Kishida")
     calendar = Calendar.from_ical((site.site / "flux/evenements.ics").read_bytes())
     event = next(c for c in calendar.walk("VEVENT") if "visite-tokyo" in str(c.get("UID")))
-    assert str(event.get("DESCRIPTION")).startswith(f"31 janvier 2023 : {FACT}\n")
+    assert str(event.get("DESCRIPTION")).startswith(f"31 janvier 2023{NB}: {FACT}\n")
     data = json.loads((site.site / "donnees/evenements.json").read_text("utf-8"))["events"]
     assert {e["id"]: e["fact"] for e in data} == {"2023-01-31-visite-tokyo": FACT, "2023-03-sans-phrase": None}
     assert data[0]["text"].startswith("Reçu par Fumio Kishida")

@@ -128,6 +128,15 @@ def test_a_year_in_the_url_reads_as_its_months(page, public_site, served):
     assert _visible(page) == [e["text"] for e in entries]
 
 
+def test_a_value_from_another_page_shows_in_its_control(page, public_site, served):
+    """A country the page does not list (a filter carried from another year) is offered, with no entry."""
+    entries = _entries(public_site.site / "chronologie/2024/index.html")
+    page.goto(served + "chronologie/2024/?pays=lituanie")
+    assert page.input_value("#filtre-pays") == "lituanie"
+    assert _visible(page) == []
+    assert _status(page) == f"0 événement affiché sur {len(entries)}"
+
+
 def test_keyboard_reaches_and_changes_a_filter(page, public_site, served):
     page.goto(served + YEAR)
     for _ in range(60):
@@ -220,3 +229,12 @@ def test_the_index_of_years_hands_the_filter_to_the_year_chosen(page, large):
     assert _status(page) == CARRY_NOTE
     year = page.locator("table.briefing-carry a", has_text="2023")
     assert year.get_attribute("href").endswith("?pays=coree-du-sud")
+
+
+def test_a_folder_the_page_has_no_filter_for_is_left_out(page, large):
+    """Rather than hide everything behind a control that is not there."""
+    result, url = large
+    entries = _entries(result.site / "chronologie/2023/01/index.html")
+    page.goto(url + "chronologie/2023/01/?themes=defense&pays=japon")
+    assert page.locator("#filtre-themes").count() == 0
+    assert _visible(page) == [e["text"] for e in entries]

@@ -167,7 +167,7 @@ def test_letter_markup_survives(hostile_site):
     letter = hostile_site.page("lettres/12-hostile/").xpath("//article")[0]
     assert letter.xpath(".//h2[@id='faits'][@data-search-exclude]")
     if hostile_site.site.joinpath("evenements", "2024-05-02-hostile-confidentiel").exists():
-        assert letter.xpath(".//div[@class='briefing-lead-en'][@lang='en']")
+        assert letter.xpath(".//details[@class='briefing-lead-en'][@lang='en']/summary")
     else:
         assert letter.xpath(".//div[contains(@class, 'admonition')]/p[@class='admonition-title']")
 

@@ -23,8 +23,7 @@ def test_letter_sections_come_in_the_reference_order(full_site):
         "FAITS",
         "28-30 juin 2022 :",
         "Analyse",
-        "Lettre confidentielle Asie21-Futuribles n° 187/2024-10",
-        "S’abonner à la Lettre confidentielle Asie21",
+        "Lettre confidentielle Asie21-Futuribles n° 187/2024-10",  # no subscription link for subscribers
         "Lire également",
         "Asie21 n° 185/2024-07&08 Indo-Pacifique – Europe – Otan : la stratégie des petits pas",
     ]
@@ -37,7 +36,7 @@ def test_letter_sections_come_in_the_reference_order(full_site):
 
 
 def test_h1_is_rubric_and_title(public_site):
-    h1 = public_site.page(LETTER).xpath("//article//h1")[0].text_content().strip("¶ ")
+    h1 = " ".join(public_site.page(LETTER).xpath("//article//h1")[0].text_content().strip("¶ ").split())
     assert h1 == "Japon – Corée du Sud – États-Unis : Vers une institutionnalisation des alliances américaines"
 
 
@@ -72,13 +71,13 @@ def test_public_letter_withholds_the_analysis_and_says_extract(public_site, full
 def test_related_letters_are_linked_and_backlinked(public_site):
     page = public_site.page(LETTER)
     see_also = page.xpath("//h2[@id='lire-egalement']/following-sibling::ul[1]/li/a")
-    assert see_also[0].text_content() == (
+    assert " ".join(see_also[0].text_content().split()) == (
         "Asie21 n° 185/2024-07&08 Indo-Pacifique – Europe – Otan : la stratégie des petits pas"
     )
     assert see_also[0].get("href") == "../185-strategie-des-petits-pas/"
     cited = public_site.page("lettres/185-strategie-des-petits-pas/")
     back = cited.xpath("//h2[@id='citee-par']/following-sibling::ul[1]/li/a")
-    assert any("n° 187/2024-10" in a.text_content() for a in back)
+    assert any("n° 187/2024-10" in " ".join(a.text_content().split()) for a in back)
 
 
 def test_archived_letter_without_body_keeps_number_and_title(public_site):

@@ -81,14 +81,14 @@ def test_glossary_page_has_expansion_definition_and_uses(public_site):
     for term in ("IP4", "PLD", "Otan", "Aukus", "ITPP"):
         assert page.xpath(f"//article//h2[@id='{term.lower()}']"), term
     text = public_site.text("glossaire/")
-    assert "Partenaires indopacifiques de l'Otan" in text
+    assert "Partenaires indopacifiques de l’Otan" in text  # the entry's straight apostrophe made typographic
     assert "Utilisé dans" in text
 
 
 def test_glossary_marks_link_to_the_glossary_with_the_expansion_and_lose_their_star(public_site):
     page = public_site.page("lettres/187-institutionnalisation-alliances-americaines/")
     marks = page.xpath("//article//a[contains(@href, 'glossaire/#ip4')]")
-    assert marks and marks[0].get("title") == "Partenaires indopacifiques de l'Otan"
+    assert marks and marks[0].get("title") == "Partenaires indopacifiques de l’Otan"
     assert marks[0].text_content() == "IP4"
     assert "IP4*" not in public_site.text("lettres/187-institutionnalisation-alliances-americaines/")
     for html in public_site.site.glob("evenements/*/index.html"):

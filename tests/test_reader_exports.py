@@ -15,6 +15,9 @@ from reader_support import MARKER, page_file, resolve, secret_project_files
 from briefing.exports.links import SiteLinks
 from support import build_variants, make_project
 
+NB = "\u00a0"
+"""The no-break space French typography puts before a colon, after n° and before a spaced dash."""
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://briefing.example.org/"
 
@@ -48,8 +51,8 @@ def test_letters_feed_is_atom_with_rubric_titles_and_chapeau_only(public_site):
     assert not feed.bozo, feed.bozo_exception
     assert feed.version == "atom10"
     titles = [e.title for e in feed.entries]
-    assert titles[0] == ("Asie21 n° 187/2024-10 Japon – Corée du Sud – États-Unis : "
-                         "Vers une institutionnalisation des alliances américaines")
+    assert titles[0] == (f"Asie21 n°{NB}187/2024-10 Japon{NB}– Corée du Sud{NB}– États-Unis{NB}: "
+                         "Vers une institutionnalisation des alliances américaines")  # French typography
     assert len(titles) == 5
     first = feed.entries[0]
     assert first.summary.startswith("Soucieux de mettre leurs principaux partenariats")
@@ -70,8 +73,8 @@ def test_events_feed_lists_published_events_with_links_to_their_pages(public_sit
         assert entry.link.startswith(SITE_URL)
         assert page_file(public_site.site, entry.link.removeprefix(SITE_URL)).exists(), entry.link
     camp_david = next(e for e in feed.entries if "Camp David" in e.title)
-    assert camp_david.title == "18 août 2023 : Sommet trilatéral de Camp David"
-    assert camp_david.summary == "18 août 2023 : à Camp David, " + camp_david.summary.split(", ", 1)[1]
+    assert camp_david.title == f"18 août 2023{NB}: Sommet trilatéral de Camp David"
+    assert camp_david.summary == f"18 août 2023{NB}: à Camp David, " + camp_david.summary.split(", ", 1)[1]
     assert camp_david.content[0].value.startswith(f"{camp_david.summary}\n\nJoe Biden accueille Fumio Kishida")
     assert {t.term for t in camp_david.tags} >= {"Japon", "Corée du Sud", "États-Unis"}
 
@@ -80,8 +83,8 @@ def test_entity_feed_follows_one_entry(public_site):
     feed = feedparser.parse((public_site.site / "flux/organisations/otan.xml").read_bytes())
     assert not feed.bozo
     titles = [e.title for e in feed.entries]
-    assert any(t.startswith("Asie21 n° 185/2024-07&08 Indo-Pacifique – Europe – Otan") for t in titles)
-    assert "11-12 juillet 2023 : Sommet de l’Otan à Vilnius" in titles
+    assert any(t.startswith(f"Asie21 n°{NB}185/2024-07&08 Indo-Pacifique{NB}– Europe{NB}– Otan") for t in titles)
+    assert f"11-12 juillet 2023{NB}: Sommet de l’Otan à Vilnius" in titles
     assert all("Camp David" not in t for t in titles)  # not an Otan event
 
 
@@ -148,7 +151,7 @@ def test_json_export_validates_and_links_to_pages(public_site):
     assert 187 in [x["number"] for x in madrid["letters"]]
     assert {"kind": "pays", "name": "Japon", "url": f"{SITE_URL}pays/japon/"} in madrid["entities"]
     letter = next(x for x in letters["letters"] if x["number"] == 187)
-    assert letter["rubric"] == "Japon – Corée du Sud – États-Unis"
+    assert letter["rubric"] == f"Japon{NB}– Corée du Sud{NB}– États-Unis"
     assert letter["authors"] == ["Claire Vasseur", "Thomas Lemoine"]
     assert letter["analysis_withheld"] is True
     assert all(not f.startswith("withheld") for f in letter["facts"])

@@ -92,7 +92,7 @@ RELATION = "relations/coree-du-sud--etats-unis--japon/"
 def test_relation_page_lists_letters_of_the_rubric_and_events_of_all_members(public_site):
     site = public_site.site
     text = public_site.text(RELATION)
-    heading = public_site.page(RELATION).xpath("//h1")[0].text_content().rstrip("¶ ")
+    heading = " ".join(public_site.page(RELATION).xpath("//h1")[0].text_content().rstrip("¶ ").split())
     assert heading == "Japon – Corée du Sud – États-Unis"
     assert "n° 187/2024-10" in text and "n° 175/2023-09" in text  # both orders of the same zones
     assert "n° 181/" not in text

@@ -416,6 +416,12 @@ def test_offline_export_ships_the_index_and_the_worker_as_scripts(offline_export
     assert loader_at < next(i for i, src in enumerate(sources) if "iframe-worker" in src)
 
 
+INDEX_ADDED = """new MutationObserver(records => records.forEach(record => record.addedNodes.forEach(node => {
+  if (node.src && node.src.endsWith('/search/search_lunr.js'))
+    window.__indexAdded = document.readyState === 'complete' ? 'after load' : 'before load';
+}))).observe(document, {childList: true, subtree: true});"""
+
+
 @pytest.mark.browser
 def test_offline_export_searches_from_file_url_in_a_real_worker(offline_export, browser):
     """From ``file://``, the page starts the wrapped worker from a ``blob:`` URL and posts it the
@@ -424,10 +430,12 @@ def test_offline_export_searches_from_file_url_in_a_real_worker(offline_export, 
     workers = []
     context.on("page", lambda page: page.on("worker", lambda worker: workers.append(worker.url)))
     page = context.new_page()
+    page.add_init_script(INDEX_ADDED)
     _search_offline(page, offline_export)
     assert page.locator("iframe").count() == 0
     assert page.evaluate("() => typeof __briefingLunrText") == "undefined"  # handed on, not kept
     assert len(workers) == 1 and workers[0].startswith("blob:"), workers
+    assert page.evaluate("() => window.__indexAdded") == "after load", "a script added earlier holds back `load`"
     context.close()
 
 

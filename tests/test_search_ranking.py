@@ -65,8 +65,12 @@ def test_stored_documents_carry_their_kind_and_the_names_of_entities(public_site
 def test_lists_of_other_pages_are_kept_out_and_glossary_entries_in(public_site):
     docs = {doc["location"]: doc for doc in search_documents(public_site.site)}
     assert not [loc for loc in docs if loc.startswith("#")]  # the home page's lists of letters and events
+    indexes = ("lettres/", "pays/", "personnalites/", "organisations/", "themes/", "nouveautes/", "relations/",
+               "auteurs/", "chronologie/", "flux/")
+    assert not [loc for loc in docs if loc.partition("#")[0] in indexes or loc.startswith(indexes[-2:])]
+    assert not [loc for loc in docs if "/archives-" in loc]  # an entity's older events, 200 a page
     assert not [loc for loc in docs if loc.endswith(("#citee-par", "#lire-egalement"))]
-    assert "Organisation du traité de l'Atlantique nord" in docs["glossaire/#otan"]["text"]
+    assert "Organisation du traité de l’Atlantique nord" in docs["glossaire/#otan"]["text"]  # typographic
     assert "Utilisé dans" not in " ".join(d["text"] for loc, d in docs.items() if loc.startswith("glossaire/"))
     assert "Alliance politico-militaire" in docs["glossaire/#otan"]["text"]  # the definition
 

@@ -132,7 +132,7 @@
 
     var state = readState(location.search);
     show(state);
-    apply(state);
+    apply(current());  // what the controls show: a folder this page has no filter for is left out
     form.hidden = false;
     form.addEventListener("change", changed);
     form.addEventListener("submit", function (event) { event.preventDefault(); changed(); });

@@ -22,6 +22,7 @@ from briefing.edition.editions import Edition
 from briefing.exports.build import export_paths, write_exports
 from briefing.exports.links import SiteLinks
 from briefing.exports.offline import drop_server_only_files, is_offline_build, write_zip
+from briefing.french import typography
 from briefing.load import schema
 from briefing.load.preview import STARTED, Preview, PreviewError, select, unnamed_entities
 from briefing.pipeline import Build, run
@@ -275,7 +276,21 @@ def _add_search_entry(context, page, config, nav):
 def _complete_page(context, page, config, nav):
     """After ``material/search`` has indexed the page (priority 0): the fragments kept out of search."""
     page.content = _state["build"].renderer.complete_page_html(page.file.src_uri, page.content, _resolver(page))
+    _typeset(page)
     return context
+
+
+def _typeset(page) -> None:
+    """French typography on everything of the page a reader sees, once the body is complete (search has
+    read it as written): the body's text nodes, its title, its table of contents."""
+    page.content = typography.html(page.content)
+    if page.title:
+        page.meta["title"] = typography.text(page.title)
+    pending = list(page.toc.items)
+    while pending:
+        item = pending.pop()
+        item.title = typography.html(item.title)
+        pending.extend(item.children)
 
 
 on_page_context = CombinedEvent(_add_search_entry, _complete_page)

@@ -118,6 +118,10 @@ class Entity:
     aliases: tuple[str, ...] = ()
     abbr: str | None = None
     body: str = ""
+    article: str | None = None
+    """``le``, ``la``, ``les`` or ``l’``, for generated sentences (« Suivre le Japon »)."""
+    sort_as: str | None = None
+    """The key indexes sort by (a family name); the title where there is none."""
 
     @cached_property
     def key(self) -> str:

@@ -113,7 +113,8 @@ def _new_letter(args: argparse.Namespace, settings) -> int:
 
 def _new_entry(args: argparse.Namespace, settings) -> int:
     kind = EntityKind(args.kind)
-    fields = {"title": args.title, "aliases": args.alias or None, "abbr": args.abbr}
+    fields = {"title": args.title, "article": args.article, "aliases": args.alias or None, "abbr": args.abbr,
+              "sort_as": args.sort_as}
     path = settings.docs_dir / kind.value / f"{slug(args.title)}.md"
     return _write(path, _front_matter(fields) + ENTRY_BODY, settings.root)
 
@@ -150,5 +151,8 @@ def add_parser(commands) -> None:
     entry.add_argument("--title", required=True, help="the canonical name")
     entry.add_argument("--abbr", help="short form used in text; makes the entry a glossary term")
     entry.add_argument("--alias", action="append", metavar="NAME", help="another name (repeatable)")
+    entry.add_argument("--article", choices=["le", "la", "les", "l’"],
+                       help="the article generated sentences put before the name (« Suivre le Japon »)")
+    entry.add_argument("--sort-as", help="the key indexes sort by, e.g. the family name (« Kishida Fumio »)")
 
     parser.set_defaults(run=_run)

@@ -18,6 +18,7 @@ from feedgen.feed import FeedGenerator
 
 from briefing.exports import atom, paths
 from briefing.exports.context import ExportContext, ExportFile
+from briefing.french import typography
 from briefing.index.corpus import Corpus
 from briefing.index.plaintext import capitalised, plain_field, plain_text
 from briefing.load.dates import format_when
@@ -150,8 +151,9 @@ class _Writer:
             if xml is None:
                 midnight = dt.datetime(entry.date.year, entry.date.month, entry.date.day, tzinfo=dt.UTC)
                 xml = self.by_link[key, link] = atom.entry(
-                    id=links.identifier(page), title=entry.title, link=link, updated=midnight, published=midnight,
-                    summary=entry.summary, content=entry.content, authors=entry.authors,
+                    id=links.identifier(page), title=typography.text(entry.title), link=link, updated=midnight,
+                    published=midnight, summary=typography.text(entry.summary),
+                    content=typography.text(entry.content), authors=entry.authors,
                     categories=entry.categories,
                 ).encode()
             self.by_folder[key, folder] = xml
@@ -161,7 +163,7 @@ class _Writer:
         links, settings = self.context.links, self.context.settings
         feed = FeedGenerator()
         feed.id(links.identifier(path))
-        feed.title(title)
+        feed.title(typography.text(title))
         feed.subtitle(settings.publication)
         feed.author({"name": settings.publication})
         feed.language("fr")

@@ -14,6 +14,7 @@ import datetime as dt
 
 from briefing.exports import paths, rfc5545
 from briefing.exports.context import ExportContext, ExportFile
+from briefing.french import typography
 from briefing.index.plaintext import capitalised, plain_field, plain_text
 from briefing.load.dates import format_when
 from briefing.render import markup
@@ -64,13 +65,13 @@ class _Calendars:
         categories = ",".join([self.categories[key] for key in event.entities])
         return rfc5545.lines(
             "BEGIN:VEVENT",
-            f"SUMMARY:{rfc5545.text(_summary(event))}",
+            f"SUMMARY:{rfc5545.text(typography.text(_summary(event)))}",
             f"DTSTART;VALUE=DATE:{rfc5545.date(start)}",
             f"DTEND;VALUE=DATE:{rfc5545.date(end)}",
             f"DTSTAMP:{self.stamp}",
             f"UID:{rfc5545.text(event.id + '@' + self.host)}",
             *([f"CATEGORIES:{categories}"] if categories else []),
-            f"DESCRIPTION:{rfc5545.text(DESCRIPTION_BREAK.join(line for line in description if line))}",
+            f"DESCRIPTION:{rfc5545.text(typography.text(DESCRIPTION_BREAK.join(d for d in description if d)))}",
             "TRANSP:TRANSPARENT",
             *([f"URL:{page}"] if page else []),
             "END:VEVENT",
@@ -82,7 +83,7 @@ class _Calendars:
             "VERSION:2.0",
             f"PRODID:{rfc5545.text(f'-//{self.short_name}//briefing//FR')}",
             "CALSCALE:GREGORIAN",
-            f"X-WR-CALNAME:{rfc5545.text(name)}",
+            f"X-WR-CALNAME:{rfc5545.text(typography.text(name))}",
         )
         vevents = [self.vevents[event.id] for event in events if not event.withheld]
         return ExportFile(path, b"".join([head, *vevents, rfc5545.lines("END:VCALENDAR")]))

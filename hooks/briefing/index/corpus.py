@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations, permutations
 
+from briefing.french.collation import sort_key
 from briefing.load import glossary
 from briefing.load.registry import Registry
 from briefing.structure import ALL_KINDS, Entity, Event, Letter, Sources
@@ -47,7 +48,7 @@ class Corpus:
 
     def related_entities(self, key: str, limit: int = 10) -> list[tuple[Entity, int]]:
         counts = self.cooccurrence.get(key, Counter())
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], self.entity(item[0]).title.casefold()))
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], sort_key(self.entity(item[0]).title)))
         return [(self.entity(k), n) for k, n in ranked[:limit]]
 
     def term(self, text: str) -> Entity | None:

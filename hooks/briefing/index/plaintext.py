@@ -13,6 +13,7 @@ import markdown
 from lxml import etree
 from lxml import html as lxml_html
 
+from briefing.french import typography
 from briefing.load import footnotes, glossary
 
 _DROPPED_TAGS = ("script", "style", "iframe", "object", "embed", "template", "noscript")
@@ -24,7 +25,12 @@ _CONVERTER = markdown.Markdown()
 
 @lru_cache(maxsize=65536)
 def plain_text(markdown_text: str) -> str:
-    """The words of a note or chapeau: footnotes, glossary stars and markup removed, one paragraph per block."""
+    """The words of a note or chapeau: footnotes, glossary stars and markup removed, one paragraph per block,
+    in French typography (no-break spaces, apostrophes)."""
+    return typography.text(_words(markdown_text))
+
+
+def _words(markdown_text: str) -> str:
     body, _ = footnotes.split_definitions(markdown_text or "")
     body = glossary.replace_marks(footnotes.strip_references(body), lambda word, _line: word)
     if not body.strip():
@@ -36,7 +42,7 @@ def plain_text(markdown_text: str) -> str:
     blocks = [" ".join(block.text_content().split()) for block in fragment]
     if not blocks:
         blocks = [" ".join(fragment.text_content().split())]
-    return "\n\n".join(plain_field(b) for b in blocks if b)
+    return "\n\n".join(_stripped(b) for b in blocks if b)
 
 
 def _drop_unread(fragment: lxml_html.HtmlElement) -> None:
@@ -47,6 +53,11 @@ def _drop_unread(fragment: lxml_html.HtmlElement) -> None:
 
 
 def plain_field(value: str | None) -> str | None:
+    """A front-matter value as plain text (``_stripped``) in French typography."""
+    return typography.text(_stripped(value)) if value else value
+
+
+def _stripped(value: str | None) -> str | None:
     """A front-matter value as plain text: any HTML a contributor typed is reduced to its words.
 
     Pages escape these values; data files carry them as text, and many consumers render text as HTML.

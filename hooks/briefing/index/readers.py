@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from briefing.french.collation import sort_key
 from briefing.index.corpus import Corpus
 from briefing.structure import Event, Letter
 
@@ -42,9 +43,10 @@ class Author:
     """Latest first."""
 
 
-def _surname_key(name: str) -> tuple[str, str]:
+def _surname_key(name: str) -> tuple:
+    """Authors by family name (the last word), in French alphabetical order."""
     words = name.split()
-    return (slugify(words[-1]) if words else "", slugify(name))
+    return (sort_key(words[-1]) if words else sort_key(""), sort_key(name))
 
 
 @dataclass
@@ -69,11 +71,11 @@ class ReaderIndex:
 
     @property
     def relations(self) -> list[Relation]:
-        """Every relation, ordered by the names of its members."""
+        """Every relation, in French alphabetical order of its name (its members' short names, as written)."""
         titles = self.corpus.registry.entities
         return sorted(
             self._relations.values(),
-            key=lambda r: [titles[k].title.casefold() for k in r.members],
+            key=lambda r: sort_key(" – ".join(titles[k].short_name for k in r.members)),
         )
 
     def relation_of(self, letter: Letter) -> Relation | None:

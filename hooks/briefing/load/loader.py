@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from briefing.diagnostics import Diagnostics, Severity, did_you_mean
+from briefing.french.typography import apostrophes
 from briefing.load import checks, footnotes, inventory, schema
 from briefing.load.dates import DateFormError, parse_issue, parse_partial_date
 from briefing.load.frontmatter import Document, FrontMatterError, parse
@@ -191,11 +192,13 @@ class Loader:
         return Entity(
             kind=kind,
             slug=path.stem,
-            title=str(meta["title"]).strip(),
+            title=apostrophes(str(meta["title"]).strip()),
             path=path,
-            aliases=tuple(_text_list(meta, "aliases")),
-            abbr=str(meta["abbr"]).strip() if meta.get("abbr") else None,
+            aliases=tuple(apostrophes(a) for a in _text_list(meta, "aliases")),
+            abbr=apostrophes(str(meta["abbr"]).strip()) if meta.get("abbr") else None,
             body=doc.body.strip(),
+            article=apostrophes(str(meta["article"])) if meta.get("article") else None,
+            sort_as=str(meta["sort_as"]).strip() if meta.get("sort_as") else None,
         )
 
     # events -------------------------------------------------------------------------------

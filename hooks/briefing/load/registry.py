@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefing.diagnostics import fold, suggest
+from briefing.french.collation import sort_key
 from briefing.structure import ALL_KINDS, Entity, EntityKind
 
 KIND_NOUN = {
@@ -13,6 +14,11 @@ KIND_NOUN = {
     EntityKind.ORGANIZATION: "organization",
     EntityKind.TOPIC: "topic",
 }
+
+
+def _name_key(name: str) -> str:
+    """Names compare ignoring case and the kind of apostrophe (``l'Otan`` is ``l’Otan``)."""
+    return name.strip().casefold().replace("'", "’")
 
 
 @dataclass
@@ -32,20 +38,22 @@ class Registry:
         """Register ``entity``; returns the (name, other entry) pairs it clashes with."""
         self.entities[entity.key] = entity
         clashes = []
-        for name in dict.fromkeys(n.casefold() for n in entity.names):
+        for name in dict.fromkeys(_name_key(n) for n in entity.names):
             owners = self._by_name.setdefault(name, [])
             clashes.extend((name, other) for other in owners if other.key != entity.key)
             owners.append(entity)
         return clashes
 
     def of_kind(self, kind: EntityKind) -> list[Entity]:
-        return sorted((e for e in self.entities.values() if e.kind is kind), key=lambda e: e.title.casefold())
+        """The entries of one folder in French alphabetical order of their ``sort_as`` (or title)."""
+        entities = (e for e in self.entities.values() if e.kind is kind)
+        return sorted(entities, key=lambda e: sort_key(e.sort_as or e.title))
 
     def glossary_terms(self) -> list[Entity]:
-        return sorted((e for e in self.entities.values() if e.abbr), key=lambda e: e.abbr.casefold())
+        return sorted((e for e in self.entities.values() if e.abbr), key=lambda e: sort_key(e.abbr))
 
     def lookup(self, name: str, kinds: tuple[EntityKind, ...]) -> Entity | None:
-        for entity in self._by_name.get(name.strip().casefold(), []):
+        for entity in self._by_name.get(_name_key(name), []):
             if entity.kind in kinds:
                 return entity
         return None

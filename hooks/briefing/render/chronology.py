@@ -73,6 +73,22 @@ def _month_label(year: int, month: int) -> str:
     return format_month_heading(year, month) if month else f"Au cours de l’année {year}"
 
 
+_year_sizes: tuple[object, dict[int, int]] | None = None
+
+
+def month_target(event: Event, corpus: Corpus) -> Target:
+    """Where the chronology lists ``event`` under its own start: its month (or its year's events without
+    month) on the year page, or that month's own page in a year split into months."""
+    global _year_sizes
+    if _year_sizes is None or _year_sizes[0] is not corpus:
+        _year_sizes = (corpus, {year: len(events) for year, events in _by_year(corpus).items()})
+    year = event.when.start.year
+    month = _group_key(event, year)
+    if _year_sizes[1].get(year, 0) > YEAR_PAGE_LIMIT:
+        return _month_uri(year, month), None
+    return markup.chronology_year_uri(year), _group_anchor(year, month)
+
+
 def chronology_pages_for_year(year: int, events: list[Event]) -> list[tuple[int, list[Event]]]:
     """(month, events) of the month pages a year is split into; none for a small year."""
     if len(events) <= YEAR_PAGE_LIMIT:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import groupby
 
+from briefing.french import grammar
+from briefing.french.collation import initial, sort_key
 from briefing.index.corpus import Corpus
 from briefing.index.readers import ReaderIndex
 from briefing.render import html, markup
@@ -71,7 +73,8 @@ def _span(events: list[Event]) -> str:
 
 def _render_archive_links(entity: Entity, chunks: list[list[Event]]) -> str:
     links = [html.link(_span(chunk), archive_uri(entity, i + 1)) for i, chunk in enumerate(chunks)]
-    return html.paragraph("Événements plus anciens : " + " · ".join(links))
+    older = grammar.of(entity.title, entity.article, shown=html.text(entity.title))
+    return html.paragraph(f"Événements plus anciens {older} : " + " · ".join(links))
 
 
 def _year_targets(entity: Entity, recent: list[Event], chunks: list[list[Event]]) -> dict[int, Target]:
@@ -160,12 +163,26 @@ def render_entity(entity: Entity, corpus: Corpus, settings: Settings, place: Pla
     return "\n".join(s for s in sections if s)
 
 
+def _index_entries(kind: EntityKind, corpus: Corpus) -> list[tuple[str, str]]:
+    """(sort key text, entry HTML) for every line of a registry index: each entry under its sort key
+    (a person under the family name), and an entry with a short form under that form too (« Otan »)."""
+    rows = []
+    for entity in corpus.registry.of_kind(kind):
+        count = len(corpus.entity_events.get(entity.key, []))
+        rows.append((entity.sort_as or entity.title, f"{html.entity_link(entity)} ({count})"))
+        if entity.abbr and entity.abbr.casefold() != entity.title.casefold():
+            short = html.link(html.text(entity.abbr), markup.entity_uri(entity))
+            rows.append((entity.abbr, f"{short} : voir {html.text(entity.title)} ({count})"))
+    return sorted(rows, key=lambda row: sort_key(row[0]))
+
+
 def render_registry_index(kind: EntityKind, corpus: Corpus, place: Place) -> str:
+    """Every entry of a folder in French alphabetical order (accents second: « États-Unis » files with
+    E), under its initial."""
     entities = corpus.registry.of_kind(kind)
     items = []
-    for initial, group in groupby(entities, key=lambda e: e.title[:1].upper()):
-        links = html.items(f"{html.entity_link(e)} ({len(corpus.entity_events.get(e.key, []))})" for e in group)
-        items.append(f"## {markup.text(initial)}\n\n{place(links)}")
+    for letter, group in groupby(_index_entries(kind, corpus), key=lambda row: initial(row[0])):
+        items.append(f"## {markup.text(letter)}\n\n{place(html.items(entry for _, entry in group))}")
     return (
         markup.front_matter(title=kind.label, search={"exclude": True})
         + f"# {kind.label}\n\n{len(entities)} fiches ; entre parenthèses, le nombre d’événements.\n\n"

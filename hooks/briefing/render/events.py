@@ -5,8 +5,9 @@ from __future__ import annotations
 from briefing.index.corpus import Corpus
 from briefing.index.plaintext import capitalised
 from briefing.load import footnotes
-from briefing.load.dates import format_partial, format_when
+from briefing.load.dates import format_partial, format_when, month_name
 from briefing.render import html, markup
+from briefing.render.chronology import month_target
 from briefing.render.fragments import Place
 from briefing.settings import Settings
 from briefing.structure import Entity, EntityKind, Event
@@ -71,6 +72,16 @@ def _render_neighbours(event: Event, corpus: Corpus, place: Place) -> str:
                  searchable=False)
 
 
+def _render_date(event: Event, corpus: Corpus, place: Place) -> str:
+    """The date, a link to its month in the chronology (HTML: the year page's headings are fragments
+    too, and generated links to them are resolved and checked as fragments)."""
+    page, anchor = month_target(event, corpus)
+    start = event.when.start
+    label = f"{month_name(start.month)} {start.year}" if start.month else str(start.year)
+    link = html.link(html.text(format_when(event.when)), page, anchor, title=f"{label} dans la chronologie")
+    return place(html.paragraph(link, "briefing-date"))
+
+
 def _render_withheld_notice(event: Event, settings: Settings) -> str:
     if not event.body_withheld:
         return ""
@@ -90,7 +101,7 @@ def render_event(event: Event, corpus: Corpus, settings: Settings, place: Place)
     body_text, definitions = footnotes.split_definitions(event.body)
     sections = [
         f"# {markup.text(event.title)}\n",
-        f"{format_when(event.when)}\n{{ .briefing-date }}\n",
+        _render_date(event, corpus, place),
         f"{capitalised(body_text)}\n" if body_text else "",
         _render_withheld_notice(event, settings),
         ("\n\n".join(definitions.values()) + "\n\n" + markup.footnotes_here() + "\n") if definitions else "",

@@ -40,30 +40,46 @@ def _render_facts(letter: Letter, corpus: Corpus) -> str:
     return "## FAITS { #faits data-search-exclude }\n\n" + "\n\n".join(lines) + "\n"
 
 
+ARCHIVED_NOTICE = (
+    "Numéro archivé : seuls son titre, sa rubrique et sa date sont conservés ici ; "
+    "son texte n’a pas été repris sur ce site."
+)
+
+
+def _subscribe_link(settings: Settings) -> str:
+    return markup.link(markup.text(settings.subscribe_label), settings.subscribe_url) if settings.subscribe_url else ""
+
+
 def _render_analysis(letter: Letter, settings: Settings) -> str:
+    """The analysis; in the public edition the notice that it is for subscribers, which carries the
+    page's only subscription link."""
     if letter.analysis_withheld:
-        subscribe = (
-            f" {markup.link(markup.text(settings.subscribe_label), settings.subscribe_url)}"
-            if settings.subscribe_url else ""
-        )
+        subscribe = _subscribe_link(settings)
         return (
             "## Analyse\n\n"
             '!!! abonnes "Réservé aux abonnés"\n\n'
             f"    L’analyse complète de cette lettre est réservée aux abonnés de la "
-            f"{markup.text(settings.publication)}.{subscribe}\n"
+            f"{markup.text(settings.publication)}.{' ' + subscribe if subscribe else ''}\n"
         )
     if not letter.analysis:
         return ""
     return f"## Analyse\n\n{letter.analysis}\n"
 
 
+def is_archived(letter: Letter) -> bool:
+    """A letter kept for its number and title only: no chapeau, no analysis (in either edition)."""
+    return not letter.chapeau.strip() and not letter.analysis.strip() and not letter.analysis_withheld
+
+
 def _render_source_line(letter: Letter, settings: Settings) -> str:
+    """``Extrait de la … n° 187/2024-10``, then the subscription link: only in the public edition, and
+    only where the notice of a withheld analysis has not given it already (one link a page)."""
     prefix = "Extrait de la " if settings.edition is Edition.PUBLIC else ""
     line = f"{prefix}{markup.text(settings.publication)} n° {letter.number}/{markup.text(letter.issue)}"
     parts = [f"{line}\n{{ .briefing-source }}\n"]
-    if settings.subscribe_url:
-        label = markup.link(markup.text(settings.subscribe_label), settings.subscribe_url)
-        parts.append(f"{label}\n{{ .briefing-subscribe }}\n")
+    subscribe = _subscribe_link(settings)
+    if subscribe and settings.edition is Edition.PUBLIC and not letter.analysis_withheld:
+        parts.append(f"{subscribe}\n{{ .briefing-subscribe }}\n")
     return "\n".join(parts)
 
 
@@ -91,16 +107,19 @@ def render_letter(letter: Letter, corpus: Corpus, settings: Settings, readers: R
         "{ .briefing-issue }\n"
     )
     lead_en = (
-        f'<div class="briefing-lead-en" lang="en" markdown>\n\n{markup.text(letter.lead_en)}\n\n</div>\n'
+        '<details class="briefing-lead-en" lang="en" markdown>\n<summary>English summary</summary>\n\n'
+        f"{markup.text(letter.lead_en)}\n\n</details>\n"
         if letter.lead_en else ""
     )
     chapeau = f'<div class="briefing-chapeau" markdown>\n\n{letter.chapeau}\n\n</div>\n' if letter.chapeau else ""
+    archived = f"{ARCHIVED_NOTICE}\n{{ .briefing-archived }}\n" if is_archived(letter) else ""
     sections = [
         f"# {markup.text(markup.letter_heading(letter, entities))}\n",
         issue_line,
         _render_authors(letter, readers),
         chapeau,
         lead_en,
+        archived,
         _render_facts(letter, corpus),
         _render_analysis(letter, settings),
         markup.footnotes_here() + "\n" if has_footnotes else "",

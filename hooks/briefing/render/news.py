@@ -24,6 +24,23 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count > 1 else ''}"
 
 
+def _counts(letters: int, events: int) -> str:
+    """``2 lettres et 11 événements``, leaving out a kind there is none of."""
+    parts = [_plural(n, word) for n, word in ((letters, "lettre"), (events, "événement")) if n]
+    return " et ".join(parts)
+
+
+def _summary(letters: int, events: int, letters_above: int, events_above: int) -> str:
+    """What appeared since a letter, and how much of it the sections above already list (each kind
+    counted apart: « 11 événements, dont 12 » added letters to events)."""
+    if not letters and not events:
+        return "Rien de nouveau depuis ce numéro."
+    summary = f"Depuis ce numéro : {_counts(letters, events)}"
+    if letters_above or events_above:
+        summary += f", dont {_counts(letters_above, events_above)} déjà dans les sections ci-dessus"
+    return summary + "."
+
+
 def render_news(corpus: Corpus, readers: ReaderIndex, settings: Settings) -> str:
     entities = corpus.registry.entities
     by_issue = sorted(corpus.letters, key=lambda x: (x.issue_start, x.number), reverse=True)[:NEWS_LETTERS]
@@ -43,14 +60,7 @@ def render_news(corpus: Corpus, readers: ReaderIndex, settings: Settings) -> str
         shown_letters.update(x.number for x in letters)
         shown_events.update(e.id for e in events)
         reference = markup.letter_link(letter, entities, settings.short_name)
-        counts = f"{_plural(len(letters), 'lettre')} et {_plural(len(events), 'événement')}"
-        above = len(letters) + len(events) - len(new_letters) - len(new_events)
-        if not letters and not events:
-            summary = "Rien de nouveau depuis ce numéro."
-        elif above:
-            summary = f"Depuis ce numéro : {counts}, dont {above} dans les sections ci-dessus."
-        else:
-            summary = f"Depuis ce numéro : {counts}."
+        summary = _summary(len(letters), len(events), len(letters) - len(new_letters), len(events) - len(new_events))
         block = [
             f"## Depuis le n° {letter.number} ({format_issue(letter.issue)}) {{ #depuis-{letter.number} }}\n",
             f"{reference}\n",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from briefing.french import grammar
 from briefing.index.corpus import Corpus
 from briefing.index.readers import ReaderIndex, Relation
 from briefing.render import html, markup
@@ -23,10 +24,6 @@ def relation_link(relation: Relation, corpus: Corpus) -> str:
     return markup.link(markup.text(relation_name(relation, corpus)), markup.href(relation.src_uri))
 
 
-def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
-
-
 def render_relation(relation: Relation, corpus: Corpus, readers: ReaderIndex, settings: Settings,
                     place: Place) -> str:
     name = relation_name(relation, corpus)
@@ -34,11 +31,15 @@ def render_relation(relation: Relation, corpus: Corpus, readers: ReaderIndex, se
     letters = readers.relation_letters(relation)
     events = readers.relation_events(relation)
     entities = corpus.registry.entities
+    named = grammar.enumeration([
+        grammar.the(e.short_name, e.article, shown=html.link(html.text(e.short_name), markup.entity_uri(e)))
+        for e in members
+    ])
     sections = [
         markup.front_matter(title=name, search={"exclude": True}),
         f"# {markup.text(name)}\n",
         place(html.paragraph(
-            f"Les lettres dont la rubrique réunit {_and([html.entity_link(e) for e in members])}, "
+            f"Les lettres dont la rubrique réunit {named}, "
             "et les événements qui les impliquent tous.", "briefing-relation-intro")),
     ]
     if letters:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from briefing.exports import paths
+from briefing.french import grammar
 from briefing.render import html, markup
 from briefing.settings import Settings
-from briefing.structure import Entity
+from briefing.structure import Entity, EntityKind
 
 
 def _file_link(label: str, path: str) -> str:
@@ -17,7 +18,11 @@ def render_follow(entity: Entity, *, has_events: bool) -> str:
     links = [html.link("flux Atom (lettres et événements)", paths.entity_feed(entity))]
     if has_events:
         links.append(html.link("calendrier iCalendar", paths.entity_calendar(entity)))
-    return html.paragraph(f"Suivre {html.text(entity.title)} : {' · '.join(links)}", "briefing-follow")
+    if entity.article or entity.kind is not EntityKind.TOPIC:
+        name = grammar.the(entity.title, entity.article, shown=html.text(entity.title))
+    else:
+        name = f"le thème « {html.text(entity.title)} »"
+    return html.paragraph(f"Suivre {name} : {' · '.join(links)}", "briefing-follow")
 
 
 def render_subscriptions(settings: Settings) -> str:

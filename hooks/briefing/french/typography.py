@@ -1,0 +1,158 @@
+"""French typography, applied once to what readers see: pages' text, titles, feeds, calendars, data.
+
+No library on PyPI fits (checked December 2026): ``typographeur`` 0.5 (2020) puts a space before every
+colon and question mark, also where there was none (``https://``, ``?q=`` in a URL shown as text, a time
+``12:30``), and turns ``oe`` into ``œ`` by dictionary; ``french-typo`` 1.6 works on a whole HTML string,
+code and scripts included (``var a =&nbsp;x&nbsp;?``), puts the same no-break space before ``; ? !`` as
+before ``:``, and its unit rules match words case-insensitively. ``typogrify``, ``smartypants`` and
+``typus`` do English or Russian. So the rules are written here, narrowly:
+
+- a space before ``; ? !`` becomes a narrow no-break space (U+202F), before ``:`` a no-break space
+  (U+00A0); a mark not preceded by a space is left alone (URLs, times);
+- inside « », after ``n°``, between a number and its unit, before a spaced en or em dash (a line
+  never starts with the dash): a no-break space;
+- a straight apostrophe between letters becomes ’;
+- in HTML, ``1er`` / ``1re`` / ``2e`` become ``1<sup>er</sup>``… (plain text keeps them as written).
+
+``text`` does plain text (titles, feeds, calendars, JSON); ``html`` does the text nodes of an HTML
+fragment and leaves tags, attributes, comments and the content of ``code``, ``pre``, ``kbd``, ``samp``,
+``script``, ``style`` and ``textarea`` as they are. Both are idempotent. URLs written as text are
+left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+
+_SPACE = r"[ \t\r\n]"
+_UNITS = (
+    r"%|‰|€|\$|£|¥|km²|km|m²|m|cm|mm|kg|g|t|Mt|kt|h|min|°C|°|"
+    r"Md€|Md\$|M€|M\$|milliards?|millions?|kilomètres?|mètres?|tonnes?|dollars?|euros?|yens?|wons?|yuans?"
+)
+_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    # (characters one of which the text must hold for the rule to apply, pattern, replacement)
+    ("'", re.compile(r"(?<=[^\W\d_])'(?=\w|$)"), "’"),
+    (";?!", re.compile(rf"{_SPACE}+(?=[;?!])"), NNBSP),
+    (":", re.compile(rf"{_SPACE}+(?=:(?!//))"), NBSP),
+    ("«", re.compile(rf"«(?:{_SPACE}+|(?![{NBSP}{NNBSP}]))"), "«" + NBSP),
+    ("»", re.compile(rf"(?:{_SPACE}+|(?<![{NBSP}{NNBSP}«]))»"), NBSP + "»"),
+    ("°", re.compile(rf"\b([nN]°){_SPACE}*(?=\d)"), r"\1" + NBSP),
+    ("0123456789", re.compile(rf"(?<=\d){_SPACE}+(?=(?:{_UNITS})(?!\w))"), NBSP),
+    ("–—", re.compile(rf"(?:(?<=\S){_SPACE}+|^[ \t]+)(?=[–—](?:{_SPACE}|$))"), NBSP),
+)
+_ORDINAL_HINT = re.compile(r"\d(?:er|re|e)")
+_ORDINAL = re.compile(r"(?<![\w/.,-])(\d{1,3})(er|re|ers|res|e|es)(?![\w/-])")
+_URL = re.compile(r"(?:https?|ftp|mailto|file):[^\s<>\"]+|www\.[^\s<>\"]+")
+_BARE_URL = re.compile(r"https?://(?:[^\s<>\"'&]|&amp;)+?(?=[.,;:!?)\]»]*(?:[\s<\"']|&(?!amp;)|$))")
+"""A URL written as text in HTML (``&amp;`` inside it, an entity or punctuation after it ends it)."""
+_APOSTROPHE_ENTITIES = re.compile(r"&#(?:x27|39);|&apos;")
+_WORK = re.compile(r"[':;?!«»°–—]|\d[ \t\r\n]*[%‰€$£¥kmcgtMh°deywr]|://|www\.|&#x27;|&#39;|&apos;")
+"""What any rule needs (a text without it is left as it is, at the cost of one scan): a mark, a digit
+followed by what may be a unit or an ordinal's ending, a URL, an apostrophe."""
+_TAG = re.compile(r"<!--.*?-->|<![^>]*>|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>", re.DOTALL)
+_VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "tt", "math", "svg"})
+_NO_MARKUP = frozenset({"title", "option", "sup", "sub"})
+"""Elements whose text may be spaced but must not receive a ``<sup>``."""
+_LANG = re.compile(r"""\slang\s*=\s*["']?([a-zA-Z-]*)""")
+
+
+def _spaces(run: str) -> str:
+    for triggers, pattern, replacement in _RULES:
+        if any(c in run for c in triggers):
+            run = pattern.sub(replacement, run)
+    return run
+
+
+def _outside_urls(value: str, apply, link: bool = False) -> str:
+    """``apply`` to the text between URLs; with ``link``, a bare ``http(s)`` URL becomes a link."""
+    if "://" not in value and "www." not in value and "mailto:" not in value:
+        return apply(value)
+    parts, last = [], 0
+    for match in (_BARE_URL if link else _URL).finditer(value):
+        url = match.group()
+        parts += [apply(value[last:match.start()]), f'<a href="{url}">{url}</a>' if link else url]
+        last = match.end()
+    parts.append(apply(value[last:]))
+    return "".join(parts)
+
+
+def apostrophes(value: str) -> str:
+    """Straight apostrophes between letters made typographic (``l'Atlantique`` → ``l’Atlantique``)."""
+    return _RULES[0][1].sub("’", value) if "'" in value else value
+
+
+def text(value: str) -> str:
+    """Plain text typeset: no-break spaces and apostrophes (as characters), no markup added."""
+    return _outside_urls(value, _spaces) if value and _WORK.search(value) else value
+
+
+def _html_run(run: str) -> str:
+    run = _spaces(run)
+    return _ORDINAL.sub(_superscript, run) if _ORDINAL_HINT.search(run) else run
+
+
+def _superscript(match: re.Match[str]) -> str:
+    return f"{match.group(1)}<sup>{match.group(2)}</sup>"
+
+
+def html(fragment: str) -> str:
+    """The text nodes of an HTML fragment typeset, ``1er`` as ``1<sup>er</sup>``, a bare ``http(s)`` URL
+    outside a link made a link (a footnote's source); markup untouched. Text in another language (an
+    element with a ``lang`` other than French) is left as written."""
+    out: list[str] = []
+    kept = 0
+    """Where the part of ``fragment`` not yet copied to ``out`` starts."""
+    skipped: list[str] = []
+    """Open elements whose text is left alone (code, another language), by name, innermost last."""
+    plain_only = links = last = 0
+    for match in _TAG.finditer(fragment):
+        start = match.start()
+        if start > last and not skipped:
+            node = fragment[last:start]
+            typeset = _text_node(node, plain_only, links)
+            if typeset is not None:
+                out += [fragment[kept:last], typeset]
+                kept = start
+        last = match.end()
+        name = match.group(2)
+        if name is None:
+            continue
+        name = name.lower()
+        closing = match.group(1) == "/"
+        if closing:
+            if skipped and name in skipped:
+                del skipped[len(skipped) - 1 - skipped[::-1].index(name)]
+        elif (name in _VERBATIM or (skipped and name == skipped[-1]) or _foreign(match.group())) \
+                and not match.group().endswith("/>"):
+            skipped.append(name)
+        if name in _NO_MARKUP:
+            plain_only = max(0, plain_only + (-1 if closing else 1))
+        elif name == "a":
+            links = max(0, links + (-1 if closing else 1))
+    if last < len(fragment) and not skipped:
+        typeset = _text_node(fragment[last:], plain_only, links)
+        if typeset is not None:
+            out += [fragment[kept:last], typeset]
+            kept = len(fragment)
+    if not out:
+        return fragment
+    out.append(fragment[kept:])
+    return "".join(out)
+
+
+def _foreign(tag: str) -> bool:
+    if "lang" not in tag:
+        return False
+    lang = _LANG.search(tag)
+    return lang is not None and not lang.group(1).lower().startswith("fr")
+
+
+def _text_node(node: str, plain_only: int, links: int) -> str | None:
+    """The node typeset, or None when no rule changes it."""
+    if not _WORK.search(node):
+        return None
+    node = _APOSTROPHE_ENTITIES.sub("'", node)
+    return _outside_urls(node, _spaces if plain_only else _html_run, link=not (plain_only or links))
