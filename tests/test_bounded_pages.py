@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.render.chronology import MONTH_PAGE_SIZE
 from briefing.render.entities import ARCHIVE_PAGE_SIZE, ENTITY_RECENT_EVENTS
 from support import MINIMAL_REGISTRY, build, make_project, note
 
 EVENTS = 260  # more than a year page lists (40), than an entity page shows (30) plus four archive pages (50 each)
+DENSE_MONTH = MONTH_PAGE_SIZE + 10
 LONG_FACT = "fait dont la phrase, bien plus longue qu’une ligne de chronologie, " * 6
 """Entries at their largest: every entity of the registry and a fact line longer than an entry shows."""
 
@@ -24,6 +26,9 @@ def big_year(tmp_path_factory):
             f"Le fait {i}, qui concerne l’Otan*.",
         )
     files["events/2022/2022-05-01-seul.md"] = note("date: 2022-05-01\ntitle: Un fait de 2022\ncountries: [Japon]")
+    for i in range(DENSE_MONTH):  # a month fuller than a page holds: listed on two pages
+        day = f"2022-03-{i % 28 + 1:02d}"
+        files[f"events/2022/{day}-mars-{i}.md"] = note(f"date: {day}\ntitle: Mars {i}")
     files["docs/lettres/1-avant.md"] = note(  # every event is "new" since this letter: the page must not grow
         "number: 1\nissue: 2022-06\nzones: [Japon]\ntitle: Avant", "Chapeau.\n\n<!-- more -->\n\nAnalyse.")
     tmp = tmp_path_factory.mktemp("bounded")
@@ -47,7 +52,7 @@ def _timeline_marks(page) -> list:
 def test_chronology_index_lists_years_not_events(big_year):
     page = big_year.page("chronologie/")
     assert _event_links(page) == []
-    assert len(_timeline_marks(page)) <= 13  # a crowded year is drawn month by month, plus 2022's one event
+    assert len(_timeline_marks(page)) <= 2 * 13  # each crowded year is drawn month by month
     text = big_year.text("chronologie/")
     assert "2023" in text and f"{EVENTS} événements" in text and "2022" in text
 
@@ -59,8 +64,13 @@ def test_a_large_year_lists_its_months_on_their_own_pages(big_year):
     january = big_year.page("chronologie/2023/01/")
     assert len(_event_links(january)) == len(range(0, EVENTS, 12))
     assert "1er janvier 2023 : Le fait 0, qui concerne l’Otan." in big_year.text("chronologie/2023/01/")
-    small = big_year.page("chronologie/2022/")  # one event: listed on the year page itself
-    assert len(_event_links(small)) == 1
+    year_2022 = big_year.text("chronologie/2022/")  # a dense month: two pages, both in the year's table
+    assert "Mars 2022 (1/2)" in year_2022 and "Mars 2022 (2/2)" in year_2022 and "Mai 2022" in year_2022
+    assert len(_event_links(big_year.page("chronologie/2022/03/"))) == MONTH_PAGE_SIZE
+    assert len(_event_links(big_year.page("chronologie/2022/03-2/"))) == DENSE_MONTH - MONTH_PAGE_SIZE
+    assert "Mars 2022 (1/2)" in big_year.text("chronologie/2022/03-2/")  # the way back
+    late_march = big_year.page("evenements/2022-03-28-mars-27/")  # the month's last event: on its second page
+    assert late_march.xpath("//p[contains(@class,'briefing-date')]/a/@href")[0].endswith("chronologie/2022/03-2/")
 
 
 def test_entity_page_shows_latest_events_and_links_archives(big_year):

@@ -95,6 +95,14 @@ CASES = {
         {OTHER: _event("sources:\n  - {title: Article, url: 'https://example.org:99999/a'}")},
         1, f'{OTHER}:5: sources/0/url: "https://example.org:99999/a" cannot be read',
     ),
+    "event footnote cited before <!-- more --> but defined after": (
+        {OTHER: _event("", "Le fait[^1].\n\n<!-- more -->\n\nLa suite.\n\n[^1]: Source.")},
+        1, f"{OTHER}:5: body: the text before '<!-- more -->' cites the footnote [^1], defined after it",
+    ),
+    "mistyped more line in an event": (
+        {OTHER: _event("", "Le fait.\n\n<!-- mor -->\n\nLa suite réservée.")},
+        1, f"{OTHER}:7: body: this line looks like a mistyped '<!-- more -->'",
+    ),
     "long fact line is a notice": (
         {OTHER: _event("fact: " + "un fait qui n’en finit pas, " * 7 + "fin.")},
         0, f"{OTHER}:4: fact: the fact line has 200 characters and chronologies show the first 160",

@@ -28,8 +28,8 @@ EVENT_MARKERS = {n: {f: _marker(f, n) for f in EVENT_FIELDS} for n in CONFIDENTI
 LETTER_MARKERS = {f: _marker(f, 9) for f in LETTER_FIELDS}
 PARTIAL_FIELDS = ["rest", "restnote", "restterm"]
 PARTIAL_MARKERS = {f: _marker(f, 7) for f in PARTIAL_FIELDS}
-"""Planted after ``<!-- more -->`` in a public event: its text, a footnote only it cites (defined, like
-every footnote, at the end) and a word next to a glossary mark only it makes."""
+"""Planted after ``<!-- more -->`` in a public event: its text, a footnote defined there and a word
+next to a glossary mark only it makes."""
 ALL_MARKERS = ([m for fields in EVENT_MARKERS.values() for m in fields.values()] + list(LETTER_MARKERS.values())
                + list(PARTIAL_MARKERS.values()))
 
@@ -248,3 +248,16 @@ def test_unknown_edition_is_a_clear_error_and_the_build_fails(tmp_path):
     assert 'unknown edition "draft"; set BRIEFING_EDITION to one of: public, full' in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_footnote_defined_after_the_more_line_is_withheld_even_when_cited_before():
+    from briefing.edition.editions import Edition, apply_edition
+    from briefing.structure import Event, PartialDate, Sources, When
+
+    body = ("Début public[^a] et[^b].\n\n[^a]: Note publique.\n\n<!-- more -->\n\n"
+            "Suite qzvsuitek[^c].\n\n[^b]: Note qzvnoteb1k définie après.\n[^c]: Note qzvnotec1k.")
+    event = Event(id="x", path=Path("events/2024/x.md"), when=When(PartialDate(2024, 5, 1)), title="X", body=body)
+    public = apply_edition(Sources(events=[event]), Edition.PUBLIC).events[0]
+    assert public.body == "Début public[^a] et. \\[…\\]\n\n[^a]: Note publique." and public.body_withheld
+    full = apply_edition(Sources(events=[event]), Edition.FULL).events[0]
+    assert "<!--" not in full.body and "qzvnoteb1k" in full.body and not full.body_withheld

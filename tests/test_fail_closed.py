@@ -83,7 +83,7 @@ CASES: dict[str, tuple[dict[str, str], str | None]] = {
     "an event's footnote defined after its marker": (
         {"events/2023/2023-05-19-f.md": note("date: 2023-05-19\ntitle: F",
                                              f"Début public[^1].\n\n<!-- more -->\n\nSuite.\n\n[^1]: {SECRET}.")},
-        "events/2023/2023-05-19-f.md:5: body: the public part cites the footnote [^1], defined after '<!-- more -->'"),
+        "events/2023/2023-05-19-f.md:5: body: the text before '<!-- more -->' cites the footnote [^1]"),
     "an event's mistyped marker": (
         {"events/2023/2023-05-19-m.md": note("date: 2023-05-19\ntitle: M",
                                              f"Début public.\n\n<!-- MORE -->\n\n{SECRET}.")},

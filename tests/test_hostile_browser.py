@@ -19,6 +19,8 @@ window.__pwned = [];
 window.__pwn = function () { window.__pwned.push(location.pathname); };
 """
 """Defined before any page script: what the payloads call."""
+HIGHLIGHT = "pwn+onerror+img+lt+gt+amp+script"
+"""Words of the payloads and of their entities, marked on the page by the search highlighters."""
 
 
 @pytest.fixture(scope="module")
@@ -172,6 +174,10 @@ def test_hovering_focusing_and_searching_runs_nothing(watched, batches, hostile_
             assert wrong == [], (mode, url)
             shown += count
         assert shown >= len(batches), "no tooltip showed a hostile title"
+        for url in _pages(batches, offline=mode == "offline")[3:3 + len(batches)]:
+            page.goto(f"{root}{url}?h={HIGHLIGHT}")  # as a search result links to its page
+            assert page.locator("mark[data-md-highlight]").count(), url
+            assert watch.ran(page) == [], (mode, url, "highlight")
         page.goto(root + ("index.html" if mode == "offline" else ""))
         for query in (MARKER, "onerror", "img src"):
             meta = _type_search(page, query)

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import json
 
+import lxml.html
 import pytest
+from hostile_content import generate_batches, hostile_files
+from safety import site_problems
 
 from briefing.render import sanitize
 from support import MINIMAL_REGISTRY, build, make_project, note
 
-TAKEOVER_BODY = """Le fait.
+TAKEOVER_BODY = """Le fait <span id="__config" class="md-header">{"base": "https://attacker.example/"}</span>.
 
 <div id="__config">{"base": "https://attacker.example/", "search": "https://attacker.example/x.js"}</div>
 
@@ -58,8 +61,9 @@ def takeover_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("takeover")
     files = {
         **MINIMAL_REGISTRY,
-        "events/2024/2024-05-01-prise.md": note("date: 2024-05-01\ntitle: Prise de contrôle\ncountries: [Japon]",
-                                                TAKEOVER_BODY),
+        "events/2024/2024-05-01-prise.md": note(
+            "date: 2024-05-01\ntitle: Prise de contrôle\ncountries: [Japon, Prisie]", TAKEOVER_BODY),
+        "docs/pays/prisie.md": note("title: Prisie\nabbr: PRZ", TAKEOVER_BODY),
         "docs/lettres/3-prise.md": note("number: 3\nissue: 2024-05\nzones: [Japon]\ntitle: Lettre",
                                         TAKEOVER_BODY.replace("## __toc", "<!-- more -->\n\n## __toc")),
     }
@@ -68,7 +72,7 @@ def takeover_site(tmp_path_factory):
     return result
 
 
-@pytest.mark.parametrize("url", ["evenements/2024-05-01-prise/", "lettres/3-prise/"])
+@pytest.mark.parametrize("url", ["evenements/2024-05-01-prise/", "lettres/3-prise/", "pays/prisie/", "glossaire/"])
 def test_the_themes_ids_classes_and_components_are_the_themes_own(takeover_site, url):
     """``id="__config"`` in a note replaced Material's runtime configuration (search worker, base URL)."""
     page = takeover_site.page(url)
@@ -81,6 +85,9 @@ def test_the_themes_ids_classes_and_components_are_the_themes_own(takeover_site,
     assert not article.xpath(".//*[@data-md-component or @data-tabs or @data-preview or @data-md-state]")
     classes = " ".join(article.xpath(".//*/@class")).split()
     assert not [c for c in classes if c.startswith(("md-", "tabbed-")) or c in sanitize.THEME_CLASSES]
+    assert article.xpath(".//span[not(@id)][not(@class)][contains(., 'attacker')]")  # kept as text
+    if url == "glossaire/":
+        return  # the glossary holds the entry's first paragraph only
     assert article.xpath(".//div[not(@id)][contains(., 'encadré')]")
     assert article.xpath(".//p[@class='ok'][contains(., 'Faux message')]")
     assert article.xpath(".//p[@lang='en'][not(@id)][contains(., 'English')]")
@@ -113,3 +120,17 @@ def test_the_build_refuses_a_theme_feature_that_parses_titles_as_html(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "theme.features: content.tooltips" in result.output and "Traceback" not in result.output
+
+
+def test_generated_hostile_content_leaves_nothing_executable_in_any_file(tmp_path):
+    """The browser test's generated content (tests/hostile_content.py), scanned statically: every page,
+    the search index, feeds, calendars and JSON (the payloads carry ``XSS`` or call ``__pwn``)."""
+    batches = generate_batches()
+    result = build(make_project(tmp_path / "project", hostile_files(batches)), tmp_path / "site")
+    assert result.returncode == 0 and "Traceback" not in result.output, result.output
+    problems, scanned = site_problems(result.site)
+    assert len([name for name in scanned if name.startswith("evenements/")]) == len(batches)
+    assert problems == []
+    for path in result.site.rglob("*.html"):
+        code = lxml.html.fromstring(path.read_bytes()).xpath("//script[not(contains(@type, 'json'))]/text()")
+        assert "__pwn" not in "".join(code), path  # JSON-LD holds the text as data, checked by site_problems

@@ -56,9 +56,9 @@ def _withhold_analysis(letter: Letter) -> Letter:
 
 
 def _withhold_rest(event: Event) -> Event:
-    """Keep the text before ``<!-- more -->``, ended by ``[…]``, and the footnotes defined there; drop
-    every word after the line, footnotes defined there included (a reference to one is dropped, and
-    the loader warns)."""
+    """Keep the text before ``<!-- more -->``, ended by ``[…]``, with the footnotes defined there;
+    drop every word after it, footnote definitions included (a reference above to a footnote defined
+    below loses its call, and the loader warns)."""
     before, _rest = MORE_MARKER.split(event.body, maxsplit=1)
     text, definitions = footnotes.split_definitions(before)
     cited = footnotes.references(text)

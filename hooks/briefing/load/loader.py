@@ -234,14 +234,10 @@ class Loader:
         when = self._resolve_when(path, doc)
         entities = self._resolve_entity_names(path, doc)
         sources = self._resolve_sources(path, doc)
-        if when is None or entities is None or sources is None:
+        more_ok = self._check_event_more(path, doc)
+        if when is None or entities is None or sources is None or not more_ok:
             return None
         event_id = path.stem
-        if not self._marker_ok(path, doc):
-            return None
-        public, withheld = split_letter_body(doc.body)
-        if withheld is not None:
-            self._check_public_notes(path, doc, public, withheld, "the public part")
         if event_id.startswith(WITHHELD_PREFIX):
             self.diagnostics.add(
                 path, None, None,
@@ -398,7 +394,13 @@ class Loader:
                                  f"write the number without decimals: {int(meta['number'])}")
             ok = False
         chapeau, analysis = split_letter_body(doc.body)
-        if not self._marker_ok(path, doc):
+        near_miss = _mistyped_more(doc.body)
+        if near_miss is not None:
+            self.diagnostics.add(
+                path, doc.body_line + near_miss, "body",
+                "this line looks like a mistyped '<!-- more -->'; write '<!-- more -->' alone on its line "
+                "(until then the letter is not published, so that its analysis is not shown as its chapeau)",
+            )
             ok = False
         elif analysis is None:
             if chapeau:
@@ -409,7 +411,7 @@ class Loader:
                     Severity.WARNING,
                 )
             analysis = ""
-        self._check_public_notes(path, doc, chapeau, analysis or "", "the chapeau")
+        self._check_chapeau_notes(path, doc, chapeau, analysis or "")
         if not ok:
             return None
         self._letter_docs[meta["number"]] = doc
@@ -428,29 +430,46 @@ class Loader:
             lead_en=str(meta["lead_en"]).strip() if meta.get("lead_en") else None,
         )
 
-    def _marker_ok(self, path: Path, doc: Document) -> bool:
-        """False, with an error, if a line above ``<!-- more -->`` (or in a body without one) is a
-        mistyped marker: what follows it would be published as the public part."""
-        near_miss = _mistyped_more(doc.body)
+    def _check_event_more(self, path: Path, doc: Document) -> bool:
+        """An event's ``<!-- more -->`` (the part after it is for subscribers): a mistyped one refuses
+        the note, so that the part it meant to reserve is not published; a footnote cited above it
+        but defined below is withheld with the rest, with a warning."""
+        body = doc.body
+        if "<" not in body and "more" not in body.lower():
+            return True
+        near_miss = _mistyped_more(body)
         if near_miss is not None:
             self.diagnostics.add(
                 path, doc.body_line + near_miss, "body",
                 "this line looks like a mistyped '<!-- more -->'; write '<!-- more -->' alone on its line "
-                "(until then the file is not published, so that what follows the line is not made public)",
+                "(until then the note is not published, so that the part it reserves is not shown)",
             )
-        return near_miss is None
+            return False
+        parts = MORE_MARKER.split(body, maxsplit=1)
+        if len(parts) == 2:
+            above, below = footnotes.split_definitions(parts[0])[1], footnotes.split_definitions(parts[1])[1]
+            for label in footnotes.references(parts[0]):
+                if label not in above and label in below:
+                    self.diagnostics.add(
+                        path, doc.body_line, "body",
+                        f"the text before '<!-- more -->' cites the footnote [^{label}], defined after it: the "
+                        "public edition withholds it with the rest; move its definition above that line to "
+                        "publish it",
+                        Severity.WARNING,
+                    )
+        return True
 
-    def _check_public_notes(self, path: Path, doc: Document, public: str, withheld: str, part: str) -> None:
-        """A footnote the public part cites but that is defined after ``<!-- more -->`` belongs to the
-        withheld part: the public edition drops it (``editions``); say so."""
-        defined_above = footnotes.split_definitions(public)[1]
-        defined_below = footnotes.split_definitions(withheld)[1]
-        for label in footnotes.references(public):
+    def _check_chapeau_notes(self, path: Path, doc: Document, chapeau: str, analysis: str) -> None:
+        """A footnote the chapeau cites but that is defined after ``<!-- more -->`` is part of the
+        analysis: the public edition drops it (``editions``); say so."""
+        defined_above = footnotes.split_definitions(chapeau)[1]
+        defined_below = footnotes.split_definitions(analysis)[1]
+        for label in footnotes.references(chapeau):
             if label not in defined_above and label in defined_below:
                 self.diagnostics.add(
                     path, doc.body_line, "body",
-                    f"{part} cites the footnote [^{label}], defined after '<!-- more -->': the public edition "
-                    "withholds it with what follows that line; move its definition above the line to publish it",
+                    f"the chapeau cites the footnote [^{label}], defined after '<!-- more -->': the public edition "
+                    "withholds it with the analysis; move its definition above that line to publish it",
                     Severity.WARNING,
                 )
 

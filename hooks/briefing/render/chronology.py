@@ -57,43 +57,61 @@ def _year_link(year: int) -> str:
 
 
 YEAR_PAGE_LIMIT = 40
-"""A year with more events than this lists its months, each on its own page, so that no page grows
-with the size of the archive (a month page holds what one month of notes holds)."""
+"""A year with more events than this lists its months, each on its own page (or pages, see
+MONTH_PAGE_SIZE), so that no page grows with the size of the archive."""
+MONTH_PAGE_SIZE = 40
+"""A month with more events than this is listed on several pages (``03``, ``03-2``…) of this many."""
+
+MonthPage = tuple[int, int, int, list[Event]]
+"""(month, part, parts, events) of one month page: ``part`` counts from 1 among the month's ``parts``."""
 
 
-def _month_uri(year: int, month: int) -> str:
+def _month_uri(year: int, month: int, part: int = 1) -> str:
+    suffix = f"-{part}" if part > 1 else ""
     if month == BEFORE:
-        return f"chronologie/{year}/avant.md"
-    return f"chronologie/{year}/{month:02d}.md" if month else f"chronologie/{year}/annee.md"
+        return f"chronologie/{year}/avant{suffix}.md"
+    return f"chronologie/{year}/{month:02d}{suffix}.md" if month else f"chronologie/{year}/annee{suffix}.md"
 
 
-def _month_label(year: int, month: int) -> str:
-    if month == BEFORE:
-        return f"Commencés avant {year}"
-    return format_month_heading(year, month) if month else f"Au cours de l’année {year}"
+def _month_label(year: int, month: int, part: int = 1, parts: int = 1) -> str:
+    label = (f"Commencés avant {year}" if month == BEFORE
+             else format_month_heading(year, month) if month else f"Au cours de l’année {year}")
+    return f"{label} ({part}/{parts})" if parts > 1 else label
 
 
-_year_sizes: tuple[object, dict[int, int]] | None = None
+_split_targets: tuple[object, dict[int, int], dict[str, str]] | None = None
+"""(corpus, events per year, month page of each event of a split year), built once per corpus."""
 
 
 def month_target(event: Event, corpus: Corpus) -> Target:
     """Where the chronology lists ``event`` under its own start: its month (or its year's events without
-    month) on the year page, or that month's own page in a year split into months."""
-    global _year_sizes
-    if _year_sizes is None or _year_sizes[0] is not corpus:
-        _year_sizes = (corpus, {year: len(events) for year, events in _by_year(corpus).items()})
+    month) on the year page, or that month's own page (the part holding it) in a year split into months."""
+    global _split_targets
+    if _split_targets is None or _split_targets[0] is not corpus:
+        sizes, pages = {}, {}
+        for year, events in _by_year(corpus).items():
+            sizes[year] = len(events)
+            for month, part, _parts, listed in chronology_pages_for_year(year, events):
+                if month != BEFORE:
+                    pages.update((e.id, _month_uri(year, month, part)) for e in listed)
+        _split_targets = (corpus, sizes, pages)
     year = event.when.start.year
     month = _group_key(event, year)
-    if _year_sizes[1].get(year, 0) > YEAR_PAGE_LIMIT:
-        return _month_uri(year, month), None
+    if _split_targets[1].get(year, 0) > YEAR_PAGE_LIMIT:
+        return _split_targets[2].get(event.id, _month_uri(year, month)), None
     return markup.chronology_year_uri(year), _group_anchor(year, month)
 
 
-def chronology_pages_for_year(year: int, events: list[Event]) -> list[tuple[int, list[Event]]]:
-    """(month, events) of the month pages a year is split into; none for a small year."""
+def chronology_pages_for_year(year: int, events: list[Event]) -> list[MonthPage]:
+    """The month pages a year is split into, in order; none for a small year."""
     if len(events) <= YEAR_PAGE_LIMIT:
         return []
-    return [(month, list(group)) for month, group in groupby(events, key=lambda e: _group_key(e, year))]
+    pages: list[MonthPage] = []
+    for month, group in groupby(events, key=lambda e: _group_key(e, year)):
+        listed = list(group)
+        parts = -(-len(listed) // MONTH_PAGE_SIZE)
+        pages += [(month, i + 1, parts, listed[i * MONTH_PAGE_SIZE:(i + 1) * MONTH_PAGE_SIZE]) for i in range(parts)]
+    return pages
 
 
 FULL_LIST_LIMIT = 25
@@ -158,9 +176,9 @@ def _neighbour_links(ordered: list[tuple[str, str]], index: int, up: tuple[str, 
     return html.paragraph(" · ".join(around), "briefing-neighbours")
 
 
-def _render_month_summary(year: int, months: list[tuple[int, list[Event]]]) -> str:
-    rows = [(html.link(html.text(_month_label(year, month)), _month_uri(year, month)), _count(events))
-            for month, events in months]
+def _render_month_summary(year: int, months: list[MonthPage]) -> str:
+    rows = [(html.link(html.text(_month_label(year, month, part, parts)), _month_uri(year, month, part)),
+             _count(events)) for month, part, parts, events in months]
     return _table(("Mois", "Événements"), rows)
 
 
@@ -201,11 +219,11 @@ def render_chronology_months(corpus: Corpus, placer: Callable[[str], Place]) -> 
     pages = {}
     for year, events in _by_year(corpus).items():
         months = chronology_pages_for_year(year, events)
-        ordered = [(_month_label(year, month), _month_uri(year, month)) for month, _ in months]
-        for i, (month, group) in enumerate(months):
-            uri = _month_uri(year, month)
+        ordered = [(_month_label(year, m, part, parts), _month_uri(year, m, part)) for m, part, parts, _ in months]
+        for i, (month, part, parts, group) in enumerate(months):
+            uri = _month_uri(year, month, part)
             place = placer(uri)
-            label = _month_label(year, month)
+            label = _month_label(year, month, part, parts)
             pages[uri] = "\n".join([
                 markup.front_matter(title=f"Chronologie : {label}", search={"exclude": True}),
                 f"# {label}\n",
