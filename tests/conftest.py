@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,11 @@ import pytest
 from support import REPO, BuildResult, build
 
 pytest_plugins = ["browser_support"]
+
+os.environ["BRIEFING_LANGUAGE"] = "en"
+"""Messages in English, as the code writes them, whatever the sample site's language (French): the
+tests that read messages quote them in English. ``tests/test_messages.py`` builds and checks in French
+with the variable removed."""
 
 @pytest.fixture(scope="session")
 def public_site(tmp_path_factory) -> BuildResult:

@@ -37,7 +37,8 @@ class BuildResult:
         return " ".join(article.text_content().split())
 
     def warnings(self) -> list[str]:
-        return [line for line in self.output.splitlines() if "WARNING" in line]
+        """Every problem line: warnings and errors (the build logs a note's errors as ``ERROR``)."""
+        return [line for line in self.output.splitlines() if "WARNING" in line or "ERROR" in line]
 
 
 def build(project: Path, out: Path, *, strict: bool = False, env: dict | None = None,

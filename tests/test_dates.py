@@ -59,7 +59,7 @@ def test_parse_partial_dates_of_every_yaml_type(value, expected, precision):
     [
         ("2025-13-01", "no month 13"),
         ("2023-02-30", "février 2023 has 28 days"),
-        ("18/08/2023", "write YYYY-MM-DD, YYYY-MM or YYYY"),
+        ("18/08/2023", "write 2023-08-18"),
         (True, "is not a date"),
         (None, "is not a date"),
     ],
@@ -91,3 +91,41 @@ def test_chronological_order_puts_vague_dates_where_they_fall():
     assert [format_when(w) for w in ordered] == [
         "2017", "décembre 2017", "10 décembre 2017", "fin décembre 2017", "30 décembre 2017",
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("15/10/2024", "write 2024-10-15"),
+        ("15.10.2024", "write 2024-10-15"),
+        ("1/2/2024", "write 2024-02-01"),
+        ("15 octobre 2024", "write 2024-10-15"),
+        ("1er octobre 2024", "write 2024-10-01"),
+        ("15 oct. 2024", "write 2024-10-15"),
+        ("18 Août 2023", "write 2023-08-18"),
+        ("18 aout 2023", "write 2023-08-18"),
+        ("octobre 2024", "write 2024-10"),
+        ("10/2024", "write 2024-10"),
+        ("2024/10/15", "write 2024-10-15"),
+        ("fin décembre 2017", 'write 2017-12 and add the line "approx: late"'),
+        ("mi-juin 2023", 'write 2023-06 and add the line "approx: mid"'),
+    ],
+)
+def test_a_date_written_the_french_way_gets_the_value_to_write(written, expected):
+    with pytest.raises(DateFormError) as raised:
+        parse_partial_date(written)
+    assert str(raised.value) == f"{written!r} is not a date; {expected}"
+
+
+@pytest.mark.parametrize("written", ["31/02/2024", "15 brumaire 2024", "hier", "début 15 octobre 2024"])
+def test_no_suggestion_for_what_is_no_calendar_date(written):
+    with pytest.raises(DateFormError, match="write YYYY-MM-DD, YYYY-MM or YYYY"):
+        parse_partial_date(written)
+
+
+@pytest.mark.parametrize(("written", "expected"),
+                         [("octobre 2024", "2024-10"), ("juillet-août 2024", "2024-07&08"), ("10/2024", "2024-10")])
+def test_an_issue_written_the_french_way_gets_the_value_to_write(written, expected):
+    with pytest.raises(DateFormError) as raised:
+        parse_issue(written)
+    assert str(raised.value) == f"{written!r} is not an issue; write {expected}"

@@ -39,7 +39,7 @@ CASES = {
     ),
     "malformed date": (
         {"events/2023/2023-01-01-bad.md": note("date: 18/08/2023\ntitle: X")},
-        "events/2023/2023-01-01-bad.md:2: date: '18/08/2023' is not a date; write YYYY-MM-DD",
+        "events/2023/2023-01-01-bad.md:2: date: '18/08/2023' is not a date; write 2023-08-18",
     ),
     "end before start": (
         {"events/2023/2023-01-01-bad.md": note("date: 2023-05-03\nend: 2023-05-01\ntitle: X")},
@@ -107,6 +107,15 @@ CASES = {
     "unknown zone": (
         {"docs/lettres/12-autre.md": note("number: 12\nissue: 2024-03\nzones: [Japn]\ntitle: T")},
         'docs/lettres/12-autre.md:4: zones/0: unknown zone "Japn", did you mean "Japon"?',
+    ),
+    "template title": (
+        {"events/2023/2023-01-01-bad.md": note("date: 2023-01-01\ntitle: …")},
+        'events/2023/2023-01-01-bad.md:3: title: "…" is the template\'s placeholder; write your own text',
+    ),
+    "template definition": (
+        {"docs/pays/chine.md": note("title: Chine", "Première phrase : la définition reprise dans le glossaire.")},
+        'docs/pays/chine.md:4: body: the template\'s text "Première phrase : la définition reprise dans le glossaire." '
+        "is still there",
     ),
     "registry entry without title": (
         {"docs/pays/chine.md": note("aliases: [RPC]")},

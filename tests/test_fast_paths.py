@@ -201,5 +201,5 @@ def test_usual_web_addresses_are_judged_as_urlsplit_judges_them():
         url = rng.choice(["https://", "http://", ""]) + "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
         if checks._PLAIN_URL.fullmatch(url):
             plain += 1
-            assert checks.url_problem(url) == checks._split_url_problem(url), url
+            assert checks.url_problem(url) == checks.as_text(checks._split_url_problem(url)), url
     assert plain > 300

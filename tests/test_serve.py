@@ -13,9 +13,10 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import lxml.html
 import pytest
 
-from support import MINIMAL_REGISTRY, MKDOCS, REPO, make_project, note
+from support import MINIMAL_REGISTRY, MKDOCS, REPO, build, make_project, note
 
 EVENT = "events/2024/2024-10-01-ishiba-premier-ministre.md"
 LETTER = "docs/lettres/3-nouveau-gouvernement.md"
@@ -52,7 +53,9 @@ class Server:
     def __init__(self, project: Path, log: Path):
         self.port = _free_port()
         self.log = log
-        env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "BRIEFING_EDITION", "OFFLINE")}
+        # as a contributor runs it: the site's language (French) for messages, not the tests' English
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("SITE_URL", "BRIEFING_EDITION", "OFFLINE", "BRIEFING_LANGUAGE")}
         env["NO_MKDOCS_2_WARNING"] = "1"
         self._log_stream = log.open("w", encoding="utf-8")
         self.process = subprocess.Popen(
@@ -121,15 +124,16 @@ def test_serve_reports_bad_content_and_keeps_running(server):
     _edit(project / EVENT, "date: 2024-10-01", "date: 2024-13-01")
     expected = f"{EVENT}:2: date:"
     _wait_for(lambda: expected in running.output(), "the diagnostic in the terminal")
-    assert "WARNING" in next(line for line in running.output().splitlines() if expected in line)
+    assert "ERROR" in next(line for line in running.output().splitlines() if expected in line)
     assert running.process.poll() is None
     assert running.page("")[0] == 200
-    _wait_for(lambda: running.page("evenements/2024-10-01-ishiba-premier-ministre/")[0] == 404,
-              "the rejected note's page withdrawn")
+    _wait_for(lambda: "Non publié" in running.page("evenements/2024-10-01-ishiba-premier-ministre/")[1],
+              "the rejected note's page replaced by why it is not published")
 
     _edit(project / EVENT, "date: 2024-13-01", "date: 2024-10-01")
-    _wait_for(lambda: running.page("evenements/2024-10-01-ishiba-premier-ministre/")[0] == 200,
+    _wait_for(lambda: "Premier titre" in running.page("evenements/2024-10-01-ishiba-premier-ministre/")[1],
               "the event's page back after the fix")
+    assert _notice(running.page("evenements/2024-10-01-ishiba-premier-ministre/")[1]) == ""
     assert running.process.poll() is None
 
 
@@ -141,7 +145,7 @@ def test_contributing_quick_start_previews_a_new_event(tmp_path):
     project = make_project(tmp_path / "project", {}, with_sample=True)
     created = subprocess.run([sys.executable, "-m", "briefing", *args], cwd=project, capture_output=True, text=True)
     assert created.returncode == 0, created.stderr
-    event_id = Path(created.stdout.strip()).stem
+    event_id = Path(created.stdout.splitlines()[0]).stem
     running = Server(project, tmp_path / "serve.log")
     try:
         _wait_for(lambda: running.page(f"evenements/{event_id}/")[0] == 200 or running.process.poll() is not None,
@@ -151,3 +155,37 @@ def test_contributing_quick_start_previews_a_new_event(tmp_path):
         assert "Shigeru Ishiba devient Premier ministre" in page
     finally:
         running.stop()
+
+
+def _notice(page: str) -> str:
+    """The text of the problems notice of a served page ('' if it has none)."""
+    tree = lxml.html.fromstring(page)
+    return " ".join(" ".join(tree.xpath("//div[contains(@class, 'briefing-problems')]//text()")).split())
+
+
+def test_serve_shows_problems_on_the_pages_they_affect_and_never_in_a_build(server, tmp_path):
+    running, project = server
+    event_page, letter_page = "evenements/2024-10-01-ishiba-premier-ministre/", "lettres/3-nouveau-gouvernement/"
+    assert _notice(running.page(letter_page)[1]) == ""
+    _edit(project / LETTER, "Chapeau.", "Chapeau sur le Quad*.")
+    _wait_for(lambda: "Quad" in _notice(running.page(letter_page)[1]), "the glossary warning on the letter")
+    notice = _notice(running.page(letter_page)[1])
+    assert f"avertissement · {LETTER}:8 body : le glossaire n’a pas de terme « Quad »" in notice, notice
+
+    _edit(project / EVENT, "date: 2024-10-01", "date: 01/10/2024")
+    _wait_for(lambda: "01/10/2024" in _notice(running.page(event_page)[1]), "the rejected note's page")
+    status, page = running.page(event_page)
+    assert status == 200
+    assert f"erreur · {EVENT}:2 date : '01/10/2024' n’est pas une date ; écrivez 2024-10-01" in _notice(page)
+    page = page.replace("\u202f", " ").replace("\u00a0", " ").replace("&#8239;", " ")  # French typography
+    assert f"Non publié : {EVENT}" in page and "Cette note n’est pas publiée" in page
+    letter = _notice(running.page(letter_page)[1])
+    assert (f"{LETTER}:6 facts/0 : identifiant de note « 2024-10-01-ishiba-premier-ministre » introuvable "
+            f"({EVENT} existe mais a été refusée, voyez ses erreurs)") in letter, letter
+
+    built = build(project, tmp_path / "site", env={"BRIEFING_LANGUAGE": ""})
+    assert built.returncode == 0, built.output  # a plain build publishes the rest
+    assert "ERROR" in built.output and "n’est pas une date" in built.output
+    assert not (built.site / "evenements" / "2024-10-01-ishiba-premier-ministre").exists()
+    assert not [p for p in built.site.rglob("*.html") if b"briefing-problems" in p.read_bytes()]
+    assert build(project, tmp_path / "strict", strict=True).returncode == 1

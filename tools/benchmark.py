@@ -17,6 +17,8 @@ at 40 ms a key, median of five (``benchmarking/browser.py``), with where that ti
 a chronology's filters take to answer a change, on the largest chronology page
 (``benchmarking/filters.py``). ``--stages`` times the check command and the pipeline's stages on the
 same corpus.
+Our offline export is built at every N (with or without the browser) and its size reported, as a
+folder and as the zip an editor sends.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from benchmarking.builds import alternate, build_env, run_build
 from benchmarking.filters import filter_figures
 from benchmarking.preview import preview_rebuild_seconds
 from benchmarking.projects import make_bare, make_ours
-from benchmarking.sizes import site_figures
+from benchmarking.sizes import export_figures, site_figures
 
 
 @dataclass
@@ -62,6 +64,13 @@ def build_figures(row: Row, project: Path, bare: Path, work: Path, args: argpars
     return first
 
 
+def _offline_build(folder: Path, out: Path):
+    offline = run_build(folder, "mkdocs-offline.yml", out, strict=False, env=build_env(OFFLINE="true"))
+    if offline.returncode:
+        raise SystemExit(f"{folder.name} offline build failed:\n{offline.output}")
+    return offline
+
+
 def measure(size: int, work: Path, args: argparse.Namespace) -> Row:
     row = Row(size)
     project, bare = work / "ours", work / "bare"
@@ -78,14 +87,13 @@ def measure(size: int, work: Path, args: argparse.Namespace) -> Row:
         "largest page KB": f"{ours['largest_page_kb']:.1f} ({ours['largest_page']})",
         "bare / our index B/event": f"{reference['index_bytes_per_event']:.0f} / {ours['index_bytes_per_event']:.0f}",
     })
+    exports = {"ours": _offline_build(project, work / "ours-offline")}  # its size at every N
+    row.figures["offline export MB (folder / zip)"] = export_figures(exports["ours"].site)
     if not args.skip_browser:
         row.figures.update(filter_figures(our_build.site))
         print(f"[{size}] filters: {row.figures['filter answer ms (median / max)']}", flush=True)
         for name, folder in (("bare", bare), ("ours", project)):
-            offline = run_build(folder, "mkdocs-offline.yml", work / f"{name}-offline", strict=False,
-                                env=build_env(OFFLINE="true"))
-            if offline.returncode:
-                raise SystemExit(f"{name} offline build failed:\n{offline.output}")
+            offline = exports.get(name) or _offline_build(folder, work / f"{name}-offline")
             site = bare_build.site if name == "bare" else our_build.site
             timing = browser_figures(site, offline.site, corpus.sample_event_id, args.openings)
             for where, label in (("served", "served"), ("file", "file://")):

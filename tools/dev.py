@@ -7,6 +7,7 @@
     python3 tools/dev.py preview  # the same, building only recent notes and those you edit (large archives)
     python3 tools/dev.py check    # validate all content without building (python -m briefing check)
     python3 tools/dev.py new event --date 2024-10-01 --title "…"   # start a note, letter or entry from a template
+    python3 tools/dev.py export [--edition full]   # the offline export: export-public/ and export-public.zip
 
 The virtual environment lives in .venv/ and is only reinstalled when a requirements file changes.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -28,7 +30,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 def _run(*command: str | Path, env: dict | None = None) -> None:
-    print("+", " ".join(str(c) for c in command), flush=True)
+    print("+", shlex.join(str(c) for c in command), flush=True)  # can be pasted back into a shell
     result = subprocess.run([str(c) for c in command], cwd=ROOT, env=env)
     if result.returncode:
         sys.exit(result.returncode)
@@ -95,7 +97,29 @@ def new(args: list[str]) -> None:
     _run(BIN / "python", "-m", "briefing", "new", *args, env=_environment())
 
 
-COMMANDS = {"site": site, "serve": serve, "preview": preview, "test": test, "check": check, "new": new}
+def export(args: list[str]) -> None:
+    """Build the offline export of an edition (strict) and say where its zip is and how big."""
+    edition = "public"
+    if args[:1] == ["--edition"] and len(args) >= 2:
+        edition, args = args[1], args[2:]
+    elif args[:1] and args[0].startswith("--edition="):
+        edition, args = args[0].split("=", 1)[1], args[1:]
+    if edition not in ("public", "full"):
+        print(f"unknown edition {edition!r}; use --edition public or --edition full", file=sys.stderr)
+        sys.exit(2)
+    ensure_venv("requirements.txt")
+    folder = ROOT / f"export-{edition}"
+    env = dict(_environment(), OFFLINE="true", BRIEFING_EDITION=edition)
+    _run(BIN / "mkdocs", "build", "--strict", "-d", folder, *args, env=env)
+    archive = folder.with_name(folder.name + ".zip")
+    size = archive.stat().st_size
+    print(f"{archive.relative_to(ROOT)}: {size / 1e6:.1f} MB ({size:,} bytes); open {folder.name}/index.html, "
+          f"or send the zip (it unzips to {folder.name}/ with LISEZ-MOI.txt on top)")
+
+
+COMMANDS = {
+    "site": site, "serve": serve, "preview": preview, "test": test, "check": check, "new": new, "export": export,
+}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:

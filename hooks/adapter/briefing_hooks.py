@@ -6,6 +6,7 @@ folder on ``sys.path`` only while the hook module itself is executed.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from html import escape as html_escape
@@ -17,17 +18,18 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import clean_directory
 
+from briefing import i18n
 from briefing.diagnostics import Severity
 from briefing.edition.editions import Edition
 from briefing.exports.build import export_paths, write_exports
 from briefing.exports.links import SiteLinks
-from briefing.exports.offline import drop_server_only_files, is_offline_build, write_zip
+from briefing.exports.offline import drop_server_only_files, is_offline_build, write_readme, write_zip
 from briefing.french import typography
 from briefing.load import schema
 from briefing.load.preview import STARTED, Preview, PreviewError, select, unnamed_entities
 from briefing.pipeline import Build, run
 from briefing.project import read_config
-from briefing.render import sanitize
+from briefing.render import markup, problems, sanitize
 from briefing.render.fragments import resolve_links
 from briefing.render.metadata import PageHeads
 from briefing.search import entries as search_entries
@@ -38,18 +40,22 @@ from briefing.speed import gc_pause
 from briefing.speed.background import BackgroundJob, JobFailed
 
 log = get_plugin_logger("briefing")
+EDITION_LABELS = {Edition.PUBLIC: "publique (extrait)", Edition.FULL: "abonnés (complète)"}
 _state: dict[str, object] = {}
 """The current build, its preview selection, page URLs and page metadata; reset on every
 ``on_config`` because ``mkdocs serve`` reuses this module."""
+_serving = {"on": False}
+"""Whether this process runs ``mkdocs serve``: only then do pages show the build's problems."""
+
+
+_LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.NOTICE: logging.INFO}
 
 
 def _report(build: Build) -> None:
+    """Errors as ``ERROR``, warnings as ``WARNING`` (``--strict`` counts both), notices as ``INFO``."""
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for diagnostic in build.diagnostics:
-        if diagnostic.severity is Severity.NOTICE:
-            log.info(diagnostic.format())
-        else:
-            log.warning(diagnostic.format())
+        log.log(_LOG_LEVEL[diagnostic.severity], diagnostic.format())
         if annotate:
             print(diagnostic.github_annotation(), flush=True)
 
@@ -58,8 +64,9 @@ _dirty = {"build": False}
 """Whether MkDocs was asked for a ``--dirty`` build (told once per process, by ``on_startup``)."""
 
 
-def on_startup(command, dirty):
+def on_startup(command: str, dirty: bool) -> None:
     _dirty["build"] = dirty
+    _serving["on"] = command == "serve"
 
 
 def on_pre_build(config) -> None:
@@ -67,8 +74,8 @@ def on_pre_build(config) -> None:
     another edition, or of a note made confidential since, would stay. Nothing there can be vouched
     for, so the folder is emptied first (MkDocs then builds every page, as without ``--dirty``)."""
     if _dirty["build"]:
-        log.info("--dirty: the site folder is emptied first, so that no page of another edition or of a "
-                 "withheld note stays in it")
+        log.info(i18n._("--dirty: the site folder is emptied first, so that no page of another edition or of a "
+                        "withheld note stays in it"))
         clean_directory(config.site_dir)
 
 
@@ -76,12 +83,14 @@ def _refuse_unsafe_theme_features(config) -> None:
     """Fail closed on a theme feature that would turn contributors' text into HTML in the browser."""
     for feature in (config.theme.get("features") or []):
         if feature in sanitize.UNSAFE_THEME_FEATURES:
-            raise PluginError(f"theme.features: {feature}: {sanitize.UNSAFE_THEME_FEATURES[feature]}")
+            raise PluginError(i18n._("theme.features: {feature}: {reason}").format(
+                feature=feature, reason=i18n._(sanitize.UNSAFE_THEME_FEATURES[feature])))
 
 
 def on_config(config):
     _refuse_unsafe_theme_features(config)
     root = Path(config.config_file_path).resolve().parent
+    i18n.use(config.theme.get("language"))
     try:
         read_config(Path(config.config_file_path))  # what MkDocs would not say: a key written twice
         edition = Edition.parse(os.environ.get("BRIEFING_EDITION"))
@@ -91,8 +100,10 @@ def on_config(config):
         )
     except ValueError as error:
         raise PluginError(str(error)) from error
+    settings = dataclasses.replace(settings, offline=is_offline_build(config))
     if not settings.events_dir.is_dir():
-        raise PluginError(f"events folder not found: {settings.events_dir}; create it or set extra.briefing.events_dir")
+        raise PluginError(i18n._("events folder not found: {folder}; create it or set extra.briefing.events_dir"
+                                 ).format(folder=settings.events_dir))
     _state.clear()
     try:
         preview = Preview.from_env(os.environ.get("BRIEFING_PREVIEW"), STARTED)
@@ -127,7 +138,7 @@ def _add_exports(build: Build, files: Files, config) -> None:
     ``on_env`` waits for it before MkDocs copies static files (a generated file whose source is its
     own destination is left in place). They are in the offline export before anything packs it."""
     site_dir = Path(config.site_dir)
-    for uri in export_paths(build.corpus):
+    for uri in export_paths(build.corpus, offline=build.settings.offline):
         _publish(files, config, uri, abs_src_path=str(site_dir / uri))
     links, epoch = _state["links"], os.environ.get("SOURCE_DATE_EPOCH")
     _state["exports"] = BackgroundJob(
@@ -140,7 +151,8 @@ def _publish(files: Files, config, uri: str, content: str | bytes | None = None,
     (MkDocs would replace it silently)."""
     existing = files.src_uris.get(uri)  # generated paths are POSIX already
     if existing is not None:
-        log.warning(f"docs/{uri}: this file is generated; rename or remove yours (the generated one is published)")
+        log.warning(i18n._("docs/{uri}: this file is generated; rename or remove yours (the generated one is published)"
+                           ).format(uri=uri))
         files.remove(existing)
     if abs_src_path is None:
         generated = File.generated(config, uri, content=content)
@@ -190,15 +202,46 @@ def on_files(files: Files, config) -> Files:
         if left_out is not None:
             files.remove(left_out)
     edit_path = _EditPaths(docs_dir)
-    for page in build.renderer.generated_pages():
+    pages = build.renderer.generated_pages()
+    for page in pages:
         generated = _publish(files, config, page.src_uri, page.markdown)
         if page.source is not None:
             generated.edit_uri = edit_path(page.source)
     for uri, text in schema.published_files().items():
         _publish(files, config, uri, text)
     _add_exports(build, files, config)
+    if _serving["on"]:
+        _show_problems(build, files, config, edit_path, pages)
     gc_pause.freeze_until_build_end()
     return files
+
+
+def _show_problems(build: Build, files: Files, config, edit_path: _EditPaths, pages: list) -> None:
+    """Serve only: which page shows which problems, and a page at the address of each rejected file."""
+    by_source = problems.by_source(build.diagnostics)
+    relative = build.loaded.diagnostics.relative
+    notices: dict[str, list] = {}
+    for file in files:
+        if file.abs_src_path and not file.generated_by:
+            found = by_source.get(relative(Path(file.abs_src_path)))
+            if found:
+                notices[file.src_uri] = found
+    for page in pages:
+        if page.source is not None and relative(page.source) in by_source:
+            notices[page.src_uri] = by_source[relative(page.source)]
+    docs_dir, event_files = Path(config.docs_dir).resolve(), set(build.loaded.accounting.event_files)
+    for path in build.loaded.accounting.rejected:
+        is_event = path in event_files
+        if is_event:
+            uri = markup.event_uri(path.stem)
+        elif path.resolve().is_relative_to(docs_dir):
+            uri = path.resolve().relative_to(docs_dir).as_posix()
+        else:
+            continue
+        if uri not in files.src_uris:
+            _publish(files, config, uri, problems.rejected_page(relative(path), is_event)).edit_uri = edit_path(path)
+            notices[uri] = by_source.get(relative(path), [])
+    _state["notices"] = notices
 
 
 @event_priority(-100)
@@ -230,7 +273,9 @@ def _resolver(page):
     quiet = "preview" in _state  # a preview leaves pages out on purpose
 
     def missing(target: str) -> None:
-        (log.debug if quiet else log.warning)(f"docs/{source}: generated link to '{target}', which is not in the site")
+        (log.debug if quiet else log.warning)(
+            i18n._("docs/{page}: generated link to '{target}', which is not in the site").format(
+                page=source, target=target))
 
     return lambda part: resolve_links(part, page.url, urls, missing)
 
@@ -277,6 +322,9 @@ def _complete_page(context, page, config, nav):
     """After ``material/search`` has indexed the page (priority 0): the fragments kept out of search."""
     page.content = _state["build"].renderer.complete_page_html(page.file.src_uri, page.content, _resolver(page))
     _typeset(page)
+    found = _state.get("notices", {}).get(page.file.src_uri)
+    if found:
+        page.content = problems.notice_html(found) + page.content
     return context
 
 
@@ -301,8 +349,10 @@ def on_post_build(config) -> None:
     """Last of all: the offline export is complete only after ``material/offline`` ran."""
     if is_offline_build(config):
         drop_server_only_files(Path(config.site_dir))
+        settings = _state["build"].settings
+        write_readme(Path(config.site_dir), settings.publication, EDITION_LABELS[settings.edition])
         archive = write_zip(Path(config.site_dir))
-        log.info(f"offline export packed as {archive}")
+        log.info(i18n._("offline export packed as {path}").format(path=archive))
     log.info(_state["build"].summary())
     gc_pause.thaw()
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from briefing.exports.offline import is_offline_build
+from briefing.i18n import _
 from briefing.search import index as search_index
 from briefing.search import material as search_material
 from briefing.search import prebuilt as search_prebuilt
@@ -113,7 +114,8 @@ def _prebuild(config, site: Path, index_path: Path, data: dict, worker_path: Pat
     try:
         page, index = search_prebuilt.prebuild(data, site / "assets" / "javascripts" / "lunr", worker, _names())
     except Unsupported as reason:
-        log.info(f"search index built in the browser: the prebuilt index does not mirror {reason}")
+        log.info(_("search index built in the browser: the prebuilt index does not mirror {reason}").format(
+            reason=reason))
         _write_documents(index_path, data)
         return None
     if is_offline_build(config):  # read from file://, where a script is all the page can load

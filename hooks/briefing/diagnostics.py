@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from briefing.i18n import _
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -83,4 +85,4 @@ def suggest(wrong: str, candidates: list[str]) -> str | None:
 
 def did_you_mean(wrong: str, candidates: list[str]) -> str:
     hint = suggest(wrong, candidates)
-    return f', did you mean "{hint}"?' if hint else ""
+    return _(', did you mean "{hint}"?').format(hint=hint) if hint else ""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from briefing.diagnostics import Diagnostic, Severity
 from briefing.edition.editions import apply_edition
 from briefing.edition.published import Published, decide
+from briefing.i18n import _, ngettext
 from briefing.index.corpus import Corpus, build_corpus
 from briefing.load.loader import Loaded, load
 from briefing.load.preview import Selection
@@ -38,14 +39,16 @@ class Build:
         rejected_events = sum(1 for p in accounting.rejected if p in event_files)
         rejected_other = len(accounting.rejected) - rejected_events
         problems = sum(1 for d in self.loaded.diagnostics.items if d.severity is not Severity.NOTICE)
-        return (
-            f"events: {len(events) - withheld} published, {withheld} withheld, {rejected_events} rejected "
-            f"(of {len(self.loaded.accounting.event_files)} files); "
-            f"letters: {len(self.loaded.sources.letters)} published; "
-            f"registry: {len(self.loaded.sources.entities)} entries; "
-            f"other files rejected: {rejected_other}; "
-            f"files not published: {len(self.loaded.inventory.refused) + self.unpublished_statics}; "
-            f"{problems} problem{'s' if problems != 1 else ''} reported"
+        return _(
+            "events: {published} published, {withheld} withheld, {rejected} rejected (of {files} files); "
+            "letters: {letters} published; registry: {entries} entries; other files rejected: {other}; "
+            "files not published: {unpublished}; {problems}"
+        ).format(
+            published=len(events) - withheld, withheld=withheld, rejected=rejected_events,
+            files=len(self.loaded.accounting.event_files), letters=len(self.loaded.sources.letters),
+            entries=len(self.loaded.sources.entities), other=rejected_other,
+            unpublished=len(self.loaded.inventory.refused) + self.unpublished_statics,
+            problems=ngettext("{count} problem reported", "{count} problems reported", problems).format(count=problems),
         )
 
 

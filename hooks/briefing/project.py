@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from briefing.edition.editions import Edition
+from briefing.i18n import _
 from briefing.settings import Settings
 
 CONFIG_NAME = "mkdocs.yml"
@@ -23,13 +24,13 @@ class _ConfigLoader(yaml.SafeLoader):
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         first: dict[str, int] = {}
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
                 line = key_node.start_mark.line + 1
                 if first.setdefault(key_node.value, line) != line:
                     raise yaml.MarkedYAMLError(
-                        problem=f'the key "{key_node.value}" is written twice (first on line '
-                                f"{first[key_node.value]}); only the last would count, so keep one",
+                        problem=_('the key "{key}" is written twice (first on line {first}); only the last '
+                                  "would count, so keep one").format(key=key_node.value, first=first[key_node.value]),
                         problem_mark=key_node.start_mark)
         return super().construct_mapping(node, deep)
 
@@ -64,7 +65,7 @@ def read_config(config_file: Path) -> dict:
             where = f"{config_file.name}:{error.problem_mark.line + 1}" if error.problem_mark else config_file.name
             raise ValueError(f"{where}: {error.problem}") from error
     if not isinstance(config, dict):
-        raise ValueError(f"{config_file}: not a mapping of settings")
+        raise ValueError(_("{path}: not a mapping of settings").format(path=config_file))
     return config
 
 
@@ -74,7 +75,15 @@ def find_config(start: Path) -> Path:
         candidate = folder / CONFIG_NAME
         if candidate.is_file():
             return candidate
-    raise FileNotFoundError(f"no {CONFIG_NAME} in {start.resolve()} or above; run the command inside the project")
+    raise FileNotFoundError(_("no {name} in {folder} or above; run the command inside the project").format(
+        name=CONFIG_NAME, folder=start.resolve()))
+
+
+def site_language(config_file: Path) -> str | None:
+    """``theme.language`` of ``mkdocs.yml``, or None."""
+    theme = read_config(config_file).get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return str(language) if language else None
 
 
 def load_settings(config_file: Path, edition: Edition = Edition.PUBLIC) -> Settings:

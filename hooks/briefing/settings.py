@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.edition.editions import Edition
+from briefing.i18n import _
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,8 @@ class Settings:
     short_name: str = "Asie21"
     subscribe_url: str = ""
     subscribe_label: str = "S’abonner à la lettre"
+    offline: bool = False
+    """Whether this build is the offline export: it carries no feed and one calendar, the whole chronology's."""
     nav_pages: frozenset[str] | None = None
     """The Markdown files ``nav`` names (``docs``-relative), or None without a ``nav``."""
     declared: frozenset[str] = frozenset()
@@ -34,9 +37,8 @@ class Settings:
         known = {"publication", "short_name", "subscribe_url", "subscribe_label", "events_dir"}
         unknown = sorted(set(mapping) - known)
         if unknown:
-            raise ValueError(
-                f"extra.briefing: unknown key(s) {', '.join(unknown)}; known keys: {', '.join(sorted(known))}"
-            )
+            raise ValueError(_("extra.briefing: unknown key(s) {unknown}; known keys: {known}").format(
+                unknown=", ".join(unknown), known=", ".join(sorted(known))))
         values = {k: str(v) for k, v in mapping.items() if k in known - {"events_dir"}}
         events_dir = root / str(mapping.get("events_dir", "events"))
         site_config = site_config or {}

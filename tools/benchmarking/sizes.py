@@ -23,3 +23,10 @@ def site_figures(site: Path, size: int) -> dict[str, float]:
     }
 
 
+
+
+def export_figures(export: Path) -> str:
+    """``folder MB / zip MB`` of an offline export (its zip is written next to the folder)."""
+    folder = sum(p.stat().st_size for p in export.rglob("*") if p.is_file())
+    packed = export.with_name(export.name + ".zip").stat().st_size
+    return f"{folder / 1e6:.0f} / {packed / 1e6:.0f}"

@@ -13,19 +13,21 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from briefing import i18n
 from briefing.diagnostics import Diagnostic, Severity
 from briefing.edition.editions import Edition
+from briefing.i18n import _, ngettext
 from briefing.pipeline import prepare
-from briefing.project import find_config, load_settings
+from briefing.project import find_config, load_settings, site_language
 
 
 def check(config_file: Path, edition: Edition = Edition.PUBLIC) -> list[Diagnostic]:
-    """Every problem the build of ``config_file`` would report, in the same order."""
+    """Every problem the build of ``config_file`` would report, in the same order and language."""
+    i18n.use(site_language(config_file))
     settings = load_settings(config_file, edition)
     if not settings.events_dir.is_dir():
-        raise FileNotFoundError(
-            f"events folder not found: {settings.events_dir}; create it or set extra.briefing.events_dir"
-        )
+        raise FileNotFoundError(_("events folder not found: {folder}; create it or set extra.briefing.events_dir"
+                                  ).format(folder=settings.events_dir))
     return prepare(settings)[0].diagnostics.sorted()
 
 
@@ -41,15 +43,21 @@ def _run(args: argparse.Namespace) -> int:
     counts = Counter(d.severity for d in diagnostics)
     failing = counts[Severity.ERROR] + counts[Severity.WARNING]
     elapsed = time.perf_counter() - started
-    print(
-        f"check: {counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
-        f"{counts[Severity.NOTICE]} notice(s) in {elapsed:.2f} s" + ("" if failing else "; all good"),
-        file=sys.stderr,
+    summary = _("check: {errors}, {warnings}, {notices} in {seconds:.2f} s").format(
+        errors=ngettext("{count} error", "{count} errors", counts[Severity.ERROR]).format(count=counts[Severity.ERROR]),
+        warnings=ngettext("{count} warning", "{count} warnings", counts[Severity.WARNING]).format(
+            count=counts[Severity.WARNING]),
+        notices=ngettext("{count} notice", "{count} notices", counts[Severity.NOTICE]).format(
+            count=counts[Severity.NOTICE]),
+        seconds=elapsed,
     )
+    print(summary + ("" if failing else _("; all good")), file=sys.stderr)
     return 1 if failing else 0
 
 
 def add_parser(commands) -> None:
-    parser = commands.add_parser("check", help="validate all notes, letters and registry entries (no site build)")
-    parser.add_argument("-f", "--config", help="path to mkdocs.yml; default: the nearest one from here upwards")
+    parser = commands.add_parser("check", help=_("validate all notes, letters and registry entries (no site build)"),
+                                 description=_("Validate all notes, letters and registry entries as the build does, "
+                                               "without building the site; fails on any error or warning."))
+    parser.add_argument("-f", "--config", help=_("path to mkdocs.yml; default: the nearest one from here upwards"))
     parser.set_defaults(run=_run)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from enum import StrEnum
 
+from briefing.i18n import _
 from briefing.load import footnotes
 from briefing.load.loader import MORE_MARKER
 from briefing.structure import Event, Letter, Sources
@@ -26,7 +27,9 @@ class Edition(StrEnum):
             return cls(text)
         except ValueError:
             valid = ", ".join(e.value for e in cls)
-            raise ValueError(f'unknown edition "{value}"; set BRIEFING_EDITION to one of: {valid}') from None
+            raise ValueError(
+                _('unknown edition "{value}"; set BRIEFING_EDITION to one of: {valid}').format(value=value, valid=valid)
+            ) from None
 
 
 def _withhold_event(event: Event, placeholder_id: str) -> Event:

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from briefing.diagnostics import Diagnostics, Severity
+from briefing.i18n import _
 from briefing.load.inventory import not_published
 from briefing.load.loader import Loaded
 from briefing.structure import Sources
@@ -98,11 +99,11 @@ def decide(loaded: Loaded, edition_sources: Sources, docs_dir: Path, declared: f
         if uri in published or quiet:
             continue
         if uri in withheld:
-            diagnostics.add(path, None, None, "withheld: only text this edition withholds links to it",
+            diagnostics.add(path, None, None, _("withheld: only text this edition withholds links to it"),
                             Severity.NOTICE)
         else:
             diagnostics.add(path, None, None, not_published(
-                "no published page links to it (nor does mkdocs.yml); link to it or remove it"),
+                _("no published page links to it (nor does mkdocs.yml); link to it or remove it")),
                 Severity.WARNING)
     return Published(frozenset(uris | published))
 

@@ -14,10 +14,13 @@ from briefing.index.corpus import Corpus
 from briefing.settings import Settings
 
 
-def export_paths(corpus: Corpus) -> list[str]:
+def export_paths(corpus: Corpus, *, offline: bool = False) -> list[str]:
     """The paths ``render_exports`` writes, in its order, known without rendering anything: pages
     link to the exports, so the site knows them before they are written (``write_exports``).
-    ``tests/test_export_writers.py`` holds the two to the same list."""
+    ``tests/test_export_writers.py`` holds the two to the same list. The offline export holds what
+    works from a USB key: the JSON data and the whole chronology's calendar, no feed."""
+    if offline:
+        return [paths.EVENTS_CALENDAR, paths.EVENTS_JSON, paths.LETTERS_JSON, paths.EXPORT_SCHEMA]
     entities = sorted(corpus.registry.entities.values(), key=lambda entity: entity.key)
     feeds = [paths.LETTERS_FEED, paths.EVENTS_FEED, *(paths.entity_feed(e) for e in entities)]
     dated = [e for e in entities if corpus.entity_events.get(e.key)]
@@ -37,6 +40,8 @@ def write_exports(corpus: Corpus, settings: Settings, links: SiteLinks, site_dir
 def render_exports(corpus: Corpus, settings: Settings, links: SiteLinks,
                    source_date_epoch: str | None = None) -> list[ExportFile]:
     context = ExportContext(corpus, settings, links, content_updated(corpus, source_date_epoch))
+    if settings.offline:
+        return [*render_calendars(context, site_wide_only=True), *render_data(context)]
     feeds = render_feeds(context)
     return [*feeds, *_sitemap_stubs(feeds), *render_calendars(context), *render_data(context)]
 

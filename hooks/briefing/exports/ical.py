@@ -89,10 +89,13 @@ class _Calendars:
         return ExportFile(path, b"".join([head, *vevents, rfc5545.lines("END:VCALENDAR")]))
 
 
-def render_calendars(context: ExportContext) -> list[ExportFile]:
+def render_calendars(context: ExportContext, *, site_wide_only: bool = False) -> list[ExportFile]:
+    """The site's calendar, then one per registry entry with events (none with ``site_wide_only``)."""
     corpus, short = context.corpus, context.settings.short_name
     calendars = _Calendars(context)
     files = [calendars.file(paths.EVENTS_CALENDAR, f"{short} – événements", corpus.published_events)]
+    if site_wide_only:
+        return files
     for entity in sorted(corpus.registry.entities.values(), key=lambda e: e.key):
         if corpus.entity_events.get(entity.key):
             files.append(calendars.file(paths.entity_calendar(entity), f"{short} – {plain_field(entity.title)}",

@@ -1,15 +1,25 @@
 """The offline export packed as one zip file, next to the site folder, the same bytes for the same site.
 
-Entries are sorted, carry one fixed timestamp (``SOURCE_DATE_EPOCH`` when set, else a constant) and
-fixed permissions, and sit under the folder's own name so that unzipping gives back the folder.
+Entries are sorted (the reader's note ``LISEZ-MOI.txt`` first), carry one fixed timestamp
+(``SOURCE_DATE_EPOCH`` when set, else a constant) and fixed permissions, and sit under the folder's
+own name so that unzipping gives back the folder.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
+import re
 import time
 import zipfile
 from pathlib import Path
+
+from briefing.load.dates import format_partial
+from briefing.structure import PartialDate
+
+README_NAME = "LISEZ-MOI.txt"
+_SOURCE_MAP_COMMENT = re.compile(rb"//# sourceMappingURL=[^\s\"'\\]+|/\*# sourceMappingURL=[^*]*\*/")
+"""The comment naming a source map, also where the search worker's code is pasted into a string."""
 
 SERVER_ONLY = ("404.html",)
 """Pages only a web server shows; the 404 page's links are absolute to the server root, so from
@@ -42,11 +52,51 @@ def entry_time(environ: dict | None = None) -> tuple[int, int, int, int, int, in
 
 
 def drop_server_only_files(site_dir: Path) -> list[Path]:
-    """Remove from an export what only makes sense on a web server; return what was removed."""
-    removed = [Path(site_dir) / name for name in SERVER_ONLY if (Path(site_dir) / name).is_file()]
-    for path in removed:
+    """Remove from an export what only makes sense on a web server, and the theme's source maps
+    (a quarter of a small export, for developers' tools only; the comments naming them go too);
+    return what was removed."""
+    site_dir = Path(site_dir)
+    removed = [site_dir / name for name in SERVER_ONLY if (site_dir / name).is_file()]
+    maps = sorted(site_dir.rglob("*.map"))
+    for path in [*removed, *maps]:
         path.unlink()
-    return removed
+    for script in [*site_dir.glob("assets/**/*.js"), *site_dir.glob("assets/**/*.css"),
+                   *site_dir.glob("search/*.js")]:
+        data = script.read_bytes()
+        if b"sourceMappingURL" in data:
+            script.write_bytes(_SOURCE_MAP_COMMENT.sub(b"", data))
+    return [*removed, *maps]
+
+
+def build_date(environ: dict | None = None) -> datetime.date:
+    """The export's date: ``SOURCE_DATE_EPOCH`` (UTC) when set, else today."""
+    value = (environ if environ is not None else os.environ).get("SOURCE_DATE_EPOCH", "")
+    try:
+        return datetime.datetime.fromtimestamp(int(value), datetime.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        return datetime.datetime.now(datetime.UTC).date()
+
+
+def write_readme(site_dir: Path, publication: str, edition_label: str, *, environ: dict | None = None) -> Path:
+    """The reader's note at the top of the export: which file to open, which edition, when it was built."""
+    site_dir = Path(site_dir)
+    built = build_date(environ)
+    text = (
+        f"{publication} – export hors ligne\n"
+        f"\n"
+        f"Édition : {edition_label}\n"
+        f"Construit le {format_partial(PartialDate(built.year, built.month, built.day))}\n"
+        f"\n"
+        f"Pour lire : décompressez l’archive, puis ouvrez le fichier index.html de ce dossier\n"
+        f"dans un navigateur (double-clic). Aucune connexion n’est nécessaire : la navigation,\n"
+        f"la recherche et le glossaire fonctionnent depuis le disque ou une clé USB.\n"
+        f"\n"
+        f"Aussi dans le dossier : flux/evenements.ics (toute la chronologie, pour un agenda)\n"
+        f"et donnees/ (les événements et les lettres en JSON).\n"
+    )
+    path = site_dir / README_NAME
+    path.write_text(text, encoding="utf-8", newline="\r\n")  # readable by any editor, Windows' included
+    return path
 
 
 def write_zip(site_dir: Path, target: Path | None = None, *, environ: dict | None = None) -> Path:
@@ -54,7 +104,8 @@ def write_zip(site_dir: Path, target: Path | None = None, *, environ: dict | Non
     site_dir = Path(site_dir).resolve()
     target = Path(target) if target else zip_path_for(site_dir)
     stamp = entry_time(environ)
-    files = sorted((p for p in site_dir.rglob("*") if p.is_file()), key=lambda p: p.relative_to(site_dir).as_posix())
+    files = sorted((p for p in site_dir.rglob("*") if p.is_file()),
+                   key=lambda p: (p.name != README_NAME or p.parent != site_dir, p.relative_to(site_dir).as_posix()))
     partial = target.with_name(target.name + ".partial")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:

@@ -15,7 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from briefing.diagnostics import Diagnostics, Severity, did_you_mean, fold
-from briefing.load import glossary
+from briefing.i18n import N_, _
+from briefing.load import glossary, templates
 from briefing.load.frontmatter import Document
 from briefing.load.registry import Registry
 from briefing.structure import ALL_KINDS, FACT_LINE_CHARS, Entity, Sources
@@ -33,6 +34,7 @@ def run_checks(sources: Sources, registry: Registry, documents: dict[Path, Docum
     _check_sources(sources, documents, diagnostics)
     _check_fact_lines(sources, documents, diagnostics)
     _check_lookalike_entries(sources.entities, diagnostics)
+    _check_template_text(sources, documents, diagnostics)
     for event in sources.events:
         used.update(event.entities)
     for letter in sources.letters:
@@ -66,15 +68,16 @@ def _check_glossary_marks(
                 used.add(entity.key)
                 diagnostics.add(
                     path, line, "body",
-                    f'"{word}*" marks a glossary term, but its registry entry {entity.kind.value}/{entity.slug}.md '
-                    f'has no abbr; add "abbr: {word}" to that entry or remove the star',
+                    _('"{word}*" marks a glossary term, but its registry entry {entry} has no abbr; '
+                      'add "abbr: {word}" to that entry or remove the star').format(
+                        word=word, entry=f"{entity.kind.value}/{entity.slug}.md"),
                     Severity.WARNING,
                 )
             else:
                 diagnostics.add(
                     path, line, "body",
-                    f'the glossary has no term "{word}"{did_you_mean(word, abbreviations) or ""}; '
-                    f'give a registry entry "abbr: {word}" or remove the star',
+                    _('the glossary has no term "{word}"{hint}; give a registry entry "abbr: {word}" '
+                      "or remove the star").format(word=word, hint=did_you_mean(word, abbreviations)),
                     Severity.WARNING,
                 )
     return used
@@ -99,9 +102,10 @@ def _check_letter_order(sources: Sources, documents: dict[Path, Document], diagn
         if letter.issue_start < previous.issue_start:
             diagnostics.add(
                 letter.path, _line(documents, letter.path, ("issue",)), "issue",
-                f"letter {letter.number} (issue {letter.issue}) is dated before letter {previous.number} "
-                f"(issue {previous.issue}), which has a lower number; numbers go forward in time, "
-                "so check this letter's number or issue",
+                _("letter {number} (issue {issue}) is dated before letter {previous} (issue {previous_issue}), "
+                  "which has a lower number; numbers go forward in time, so check this letter's number or issue"
+                  ).format(number=letter.number, issue=letter.issue, previous=previous.number,
+                           previous_issue=previous.issue),
                 Severity.WARNING,
             )
 
@@ -112,8 +116,9 @@ def _check_fact_lines(sources: Sources, documents: dict[Path, Document], diagnos
         if event.fact and len(event.fact) > FACT_LINE_CHARS:
             diagnostics.add(
                 event.path, _line(documents, event.path, ("fact",)), "fact",
-                f"the fact line has {len(event.fact)} characters and chronologies show the first "
-                f"{FACT_LINE_CHARS}; keep it to one short sentence and leave the details to the text",
+                _("the fact line has {count} characters and chronologies show the first {shown}; keep it to one "
+                  "short sentence and leave the details to the text").format(count=len(event.fact),
+                                                                             shown=FACT_LINE_CHARS),
                 Severity.NOTICE,
             )
 
@@ -121,27 +126,38 @@ def _check_fact_lines(sources: Sources, documents: dict[Path, Document], diagnos
 def url_problem(url: str) -> str | None:
     """Why ``url`` is not a usable web address, or None; finer than the schema's pattern."""
     plain = _PLAIN_URL.fullmatch(url)
-    if plain:  # what urlsplit would find: the scheme is http(s), the host is this, there is no port
-        return _host_problem(plain.group(1))
-    return _split_url_problem(url)
+    # what urlsplit would find: the scheme is http(s), the host is this, there is no port
+    return as_text(_host_problem(plain.group(1)) if plain else _split_url_problem(url))
 
 
-def _split_url_problem(url: str) -> str | None:
+def as_text(problem: _Problem) -> str | None:
+    """A problem's message in the active language."""
+    if problem is None:
+        return None
+    message, fields = problem
+    return _(message).format(**fields)
+
+
+_Problem = tuple[str, dict[str, str]] | None
+"""A message to translate and its fields (the cache below keeps them in no language)."""
+
+
+def _split_url_problem(url: str) -> _Problem:
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError on a port that is not a number in range
     except ValueError as error:
-        return f"cannot be read ({error})"
+        return N_("cannot be read ({error})"), {"error": str(error)}
     if parts.scheme not in ("http", "https"):
-        return "must start with https:// (or http://)"
+        return N_("must start with https:// (or http://)"), {}
     return _host_problem(parts.hostname or "")
 
 
 @lru_cache(maxsize=4096)
-def _host_problem(host: str) -> str | None:
+def _host_problem(host: str) -> _Problem:
     """Why ``host`` is not a usable host name, or None; cached, as sources share a few sites."""
     if not host:
-        return "has no host name after the scheme"
+        return N_("has no host name after the scheme"), {}
     try:
         ipaddress.ip_address(host)
         return None
@@ -150,12 +166,12 @@ def _host_problem(host: str) -> str | None:
     try:
         ascii_host = host.encode("idna").decode("ascii")
     except UnicodeError:
-        return f'has an invalid host name "{host}"'
+        return N_('has an invalid host name "{host}"'), {"host": host}
     labels = ascii_host.rstrip(".").split(".")
     if len(labels) < 2:
-        return f'has no domain ("{host}" lacks a dot, as in example.org)'
+        return N_('has no domain ("{host}" lacks a dot, as in example.org)'), {"host": host}
     if not all(_HOST_LABEL.match(label) for label in labels):
-        return f'has an invalid host name "{host}"'
+        return N_('has an invalid host name "{host}"'), {"host": host}
     return None
 
 
@@ -165,14 +181,15 @@ def _check_sources(sources: Sources, documents: dict[Path, Document], diagnostic
             if not source.title.strip():
                 diagnostics.add(
                     event.path, _line(documents, event.path, ("sources", index, "title")), f"sources/{index}/title",
-                    "a source needs a title (the article's or document's name); write it after \"title:\"",
+                    _("a source needs a title (the article's or document's name); write it after \"title:\""),
                     Severity.WARNING,
                 )
             problem = url_problem(source.url) if source.url else None
             if problem:
                 diagnostics.add(
                     event.path, _line(documents, event.path, ("sources", index, "url")), f"sources/{index}/url",
-                    f'"{source.url}" {problem}; copy the full address from the browser',
+                    _('"{url}" {problem}; copy the full address from the browser').format(
+                        url=source.url, problem=problem),
                     Severity.WARNING,
                 )
 
@@ -188,10 +205,39 @@ def _check_lookalike_entries(entities: list[Entity], diagnostics: Diagnostics) -
             if other.key != entity.key and other_name.casefold() != name.casefold():
                 diagnostics.add(
                     entity.path, None, None,
-                    f'the name "{name}" differs from "{other_name}" ({other.kind.value}/{other.slug}.md) only by '
-                    "accents; if they are the same entity, keep one entry and list the other spelling in its aliases",
+                    _('the name "{name}" differs from "{other}" ({entry}) only by accents; if they are the same '
+                      "entity, keep one entry and list the other spelling in its aliases").format(
+                        name=name, other=other_name, entry=f"{other.kind.value}/{other.slug}.md"),
                     Severity.WARNING,
                 )
+
+
+_ONE_LINE_FIELDS = ("title", "fact", "lead_en")
+
+
+def _check_template_text(sources: Sources, documents: dict[Path, Document], diagnostics: Diagnostics) -> None:
+    """A template's placeholder left in a body, a definition, a title or a fact line is published as
+    it stands: each one is a warning (``templates.py`` holds what ``new`` writes)."""
+    paths = [e.path for e in sources.events] + [x.path for x in sources.letters] + [e.path for e in sources.entities]
+    for path in paths:
+        doc = documents.get(path)
+        if doc is None:
+            continue
+        for key in _ONE_LINE_FIELDS:
+            value = doc.meta.get(key)
+            found = templates.placeholder_value(value) if isinstance(value, str) else None
+            if found:
+                diagnostics.add(
+                    path, doc.line_of((key,)), key,
+                    _('"{text}" is the template\'s placeholder; write your own text').format(text=found),
+                    Severity.WARNING,
+                )
+        for index, sentence in templates.placeholder_lines(doc.body):
+            diagnostics.add(
+                path, doc.body_line + index, "body",
+                _('the template\'s text "{text}" is still there; replace it with your own').format(text=sentence),
+                Severity.WARNING,
+            )
 
 
 def _check_unused_entries(entities: list[Entity], used: set[str], diagnostics: Diagnostics) -> None:
@@ -199,7 +245,7 @@ def _check_unused_entries(entities: list[Entity], used: set[str], diagnostics: D
         if entity.key not in used:
             diagnostics.add(
                 entity.path, None, None,
-                "no note or letter names this entry (by title, alias or abbr), nor marks it in the text; "
-                "it is published on its own",
+                _("no note or letter names this entry (by title, alias or abbr), nor marks it in the text; "
+                  "it is published on its own"),
                 Severity.NOTICE,
             )

@@ -10,6 +10,8 @@ import calendar
 import re
 from functools import cache, lru_cache
 
+from briefing.i18n import _
+from briefing.load.datehints import suggest_date, suggest_issue
 from briefing.structure import Approx, PartialDate, Precision, When
 
 LOCALE = "fr"
@@ -43,18 +45,39 @@ def parse_partial_date(value: object) -> PartialDate:
     text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else None
     match = _DATE_RE.match(text) if text is not None else None
     if match is None:
-        raise DateFormError(
-            f"{value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (for example 2023-08-18)"
-        )
+        raise DateFormError(not_a_date(value))
     year, month, day = (int(g) if g else None for g in match.groups())
     _check_year(text, year)
     if month is not None and not 1 <= month <= 12:
-        raise DateFormError(f"{text!r} has no month {month}; months run from 01 to 12")
+        raise DateFormError(
+            _("{value!r} has no month {month}; months run from 01 to 12").format(value=text, month=month))
     if day is not None:
         last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
         if not 1 <= day <= last:
-            raise DateFormError(f"{text!r} is not a day of the calendar; {month_name(month)} {year} has {last} days")
+            raise DateFormError(_("{value!r} is not a day of the calendar; {month} {year} has {days} days").format(
+                value=text, month=month_name(month), year=year, days=last))
     return PartialDate(year, month, day)
+
+
+def not_a_date(value: object) -> str:
+    """Why ``value`` is not a date, with the exact value to write when it can be read the French way."""
+    hint = suggest_date(value)
+    if hint is None:
+        return _("{value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (for example 2023-08-18)").format(
+            value=value)
+    date, approx = hint
+    if approx:
+        return _('{value!r} is not a date; write {date} and add the line "approx: {approx}"').format(
+            value=value, date=date, approx=approx)
+    return _("{value!r} is not a date; write {date}").format(value=value, date=date)
+
+
+def not_an_issue(value: object) -> str:
+    """Why ``value`` is not an issue, with the value to write when it can be read the French way."""
+    hint = suggest_issue(value)
+    if hint is None:
+        return _("{value!r} is not an issue; write YYYY-MM, or YYYY-MM&MM for a double issue").format(value=value)
+    return _("{value!r} is not an issue; write {issue}").format(value=value, issue=hint)
 
 
 def parse_issue(value: object) -> str:
@@ -62,19 +85,20 @@ def parse_issue(value: object) -> str:
     text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
     match = _ISSUE_RE.match(text)
     if match is None:
-        raise DateFormError(f"{value!r} is not an issue; write YYYY-MM, or YYYY-MM&MM for a double issue")
+        raise DateFormError(not_an_issue(value))
     _check_year(text, int(match.group(1)))
     months = [int(m) for m in match.groups()[1:] if m]
     if not all(1 <= m <= 12 for m in months):
-        raise DateFormError(f"{text!r} names a month outside 01-12")
+        raise DateFormError(_("{value!r} names a month outside 01-12").format(value=text))
     if len(months) == 2 and months[1] <= months[0]:
-        raise DateFormError(f"{text!r}: the second month of a double issue must follow the first")
+        raise DateFormError(_("{value!r}: the second month of a double issue must follow the first").format(value=text))
     return text
 
 
 def _check_year(text: str, year: int) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise DateFormError(f"{text!r} is outside the years {FIRST_YEAR:04d} to {LAST_YEAR}; check the year")
+        raise DateFormError(_("{value!r} is outside the years {first} to {last}; check the year").format(
+            value=text, first=f"{FIRST_YEAR:04d}", last=LAST_YEAR))
 
 
 def _day(day: int) -> str:

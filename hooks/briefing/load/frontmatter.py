@@ -10,6 +10,7 @@ import re
 
 import yaml
 
+from briefing.i18n import _
 from briefing.load import yamlsubset
 
 _FENCE = re.compile(r"^---[ \t]*$")
@@ -74,7 +75,8 @@ class NodeError(yaml.MarkedYAMLError):
         super().__init__(problem=message, problem_mark=mark)
 
 
-_TOO_DEEP = f"the front matter nests more than {MAX_DEPTH} levels deep; a note needs three"
+def _too_deep() -> str:
+    return _("the front matter nests more than {depth} levels deep; a note needs three").format(depth=MAX_DEPTH)
 
 
 def _check_depth(loader_class: type, yaml_text: str) -> None:
@@ -86,7 +88,7 @@ def _check_depth(loader_class: type, yaml_text: str) -> None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise NodeError(_TOO_DEEP, event.start_mark)
+                    raise NodeError(_too_deep(), event.start_mark)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     finally:
@@ -103,14 +105,14 @@ def _check_nodes(root: yaml.Node) -> None:
         if id(node) in sizes:
             continue
         if depth > MAX_DEPTH:
-            raise NodeError(_TOO_DEEP, node.start_mark)
+            raise NodeError(_too_deep(), node.start_mark)
         children = _children(node)
         if children_done or not children:
             size = 1 + sum(sizes[id(child)] for child in children)
             if size > MAX_VALUES:
                 raise NodeError(
-                    f"the front matter holds more than {MAX_VALUES} values once its aliases (*name) are "
-                    "expanded; write the values out", node.start_mark)
+                    _("the front matter holds more than {count} values once its aliases (*name) are expanded; "
+                      "write the values out").format(count=MAX_VALUES), node.start_mark)
             sizes[id(node)] = size
             continue
         stack.append((node, depth, True))
@@ -123,16 +125,16 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     if not isinstance(node, yaml.MappingNode):
         return []
     seen: dict[object, yaml.Node] = {}
-    for key_node, _ in node.value:
+    for key_node, _value in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
-            raise NodeError("merge keys (<<) are not allowed in front matter; write the keys out",
+            raise NodeError(_("merge keys (<<) are not allowed in front matter; write the keys out"),
                             key_node.start_mark)
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
         if key in seen:
             first = seen[key].start_mark.line + _OFFSET
             raise NodeError(
-                f'the key "{key}" is written twice (first on line {first}); YAML would keep only the last one, '
-                "so keep one", key_node.start_mark)
+                _('the key "{key}" is written twice (first on line {first}); YAML would keep only the last one, '
+                  "so keep one").format(key=key, first=first), key_node.start_mark)
         seen[key] = key_node
     return [child for pair in node.value for child in pair]
 
@@ -197,10 +199,10 @@ def parse(text: str) -> Document:
         text = text[1:]
     first_end = text.find("\n")
     if not _FENCE.match(text if first_end < 0 else text[:first_end]):
-        raise FrontMatterError("the file must start with a line '---' opening the front matter", 1)
+        raise FrontMatterError(_("the file must start with a line '---' opening the front matter"), 1)
     closing = None if first_end < 0 else _closing_fence(text, first_end)
     if closing is None:
-        raise FrontMatterError("the front matter is never closed; add a line '---' after it", 1)
+        raise FrontMatterError(_("the front matter is never closed; add a line '---' after it"), 1)
     closing_start, closing_end = closing
     yaml_text = text[first_end + 1 : max(first_end + 1, closing_start - 1)]
     meta, lines = _SUBSET.load(yaml_text), None
@@ -212,16 +214,16 @@ def parse(text: str) -> Document:
         mark = error.problem_mark or error.context_mark
         line = mark.line + _OFFSET if mark else None
         problem = error.problem or str(error)
-        prefix = "" if isinstance(error, NodeError) else "invalid YAML: "
-        raise FrontMatterError(f"{prefix}{problem}", line) from error
+        message = problem if isinstance(error, NodeError) else _("invalid YAML: {problem}").format(problem=problem)
+        raise FrontMatterError(message, line) from error
     except (yaml.YAMLError, ValueError) as error:
-        raise FrontMatterError(f"invalid YAML: {error}", None) from error
+        raise FrontMatterError(_("invalid YAML: {problem}").format(problem=error), None) from error
     except RecursionError as error:
-        raise FrontMatterError(_TOO_DEEP, None) from error
+        raise FrontMatterError(_too_deep(), None) from error
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise FrontMatterError("the front matter must be a mapping of 'key: value' lines", _OFFSET)
+        raise FrontMatterError(_("the front matter must be a mapping of 'key: value' lines"), _OFFSET)
     body = text[closing_end + 1 :]
     return Document(meta, body, text.count("\n", 0, closing_start) + 2, yaml_text, lines)
 

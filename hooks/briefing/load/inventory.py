@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.diagnostics import Diagnostics
+from briefing.i18n import _
 from briefing.structure import EntityKind
 
 LETTERS_DIR = "lettres"
@@ -37,7 +38,7 @@ _LEFTOVER = re.compile(
 
 def not_published(reason: str) -> str:
     """The one message of every refused file (``path: not published: …``)."""
-    return f"not published: {reason}"
+    return _("not published: {reason}").format(reason=reason)
 
 
 @dataclass
@@ -74,7 +75,7 @@ class _Walker:
             try:
                 entries = sorted(os.scandir(current), key=lambda entry: entry.name)
             except OSError as error:
-                self.refuse(current, f"the folder cannot be read ({error.strerror})")
+                self.refuse(current, _("the folder cannot be read ({error})").format(error=error.strerror))
                 continue
             for entry in entries:
                 path = Path(entry.path)
@@ -85,18 +86,18 @@ class _Walker:
                 if entry.is_dir():
                     target = path.resolve()
                     if target in visited or top.is_relative_to(target):
-                        self.refuse(path, "a symbolic link back to a folder above it (a loop)")
+                        self.refuse(path, _("a symbolic link back to a folder above it (a loop)"))
                         continue
                     visited.add(target)
                     if entry.name.endswith(NOTE_SUFFIX):
-                        self.refuse(path, "a folder named like a note; a note is a file, and what the folder "
-                                          "holds is not read")
+                        self.refuse(path, _("a folder named like a note; a note is a file, and what the folder "
+                                          "holds is not read"))
                         continue
                     stack.append(path)
                 elif entry.is_file():
                     found.append(path)
                 else:
-                    self.refuse(path, "not a regular file (a pipe, a socket or a device)")
+                    self.refuse(path, _("not a regular file (a pipe, a socket or a device)"))
         return sorted(found, key=lambda path: path.parts)
 
     def _symlink_ok(self, path: Path) -> bool:
@@ -104,13 +105,13 @@ class _Walker:
         try:
             target = path.resolve(strict=True)
         except FileNotFoundError:
-            self.refuse(path, "a symbolic link to nothing (its target does not exist)")
+            self.refuse(path, _("a symbolic link to nothing (its target does not exist)"))
             return False
         except (RuntimeError, OSError):
-            self.refuse(path, "a symbolic link that loops (it leads back to itself)")
+            self.refuse(path, _("a symbolic link that loops (it leads back to itself)"))
             return False
         if not target.is_relative_to(self.root):
-            self.refuse(path, "a symbolic link to a file or folder outside the repository; it is never read")
+            self.refuse(path, _("a symbolic link to a file or folder outside the repository; it is never read"))
             return False
         return True
 
@@ -119,14 +120,14 @@ def _odd_name(path: Path) -> str | None:
     """Why a file is no content whatever its folder, or None."""
     name = path.name
     if _LEFTOVER.search(name):
-        return "an editor's backup or a merge leftover; remove it"
+        return _("an editor's backup or a merge leftover; remove it")
     if name.startswith("."):
-        return "a hidden file (its name starts with a dot)"
+        return _("a hidden file (its name starts with a dot)")
     if name == "README.md":
-        return "README.md is not a page of the site; rename it or move it out of the content folders"
+        return _("README.md is not a page of the site; rename it or move it out of the content folders")
     suffix = path.suffix.lower()
     if suffix in _MARKDOWN_SUFFIXES and path.suffix != NOTE_SUFFIX:
-        return f"only files ending in .md (lowercase) are read; rename it {path.stem}.md"
+        return _("only files ending in .md (lowercase) are read; rename it {name}").format(name=f"{path.stem}.md")
     return None
 
 
@@ -139,9 +140,9 @@ def take(docs_dir: Path, events_dir: Path, root: Path, nav_pages: frozenset[str]
         for path in walker.files(events_dir):
             reason = _odd_name(path)
             if reason is None and path.name == INDEX_NAME:
-                reason = "the events folder has no index page; an event note is named <id>.md"
+                reason = _("the events folder has no index page; an event note is named <id>.md")
             elif reason is None and path.suffix != NOTE_SUFFIX:
-                reason = "the events folder holds only event notes (.md files)"
+                reason = _("the events folder holds only event notes (.md files)")
             if reason:
                 walker.refuse(path, reason)
             else:
@@ -166,7 +167,7 @@ def _sort_docs_file(path: Path, relative: Path, inventory: Inventory, walker: _W
         return
     uri = relative.as_posix()
     if is_generated(uri):
-        walker.refuse(path, "this file is generated; rename or remove yours (the generated one is published)")
+        walker.refuse(path, _("this file is generated; rename or remove yours (the generated one is published)"))
         return
     if path.suffix != NOTE_SUFFIX:
         inventory.statics.append(path)
@@ -179,8 +180,8 @@ def _sort_docs_file(path: Path, relative: Path, inventory: Inventory, walker: _W
     elif folder in {kind.value for kind in EntityKind} and path.name != INDEX_NAME:
         inventory.entries[EntityKind(folder)].append(path)
     elif len(relative.parts) > 2 and relative.parts[0] == LETTERS_DIR:
-        walker.refuse(path, "letters are read directly in docs/lettres/, not in its subfolders")
+        walker.refuse(path, _("letters are read directly in docs/lettres/, not in its subfolders"))
     else:
-        walker.refuse(path, "a page that is neither a letter nor a registry entry, and that mkdocs.yml's nav "
-                            "does not list")
+        walker.refuse(path, _("a page that is neither a letter nor a registry entry, and that mkdocs.yml's nav "
+                            "does not list"))
 

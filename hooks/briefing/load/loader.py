@@ -15,11 +15,12 @@ from urllib.parse import quote
 
 from briefing.diagnostics import Diagnostics, Severity, did_you_mean
 from briefing.french.typography import apostrophes
+from briefing.i18n import N_, _
 from briefing.load import checks, footnotes, inventory, schema
 from briefing.load.dates import DateFormError, parse_issue, parse_partial_date
 from briefing.load.frontmatter import Document, FrontMatterError, parse
 from briefing.load.preview import Selection
-from briefing.load.registry import Registry
+from briefing.load.registry import ZONE_NOUN, Registry
 from briefing.speed.gc_pause import gc_paused
 from briefing.structure import ALL_KINDS, Approx, Entity, EntityKind, Event, Letter, Precision, Source, Sources, When
 
@@ -51,6 +52,7 @@ def _looks_like_more(line: str) -> bool:
     letters = _NOT_LETTERS.sub("", stripped.lower())
     return difflib.SequenceMatcher(None, letters, "more").ratio() >= 0.75
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+EVENT_ID, LETTER_NUMBER = N_("event id"), N_("letter number")
 _NAME_FIELDS = tuple((kind.field, (kind,)) for kind in EntityKind)
 """An event's front-matter keys that name registry entries, with the kind each may name."""
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
@@ -99,7 +101,7 @@ def read_document(path: Path, diagnostics: Diagnostics) -> Document | None:
     except UnicodeDecodeError as error:
         diagnostics.add(
             path, None, None,
-            f"the file is not valid UTF-8 (byte {error.start}); save it as UTF-8 in your editor",
+            _("the file is not valid UTF-8 (byte {byte}); save it as UTF-8 in your editor").format(byte=error.start),
         )
         return None
     try:
@@ -173,8 +175,8 @@ class Loader:
                 for name, other in self.registry.add(entity):
                     self.diagnostics.add(
                         path, None, "aliases",
-                        f'the name "{name}" is also claimed by {other.kind.value}/{other.slug}.md; '
-                        "a name must belong to one entry only",
+                        _('the name "{name}" is also claimed by {entry}; a name must belong to one entry only').format(
+                            name=name, entry=f"{other.kind.value}/{other.slug}.md"),
                     )
                 self.sources.entities.append(entity)
 
@@ -185,7 +187,7 @@ class Loader:
         if not _SLUG.match(path.stem):
             self.diagnostics.add(
                 path, None, None,
-                "the file name must be lowercase ASCII letters, digits and hyphens (it becomes the URL)",
+                _("the file name must be lowercase ASCII letters, digits and hyphens (it becomes the URL)"),
             )
             return None
         meta = doc.meta
@@ -218,8 +220,8 @@ class Loader:
             if event and event.id in seen:
                 self.diagnostics.add(
                     path, 1, None,
-                    f'duplicate id "{event.id}": {self.diagnostics.relative(seen[event.id])} has the same file name; '
-                    "rename one of them",
+                    _('duplicate id "{id}": {other} has the same file name; rename one of them').format(
+                        id=event.id, other=self.diagnostics.relative(seen[event.id])),
                 )
                 event = None
             if event is None:
@@ -241,8 +243,8 @@ class Loader:
         if event_id.startswith(WITHHELD_PREFIX):
             self.diagnostics.add(
                 path, None, None,
-                f'an event id may not start with "{WITHHELD_PREFIX}" (the public edition names its withheld '
-                "facts so); rename the file",
+                _('an event id may not start with "{prefix}" (the public edition names its withheld facts so); '
+                  "rename the file").format(prefix=WITHHELD_PREFIX),
             )
             return None
         self._event_docs[event_id] = doc
@@ -275,21 +277,24 @@ class Loader:
         if end is not None and end.last_day() < start.first_day():
             self.diagnostics.add(
                 path, doc.line_of(("end",)), "end",
-                f"{end.iso()} is before the start date {start.iso()}; a range ends on or after its start",
+                _("{end} is before the start date {start}; a range ends on or after its start").format(
+                    end=end.iso(), start=start.iso()),
             )
             return None
         approx = Approx(meta["approx"]) if meta.get("approx") else None
         if approx and start.precision is not Precision.MONTH:
             self.diagnostics.add(
                 path, doc.line_of(("approx",)), "approx",
-                f"approx applies to month dates only (YYYY-MM), not {start.iso()}; remove it or write the month",
+                _("approx applies to month dates only (YYYY-MM), not {date}; remove it or write the month").format(
+                    date=start.iso()),
             )
             return None
         year_folder = path.parts[-2] if len(path.parts) > 1 else ""  # the parent's name; parts are cached
         if year_folder.isdigit() and int(year_folder) != start.year:
             self.diagnostics.add(
                 path, doc.line_of(("date",)), "date",
-                f"the note is in events/{year_folder}/ but dated {start.iso()}; move it to events/{start.year}/",
+                _("the note is in events/{folder}/ but dated {date}; move it to events/{year}/").format(
+                    folder=year_folder, date=start.iso(), year=start.year),
                 Severity.WARNING,
             )
         return When(start, end, approx)
@@ -339,8 +344,8 @@ class Loader:
             if letter and letter.number in seen:
                 self.diagnostics.add(
                     path, self._letter_docs[letter.number].line_of(("number",)), "number",
-                    f"letter number {letter.number} is already used by "
-                    f"{self.diagnostics.relative(seen[letter.number])}; numbers are unique",
+                    _("letter number {number} is already used by {other}; numbers are unique").format(
+                        number=letter.number, other=self.diagnostics.relative(seen[letter.number])),
                 )
                 letter = None
             if letter is None:
@@ -359,14 +364,15 @@ class Loader:
         if not file_match:
             self.diagnostics.add(
                 path, None, None,
-                f"a letter's file name is <number>-<slug>.md in lowercase ASCII, e.g. {meta['number']}-mon-titre.md",
+                _("a letter's file name is <number>-<slug>.md in lowercase ASCII, e.g. {number}-mon-titre.md").format(
+                    number=meta["number"]),
             )
             ok = False
         elif int(file_match.group(1)) != meta["number"]:
             self.diagnostics.add(
                 path, doc.line_of(("number",)), "number",
-                f"number {meta['number']} does not match the file name; rename the file "
-                f"{meta['number']}-{file_match.group(2)}.md or fix the number",
+                _("number {number} does not match the file name; rename the file {name} or fix the number").format(
+                    number=meta["number"], name=f"{meta['number']}-{file_match.group(2)}.md"),
             )
             ok = False
         try:
@@ -376,7 +382,7 @@ class Loader:
             ok = False
         zones = []
         for index, name in enumerate(_text_list(meta, "zones")):
-            resolution = self.registry.resolve(name, ALL_KINDS, noun="zone")
+            resolution = self.registry.resolve(name, ALL_KINDS, noun=ZONE_NOUN)
             if resolution.entity is None:
                 self.diagnostics.add(path, doc.line_of(("zones", index)), f"zones/{index}", resolution.message)
                 ok = False
@@ -384,30 +390,31 @@ class Loader:
                 first = zones.index(resolution.entity.key)
                 self.diagnostics.add(
                     path, doc.line_of(("zones", index)), f"zones/{index}",
-                    f'"{name}" names {resolution.entity.title} again (already at zones/{first}); keep it once',
+                    _('"{name}" names {entry} again (already at zones/{first}); keep it once').format(
+                        name=name, entry=resolution.entity.title, first=first),
                     Severity.WARNING,
                 )
             else:
                 zones.append(resolution.entity.key)
         if isinstance(meta["number"], float):
             self.diagnostics.add(path, doc.line_of(("number",)), "number",
-                                 f"write the number without decimals: {int(meta['number'])}")
+                                 _("write the number without decimals: {number}").format(number=int(meta["number"])))
             ok = False
         chapeau, analysis = split_letter_body(doc.body)
         near_miss = _mistyped_more(doc.body)
         if near_miss is not None:
             self.diagnostics.add(
                 path, doc.body_line + near_miss, "body",
-                "this line looks like a mistyped '<!-- more -->'; write '<!-- more -->' alone on its line "
-                "(until then the letter is not published, so that its analysis is not shown as its chapeau)",
+                _("this line looks like a mistyped '<!-- more -->'; write '<!-- more -->' alone on its line "
+                  "(until then the letter is not published, so that its analysis is not shown as its chapeau)"),
             )
             ok = False
         elif analysis is None:
             if chapeau:
                 self.diagnostics.add(
                     path, doc.body_line, "body",
-                    "no '<!-- more -->' line after the chapeau; the whole text is taken as the chapeau "
-                    "and shown in the public edition",
+                    _("no '<!-- more -->' line after the chapeau; the whole text is taken as the chapeau "
+                      "and shown in the public edition"),
                     Severity.WARNING,
                 )
             analysis = ""
@@ -441,8 +448,8 @@ class Loader:
         if near_miss is not None:
             self.diagnostics.add(
                 path, doc.body_line + near_miss, "body",
-                "this line looks like a mistyped '<!-- more -->'; write '<!-- more -->' alone on its line "
-                "(until then the note is not published, so that the part it reserves is not shown)",
+                _("this line looks like a mistyped '<!-- more -->'; write '<!-- more -->' alone on its line "
+                  "(until then the note is not published, so that the part it reserves is not shown)"),
             )
             return False
         parts = MORE_MARKER.split(body, maxsplit=1)
@@ -452,9 +459,9 @@ class Loader:
                 if label not in above and label in below:
                     self.diagnostics.add(
                         path, doc.body_line, "body",
-                        f"the text before '<!-- more -->' cites the footnote [^{label}], defined after it: the "
-                        "public edition withholds it with the rest; move its definition above that line to "
-                        "publish it",
+                        _("the text before '<!-- more -->' cites the footnote [^{label}], defined after it: the "
+                          "public edition withholds it with the rest; move its definition above that line to "
+                          "publish it").format(label=label),
                         Severity.WARNING,
                     )
         return True
@@ -468,8 +475,9 @@ class Loader:
             if label not in defined_above and label in defined_below:
                 self.diagnostics.add(
                     path, doc.body_line, "body",
-                    f"the chapeau cites the footnote [^{label}], defined after '<!-- more -->': the public edition "
-                    "withholds it with the analysis; move its definition above that line to publish it",
+                    _("the chapeau cites the footnote [^{label}], defined after '<!-- more -->': the public "
+                      "edition withholds it with the analysis; move its definition above that line to publish it"
+                      ).format(label=label),
                     Severity.WARNING,
                 )
 
@@ -484,15 +492,15 @@ class Loader:
             if not event.related:
                 continue
             doc = self._event_docs[event.id]
-            kept = self._kept(event.path, doc, "related", event.related, known_ids, event.id, event_ids, "event id")
+            kept = self._kept(event.path, doc, "related", event.related, known_ids, event.id, event_ids, EVENT_ID)
             if kept != event.related:
                 self.sources.events[i] = replace(event, related=kept)
         for i, letter in enumerate(self.sources.letters):
             doc = self._letter_docs[letter.number]
-            facts = self._kept(letter.path, doc, "facts", letter.facts, known_ids, None, event_ids, "event id")
+            facts = self._kept(letter.path, doc, "facts", letter.facts, known_ids, None, event_ids, EVENT_ID)
             see_also = self._kept(
                 letter.path, doc, "see_also", letter.see_also, known_numbers, letter.number,
-                [str(n) for n in numbers], "letter number",
+                [str(n) for n in numbers], LETTER_NUMBER,
             )
             if facts != letter.facts or see_also != letter.see_also:
                 self.sources.letters[i] = replace(letter, facts=facts, see_also=see_also)
@@ -510,14 +518,17 @@ class Loader:
             hint = rejected or did_you_mean(str(value), candidates) or ""
             self.diagnostics.add(
                 path, doc.line_of((key, index)), f"{key}/{index}",
-                f'unknown {noun} "{value}"{hint}; the reference is dropped', Severity.WARNING,
+                _('unknown {noun} "{value}"{hint}; the reference is dropped').format(
+                    noun=_(noun), value=value, hint=hint),
+                Severity.WARNING,
             )
         return tuple(kept)
 
     def _rejected_reason(self, value, noun: str) -> str | None:
         for path in self.accounting.rejected:
-            if noun == "event id" and path.stem == value:
-                return f" ({self.diagnostics.relative(path)} exists but was rejected, see its errors)"
+            if noun == EVENT_ID and path.stem == value:
+                return _(" ({path} exists but was rejected, see its errors)").format(
+                    path=self.diagnostics.relative(path))
         return None
 
 
@@ -526,3 +537,10 @@ def load(docs_dir: Path, events_dir: Path, root: Path, preview: Selection | None
     """Read the whole project: registry first (names resolve against it), then events and letters."""
     with gc_paused():
         return Loader(docs_dir, events_dir, root, preview, nav_pages).load()
+
+
+def load_registry(docs_dir: Path, events_dir: Path, root: Path) -> Registry:
+    """The registry alone, as the build reads it (for commands that check names before writing)."""
+    loader = Loader(docs_dir, events_dir, root)
+    loader._load_registry()
+    return loader.registry

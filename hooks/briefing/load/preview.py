@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.i18n import _
 from briefing.load.frontmatter import FrontMatterError, parse
 
 RECENT_MONTHS = 1
@@ -49,7 +50,7 @@ class Preview:
         match = _START.match(text)
         if match is None:
             raise PreviewError(
-                f'BRIEFING_PREVIEW="{value}": write "recent", a year (2024) or a month (2024-06)'
+                _('BRIEFING_PREVIEW="{value}": write "recent", a year (2024) or a month (2024-06)').format(value=value)
             )
         return cls((int(match.group(1)), int(match.group(2) or 1)), since)
 
@@ -66,8 +67,8 @@ class Selection:
         return path in (self.letter_files if letter else self.event_files)
 
     def summary(self) -> str:
-        return (f"preview: {len(self.event_files)} event notes and {len(self.letter_files)} letters built, "
-                f"{len(self.left_out)} notes and letters left out")
+        return _("preview: {events} event notes and {letters} letters built, {left_out} notes and letters left out"
+                 ).format(events=len(self.event_files), letters=len(self.letter_files), left_out=len(self.left_out))
 
 
 def _month_of(path: Path) -> tuple[int, int] | None:

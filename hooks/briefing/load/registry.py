@@ -6,14 +6,17 @@ from dataclasses import dataclass, field
 
 from briefing.diagnostics import fold, suggest
 from briefing.french.collation import sort_key
+from briefing.i18n import N_, _
 from briefing.structure import ALL_KINDS, Entity, EntityKind
 
 KIND_NOUN = {
-    EntityKind.COUNTRY: "country",
-    EntityKind.PERSON: "person",
-    EntityKind.ORGANIZATION: "organization",
-    EntityKind.TOPIC: "topic",
+    EntityKind.COUNTRY: N_("country"),
+    EntityKind.PERSON: N_("person"),
+    EntityKind.ORGANIZATION: N_("organization"),
+    EntityKind.TOPIC: N_("topic"),
 }
+"""Nouns for messages, translated where they are used."""
+ZONE_NOUN = N_("zone")
 
 
 def _name_key(name: str) -> str:
@@ -62,20 +65,21 @@ class Registry:
         found = self.lookup(name, kinds)
         if found:
             return Resolution(found)
-        noun = noun or KIND_NOUN[kinds[0]]
+        noun = _(noun or KIND_NOUN[kinds[0]])
         elsewhere = self.lookup(name, ALL_KINDS)
         if elsewhere:
-            return Resolution(
-                None,
-                f'"{name}" is a registry {KIND_NOUN[elsewhere.kind]} ({elsewhere.kind.value}/{elsewhere.slug}.md), '
-                f"not a {noun}; list it under {elsewhere.kind.field}",
-            )
+            return Resolution(None, _(
+                '"{name}" is a registry {kind} ({entry}), not a {noun}; list it under {field}'
+            ).format(name=name, kind=_(KIND_NOUN[elsewhere.kind]), entry=f"{elsewhere.kind.value}/{elsewhere.slug}.md",
+                     noun=noun, field=elsewhere.kind.field))
         candidates = [n for e in self.entities.values() if e.kind in kinds for n in e.names]
         hint = suggest(name, candidates)
         if hint:
             owner = self.lookup(hint, kinds)
-            how = "only the accents differ" if fold(hint) == fold(name) else "the spelling differs slightly"
-            entry = f"; registry entry {owner.kind.value}/{owner.slug}.md" if owner else ""
-            return Resolution(None, f'unknown {noun} "{name}", did you mean "{hint}"? ({how}{entry})')
+            how = _("only the accents differ") if fold(hint) == fold(name) else _("the spelling differs slightly")
+            entry = _("; registry entry {entry}").format(entry=f"{owner.kind.value}/{owner.slug}.md") if owner else ""
+            return Resolution(None, _('unknown {noun} "{name}"{suggestion} ({how}{entry})').format(
+                noun=noun, name=name, suggestion=_(', did you mean "{hint}"?').format(hint=hint), how=how, entry=entry))
         folders = ", ".join(f"docs/{k.value}/" for k in kinds)
-        return Resolution(None, f'unknown {noun} "{name}"; add an entry for it in {folders} or fix the spelling')
+        message = _('unknown {noun} "{name}"; add an entry for it in {folders} or fix the spelling')
+        return Resolution(None, message.format(noun=noun, name=name, folders=folders))

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 import fastjsonschema
 
 from briefing.diagnostics import did_you_mean
+from briefing.i18n import N_, _
+from briefing.load.dates import not_a_date, not_an_issue
 
 if TYPE_CHECKING:  # jsonschema is imported only to explain an invalid note (its import is slow)
     from jsonschema import Draft202012Validator
@@ -105,16 +107,20 @@ def _field(path: tuple) -> str:
     return "/".join(str(p) for p in path)
 
 
+_KINDS = {
+    bool: N_("true/false"),
+    int: N_("a number"),
+    float: N_("a number"),
+    str: N_("text"),
+    list: N_("a list"),
+    dict: N_("a mapping"),
+    type(None): N_("nothing"),
+}
+
+
 def _describe(value: object) -> str:
-    return {
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        str: "text",
-        list: "a list",
-        dict: "a mapping",
-        type(None): "nothing",
-    }.get(type(value), type(value).__name__)
+    kind = _KINDS.get(type(value))
+    return _(kind) if kind else type(value).__name__
 
 
 def _explain(error: ValidationError, schema: dict) -> tuple[tuple, str]:
@@ -123,47 +129,50 @@ def _explain(error: ValidationError, schema: dict) -> tuple[tuple, str]:
     match error.validator:
         case "required" if len(path) == 2 and path[0] == "sources":
             missing = error.message.split("'")[1]
-            return (*path, missing), (
-                f'a source needs a {missing} (the article\'s or document\'s name); add "{missing}: …" to it'
-            )
+            return (*path, missing), _(
+                'a source needs a {field} (the article\'s or document\'s name); add "{field}: …" to it'
+            ).format(field=missing)
         case "required":
             missing = error.message.split("'")[1]
-            return (*path, missing), f'missing required field; add "{missing}: …" to the front matter'
+            return (*path, missing), _('missing required field; add "{field}: …" to the front matter').format(
+                field=missing)
         case "additionalProperties":
             allowed = sorted(error.schema.get("properties", {}))
             extras = [k for k in error.instance if k not in allowed]
             extra = extras[0] if extras else "?"
-            hint = did_you_mean(str(extra), allowed) or f"; allowed keys: {', '.join(allowed)}"
-            return (*path, extra), f'unknown field "{extra}"{hint}'
+            hint = did_you_mean(str(extra), allowed) or _("; allowed keys: {keys}").format(keys=", ".join(allowed))
+            return (*path, extra), _('unknown field "{field}"{hint}').format(field=extra, hint=hint)
         case "type":
             wanted = error.validator_value
             wanted = wanted if isinstance(wanted, list) else [wanted]
             if "array" in wanted:
-                return path, (
-                    f"expected a list, got {_describe(error.instance)}; "
-                    f"write [{error.instance}] or one '- item' per line"
-                )
+                return path, _("expected a list, got {kind}; write [{value}] or one '- item' per line").format(
+                    kind=_describe(error.instance), value=error.instance)
             if wanted == ["boolean"]:
-                return path, f"expected true or false, got {error.instance!r}"
-            return path, f"expected {' or '.join(wanted)}, got {_describe(error.instance)} {error.instance!r}"
+                return path, _("expected true or false, got {value!r}").format(value=error.instance)
+            return path, _("expected {wanted}, got {kind} {value!r}").format(
+                wanted=_(" or ").join(wanted), kind=_describe(error.instance), value=error.instance)
         case "pattern" if key in ("date", "end"):
-            return path, f"{error.instance!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY"
+            return path, not_a_date(error.instance)
         case "pattern" if key == "issue":
-            return path, f"{error.instance!r} is not an issue; write YYYY-MM, or YYYY-MM&MM for a double issue"
+            return path, not_an_issue(error.instance)
         case "pattern" if key == "url":
-            return path, f"{error.instance!r} is not a web address; write it in full, starting with https://"
+            return path, _("{value!r} is not a web address; write it in full, starting with https://").format(
+                value=error.instance)
         case "pattern" if key == "title":
-            return path, "is blank; write a value or remove the line"
+            return path, _("is blank; write a value or remove the line")
         case "minimum" | "maximum" if key in ("date", "end"):
-            return path, f"{error.instance!r} is not a year; write a four-digit year, YYYY-MM or YYYY-MM-DD"
+            return path, _("{value!r} is not a year; write a four-digit year, YYYY-MM or YYYY-MM-DD").format(
+                value=error.instance)
         case "enum":
             choices = ", ".join(str(v) for v in error.validator_value)
             hint = did_you_mean(str(error.instance), [str(v) for v in error.validator_value])
-            return path, f"{error.instance!r} is not allowed{hint or ''}; use one of: {choices}"
+            return path, _("{value!r} is not allowed{hint}; use one of: {choices}").format(
+                value=error.instance, hint=hint, choices=choices)
         case "minLength":
-            return path, "is empty; write a value or remove the line"
+            return path, _("is empty; write a value or remove the line")
         case "minItems":
-            return path, "is an empty list; give at least one name"
+            return path, _("is an empty list; give at least one name")
         case "uniqueItems":
             first: dict[str, int] = {}
             for index, item in enumerate(error.instance):
@@ -171,8 +180,9 @@ def _explain(error: ValidationError, schema: dict) -> tuple[tuple, str]:
                 if seen_at != index:
                     value = json.dumps(item, ensure_ascii=False)
                     where = _field((*path, seen_at))
-                    return (*path, index), f"{value} is listed twice (already at {where}); keep it once"
-            return path, f"lists the same value twice in {error.instance!r}; keep each once"
+                    return (*path, index), _("{value} is listed twice (already at {where}); keep it once").format(
+                        value=value, where=where)
+            return path, _("lists the same value twice in {value!r}; keep each once").format(value=error.instance)
         case _:
             return path, error.message
 

@@ -154,6 +154,7 @@ def render_entity(entity: Entity, corpus: Corpus, settings: Settings, place: Pla
         f"# {markup.text(entity.title)}\n",
         _render_names(entity, place),
         f"{entity.body}\n" if entity.body else "",
+        "" if settings.offline else
         place(render_follow(entity, has_events=bool(corpus.entity_events.get(entity.key))), searchable=False),
         _render_letters(entity, corpus, settings, place),
         render_relations_of(entity.key, corpus, readers, place) if readers else "",

@@ -40,8 +40,8 @@ class PageHeads:
         self._events = {markup.event_uri(e.id): e for e in corpus.published_events}
         self._entities = {markup.entity_uri(e): e for e in corpus.registry.entities.values()}
         short = settings.short_name
-        self._site_feeds = [
-            _feed(paths.LETTERS_FEED, f"{short} – lettres"),
+        self._site_feeds = [] if settings.offline else [  # the export has no feed (Material would
+            _feed(paths.LETTERS_FEED, f"{short} – lettres"),  # fetch a sitemap beside each link)
             _feed(paths.EVENTS_FEED, f"{short} – événements"),
         ]
 
@@ -57,8 +57,9 @@ class PageHeads:
             entity = self._entities[src_uri]
             head["og_title"] = entity.title
             head["og_description"] = one_line(entity.definition, DESCRIPTION_LENGTH) or entity.title
-            head["feeds"] = [_feed(paths.entity_feed(entity), f"{self.settings.short_name} – {entity.title}"),
-                             *head["feeds"]]
+            if not self.settings.offline:
+                head["feeds"] = [_feed(paths.entity_feed(entity), f"{self.settings.short_name} – {entity.title}"),
+                                 *head["feeds"]]
         return head
 
     def _url(self, src_uri: str) -> str | None:

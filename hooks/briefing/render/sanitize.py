@@ -19,6 +19,7 @@ import re
 
 import nh3
 
+from briefing.i18n import N_
 from briefing.structure import ALL_KINDS
 
 TAGS = frozenset({
@@ -63,11 +64,12 @@ THEME_CLASSES = frozenset({
 """Material's namespace, and the classes its scripts look for in content (annotations, code buttons,
 diagrams, maths, content tabs)."""
 UNSAFE_THEME_FEATURES = {
-    "content.tooltips": "it inserts every title attribute into the page as HTML, so contributors' text would "
-                        "run as script; remove it (the site's own tooltips, assets/briefing-tooltips.js, show "
-                        "titles as text)",
+    "content.tooltips": N_("it inserts every title attribute into the page as HTML, so contributors' text would "
+                           "run as script; remove it (the site's own tooltips, assets/briefing-tooltips.js, show "
+                           "titles as text)"),
 }
-"""Material features that turn page text into HTML in the reader's browser: the build refuses them."""
+"""Material features that turn page text into HTML in the reader's browser: the build refuses them (the
+reasons are translated where they are reported)."""
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 STYLE_PROPERTIES = frozenset({"text-align", "left", "width", "margin-left"})
 """Tables' column alignment, and the position of the timeline's marks (``render/timeline.py``)."""
