@@ -72,7 +72,7 @@ def test_letter_page_shows_its_facts_and_a_glossary_tooltip(page, served_public_
     assert page.locator("h2#faits").is_visible()
     facts = [t.replace("\u00a0", " ") for t in page.locator("h2#faits ~ p").all_inner_texts()]  # French spacing
     camp_david = ("18 août 2023 : à Camp David, Joe Biden, Fumio Kishida et Yoon Suk-yeol tiennent leur premier "
-                  "sommet trilatéral autonome et s’engagent sur des exercices communs et une rencontre annuelle.")
+                  "sommet trilatéral autonome et conviennent de se retrouver chaque année.")
     assert camp_david in facts, facts  # the note's fact line, as the letter prints it
     assert "22 février 2024 : […]" in facts  # a withheld fact, visibly withheld
     tooltip = _show_glossary_tooltip(page, ".briefing-chapeau")

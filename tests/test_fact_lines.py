@@ -10,6 +10,7 @@ import pytest
 from icalendar import Calendar
 
 from briefing.load.frontmatter import parse
+from briefing.structure import FACT_LINE_CHARS
 from support import MINIMAL_REGISTRY, REPO, build, make_project, note
 
 NB = "\u00a0"
@@ -85,5 +86,5 @@ def test_feeds_calendars_and_json_print_the_fact_after_the_date(site):
 def test_every_sample_note_has_a_short_fact_line():
     for path in sorted((REPO / "events").rglob("*.md")):
         fact = parse(path.read_text("utf-8")).meta.get("fact")
-        assert fact and fact.endswith(".") and len(fact) <= 200, path
+        assert fact and fact.endswith(".") and len(fact) <= FACT_LINE_CHARS, path  # shown whole in chronologies
         assert fact[0].islower() or fact.split()[0][0].isupper(), path  # lower case unless a name opens it

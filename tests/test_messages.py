@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import io
 import re
 import subprocess
 import sys
@@ -213,3 +214,16 @@ def test_contributing_quotes_the_messages_as_they_are_printed():
     assert len(printed) == 2
     for line in printed:
         assert any(_words(line.split(" (")[0]) - _VALUES <= m for m in catalog), line
+
+
+def test_the_catalog_is_compiled_once_per_version_and_kept_beside_it(tmp_path):
+    catalog = tmp_path / "messages.po"
+    catalog.write_bytes(i18n.catalog_path("fr").read_bytes())
+    first = i18n._compiled(catalog, "fr")
+    kept = list(tmp_path.glob("messages-*.mo"))
+    assert len(kept) == 1 and kept[0].read_bytes() == first
+    assert i18n.gettext.GNUTranslations(io.BytesIO(first)).gettext("nothing") == "rien"
+    catalog.write_text(catalog.read_text("utf-8").replace('msgstr "rien"', 'msgstr "néant"'), "utf-8")
+    second = i18n._compiled(catalog, "fr")
+    assert [p.read_bytes() for p in tmp_path.glob("messages-*.mo")] == [second]  # the old version removed
+    assert i18n.gettext.GNUTranslations(io.BytesIO(second)).gettext("nothing") == "néant"

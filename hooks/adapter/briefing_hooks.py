@@ -12,6 +12,7 @@ import os
 from html import escape as html_escape
 from pathlib import Path
 
+from briefing_site import apply_identity, footer_links, link_letters, place_pages
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -32,6 +33,7 @@ from briefing.project import read_config
 from briefing.render import markup, problems, sanitize
 from briefing.render.fragments import resolve_links
 from briefing.render.metadata import PageHeads
+from briefing.render.wayfinding import parent_finder
 from briefing.search import entries as search_entries
 from briefing.search import material as search_material
 from briefing.search.material import material_search_entries
@@ -121,6 +123,7 @@ def on_config(config):
     if is_offline_build(config):
         config.repo_url = None  # the repository widget would call api.github.com from the reader's browser
     _prepare_reader_tools(build, config)
+    apply_identity(config, settings)
     _report(build)
     return config
 
@@ -244,9 +247,18 @@ def _show_problems(build: Build, files: Files, config, edit_path: _EditPaths, pa
     _state["notices"] = notices
 
 
+def on_nav(nav, config, files):
+    """Pages outside the navigation placed under the page they belong to; letters linked in order."""
+    build = _state["build"]
+    place_pages(nav, files, parent_finder(build.corpus, {f.src_uri for f in files.documentation_pages()}))
+    link_letters(build.corpus, files)
+    return nav
+
+
 @event_priority(-100)
 def on_env(env, config, files):
     """MkDocs copies static files next: the exports must be written by then."""
+    env.globals["briefing_footer"] = footer_links(files, _state["build"].settings)
     exports = _state.pop("exports", None)
     if exports is not None:
         try:

@@ -7,10 +7,10 @@ lookup::
     message = _('unknown {noun} "{name}"').format(noun=_(noun), name=name)
 
 ``N_`` marks a string to translate later (a table of nouns); ``ngettext`` chooses a plural. The
-catalog ``locale/<language>/LC_MESSAGES/messages.po`` is the only place translations live; it is
-compiled in memory with ``babel.messages`` the first time a language is used (no ``.mo`` file to
-keep in step). ``tools/i18n.py`` re-extracts the messages and updates the catalog; a test fails when
-a message has no translation or the catalog is behind the code.
+catalog ``locale/<language>/LC_MESSAGES/messages.po`` is the only place translations live; Babel
+compiles it the first time a version of it is used, into ``messages-<hash>.mo`` beside it (ignored by
+git; nothing to keep in step by hand). ``tools/i18n.py`` re-extracts the messages and updates the
+catalog; a test fails when a message has no translation or the catalog is behind the code.
 
 The language is the site's (``theme.language`` in ``mkdocs.yml``), or ``BRIEFING_LANGUAGE`` when set
 (``en`` for English messages whatever the site's language).
@@ -19,6 +19,7 @@ The language is the site's (``theme.language`` in ``mkdocs.yml``), or ``BRIEFING
 from __future__ import annotations
 
 import gettext
+import hashlib
 import io
 import os
 from functools import cache
@@ -54,15 +55,35 @@ def translations(language: str) -> gettext.NullTranslations:
     path = catalog_path(language)
     if language == SOURCE_LANGUAGE or not path.is_file():
         return gettext.NullTranslations()
+    return gettext.GNUTranslations(io.BytesIO(_compiled(path, language)))
+
+
+def _compiled(path: Path, language: str) -> bytes:
+    """The ``.mo`` form of a catalog, compiled by Babel once per version of the ``.po`` and kept beside
+    it (``messages-<hash>.mo``, ignored by git, like ``__pycache__``): importing Babel's catalog code
+    costs more than a whole check of the sample."""
+    source = path.read_bytes()
+    cached = path.with_name(f"{DOMAIN}-{hashlib.sha256(source).hexdigest()[:16]}.mo")
+    try:
+        return cached.read_bytes()
+    except OSError:
+        pass
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with path.open("rb") as stream:
-        catalog = read_po(stream, locale=language)
     compiled = io.BytesIO()
-    write_mo(compiled, catalog, use_fuzzy=False)
-    compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
+    write_mo(compiled, read_po(io.BytesIO(source), locale=language), use_fuzzy=False)
+    data = compiled.getvalue()
+    partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+    try:
+        partial.write_bytes(data)
+        partial.replace(cached)  # atomic: parallel builds read a whole file or none
+        for stale in path.parent.glob(f"{DOMAIN}-*.mo"):
+            if stale != cached:
+                stale.unlink(missing_ok=True)
+    except OSError:  # a read-only install: compiled again next time
+        partial.unlink(missing_ok=True)
+    return data
 
 
 def choose(site_language: str | None, environ: dict | None = None) -> str:

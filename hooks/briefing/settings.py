@@ -21,10 +21,19 @@ class Settings:
     short_name: str = "Asie21"
     subscribe_url: str = ""
     subscribe_label: str = "S’abonner à la lettre"
+    publisher: str = ""
+    """Who publishes the letter, named in every page's footer."""
+    publisher_url: str = ""
+    legal_notice: str = ""
+    """The ``docs/`` page of the legal notice (``mentions-legales.md``), linked from every page's footer."""
+    logo: str = ""
+    """The publication's logo and favicon, paths under ``docs/``: the adapter hands them to the theme."""
+    favicon: str = ""
     offline: bool = False
     """Whether this build is the offline export: it carries no feed and one calendar, the whole chronology's."""
     nav_pages: frozenset[str] | None = None
-    """The Markdown files ``nav`` names (``docs``-relative), or None without a ``nav``."""
+    """The Markdown files ``nav`` names (``docs``-relative) and the legal notice (a page outside the
+    navigation, linked from every footer), or None without a ``nav``."""
     declared: frozenset[str] = frozenset()
     """The other files under ``docs/`` that ``mkdocs.yml`` publishes (``declared_files``)."""
 
@@ -34,7 +43,8 @@ class Settings:
         """Build from ``extra.briefing``; unknown keys are an error so that typos do not pass silently.
 
         ``site_config``: the whole ``mkdocs.yml`` (read raw or by MkDocs), for the files it publishes."""
-        known = {"publication", "short_name", "subscribe_url", "subscribe_label", "events_dir"}
+        known = {"publication", "short_name", "subscribe_url", "subscribe_label", "events_dir", "publisher",
+                 "publisher_url", "legal_notice", "logo", "favicon"}
         unknown = sorted(set(mapping) - known)
         if unknown:
             raise ValueError(_("extra.briefing: unknown key(s) {unknown}; known keys: {known}").format(
@@ -43,8 +53,9 @@ class Settings:
         events_dir = root / str(mapping.get("events_dir", "events"))
         site_config = site_config or {}
         nav = site_config.get("nav")
+        listed = nav_pages(nav) | ({values["legal_notice"]} if values.get("legal_notice") else set()) if nav else None
         return cls(root=root, docs_dir=docs_dir, events_dir=events_dir, edition=edition,
-                   nav_pages=nav_pages(nav) if nav else None, declared=declared_files(site_config), **values)
+                   nav_pages=listed, declared=declared_files(site_config), **values)
 
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
@@ -71,6 +82,8 @@ def declared_files(config: dict) -> frozenset[str]:
     """The files under ``docs/`` that ``mkdocs.yml`` itself publishes (a raw mapping or MkDocs' config)."""
     found: list[object] = [*(config.get("extra_css") or []), *(config.get("extra_javascript") or [])]
     found += (config.get("extra") or {}).get("polyfills") or []
+    briefing = (config.get("extra") or {}).get("briefing") or {}
+    found += [briefing.get("logo"), briefing.get("favicon")]  # handed to the theme by the adapter
     theme = config.get("theme") or {}
     found += [theme.get("logo"), theme.get("favicon")] if hasattr(theme, "get") else []
     found = [item.get("path") if isinstance(item, dict) else getattr(item, "path", item) for item in found]

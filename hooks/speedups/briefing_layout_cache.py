@@ -28,12 +28,14 @@ class LayoutCache:
         """The last page's URL and the relative URLs of the navigation's pages from it."""
 
     def key(self, part: str, page, nav) -> str | None:
-        """The navigation ``part``'s key: the relative URLs of the navigation's pages, or None when
-        the page is itself in the navigation."""
+        """The navigation ``part``'s key: the relative URLs of the navigation's pages and which of them
+        are active (the one the page belongs under, ``briefing_site``), or None when the page is
+        itself in the navigation."""
         if page is None or nav is None or page in nav.pages:
             return None
         if self._layout[0] != page.url:  # the tabs and the sidebar ask in turn for the same page
-            self._layout = (page.url, "\n".join(get_relative_url(p.url, page.url) for p in nav.pages))
+            urls = "\n".join(get_relative_url(p.url, page.url) for p in nav.pages)
+            self._layout = (page.url, urls + "\nactive:" + " ".join(p.url for p in nav.pages if p.active))
         return part + "\n" + self._layout[1]
 
     def get(self, key: str | None) -> str | None:

@@ -165,15 +165,16 @@ def render_chronology_index(corpus: Corpus, place: Place) -> str:
     return "\n".join(s for s in sections if s)
 
 
-def _neighbour_links(ordered: list[tuple[str, str]], index: int, up: tuple[str, str]) -> str:
-    """``← previous · up · next →`` between pages of one series, as HTML."""
+def _neighbour_links(ordered: list[tuple[str, str]], index: int, up: tuple[str, str], *, top: bool = False) -> str:
+    """``← previous · up · next →`` between pages of one series, as HTML (``top``: the copy above the list)."""
     around = []
     if index > 0:
         around.append("← " + html.link(html.text(ordered[index - 1][0]), ordered[index - 1][1]))
     around.append(html.link(html.text(up[0]), up[1]))
     if index + 1 < len(ordered):
         around.append(html.link(html.text(ordered[index + 1][0]), ordered[index + 1][1]) + " →")
-    return html.paragraph(" · ".join(around), "briefing-neighbours")
+    classes = "briefing-neighbours briefing-neighbours-top" if top else "briefing-neighbours"
+    return html.paragraph(" · ".join(around), classes)
 
 
 def _render_month_summary(year: int, months: list[MonthPage]) -> str:
@@ -204,6 +205,7 @@ def render_chronology_years(corpus: Corpus, placer: Callable[[str], Place]) -> d
         pages[uri] = "\n".join([
             markup.front_matter(title=f"Chronologie {year}", search={"exclude": True}),
             f"# Chronologie {year}\n",
+            place(_neighbour_links(ordered, i, ("Toute la chronologie", CHRONOLOGY_INDEX_URI), top=True)),
             f"{_count(events)}.\n",
             place(_year_timeline(corpus, year, bool(months))),
             place(render_filter_form(events, corpus.registry, carry=bool(months)), searchable=False),
@@ -224,12 +226,14 @@ def render_chronology_months(corpus: Corpus, placer: Callable[[str], Place]) -> 
             uri = _month_uri(year, month, part)
             place = placer(uri)
             label = _month_label(year, month, part, parts)
+            up = (f"Chronologie {year}", markup.chronology_year_uri(year))
             pages[uri] = "\n".join([
                 markup.front_matter(title=f"Chronologie : {label}", search={"exclude": True}),
                 f"# {label}\n",
+                place(_neighbour_links(ordered, i, up, top=True)),
                 f"{_count(group)}.\n",
                 place(render_filter_form(group, corpus.registry), searchable=False),
                 place(render_entries([(None, group)], corpus.registry.entities, place)),
-                place(_neighbour_links(ordered, i, (f"Chronologie {year}", markup.chronology_year_uri(year)))),
+                place(_neighbour_links(ordered, i, up)),
             ])
     return pages

@@ -45,10 +45,14 @@ def items(entries: Iterable[str], classes: str | None = None) -> str:
     return opening + "\n" + "".join(f"<li>{entry}</li>\n" for entry in entries) + "</ul>\n"
 
 
+PERMALINK_TITLE = "Lien vers cette section"
+"""The title of a heading's permalink, as ``toc: permalink_title`` sets it in ``mkdocs.yml``."""
+
+
 def heading(level: int, title: str, anchor: str) -> str:
     """A heading as Python-Markdown's ``toc`` extension writes it, permalink included."""
     return (f'<h{level} id="{text(anchor)}">{text(title)}'
-            f'<a class="headerlink" href="#{text(anchor)}" title="Permanent link">¶</a></h{level}>\n')
+            f'<a class="headerlink" href="#{text(anchor)}" title="{PERMALINK_TITLE}">¶</a></h{level}>\n')
 
 
 def paragraph(content_html: str, classes: str | None = None) -> str:
