@@ -80,6 +80,14 @@ CASES: dict[str, tuple[dict[str, str], str | None]] = {
     "footnote defined after the marker": (
         {"docs/lettres/12-note.md": _letter(12, f"Chapeau[^1].\n\n<!-- more -->\n\nAnalyse.\n\n[^1]: {SECRET}.")},
         "docs/lettres/12-note.md:7: body: the chapeau cites the footnote [^1], defined after '<!-- more -->'"),
+    "an event's footnote defined after its marker": (
+        {"events/2023/2023-05-19-f.md": note("date: 2023-05-19\ntitle: F",
+                                             f"Début public[^1].\n\n<!-- more -->\n\nSuite.\n\n[^1]: {SECRET}.")},
+        "events/2023/2023-05-19-f.md:5: body: the text before '<!-- more -->' cites the footnote [^1]"),
+    "an event's mistyped marker": (
+        {"events/2023/2023-05-19-m.md": note("date: 2023-05-19\ntitle: M",
+                                             f"Début public.\n\n<!-- MORE -->\n\n{SECRET}.")},
+        "events/2023/2023-05-19-m.md:7: body: this line looks like a mistyped '<!-- more -->'"),
     # 9. comments, processing instructions, CDATA (tracebacks); mistyped markers
     "comment, processing instruction and CDATA": (
         {"events/2023/2023-05-12-c.md": note("date: 2023-05-12\ntitle: C\nconfidential: true", _HIDDEN),

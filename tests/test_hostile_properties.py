@@ -12,12 +12,13 @@ withheld or reported; the check's lines are the build's. Seeded (``derandomize``
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from leaks import site_leaks
 from test_cli_check import run_check
@@ -26,6 +27,7 @@ from support import MINIMAL_REGISTRY, build, make_project, note
 
 EXAMPLES = int(os.environ.get("BRIEFING_HYPOTHESIS_EXAMPLES", "5"))
 PROPERTY = settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None, print_blob=True,
+                    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # each shrink step is a build
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 SECRET = "zqsecretzq"
 """In every text that must never be public (lower case: the search index lower-cases words)."""
@@ -66,6 +68,8 @@ def event_files(draw, index: int) -> tuple[str, str, bool]:
         "Un paragraphe.", "<!-- commentaire -->", "<?php echo 1 ?>", "<![CDATA[ x ]]>", "Titre Otan*\n=====",
         "> ## Otan* cité", "<!-- more -->", "[lien](../lettres/absent.pdf)", "Note[^1].\n\n[^1]: Définition.",
         "<div markdown>*x*</div>", "&lt;script&gt;",
+        f"Début[^s].\n\n<!-- more -->\n\nSuite {SECRET}, [pièce](annexe-n{index}.pdf).\n\n[^s]: {SECRET}",
+        f"Début.\n\n<!-- MORE -->\n\n{SECRET}", f"Début.\n\n<!-- mor -->\n\n{SECRET}\n\n<!-- more -->\n\nFin.",
     ]), max_size=4))
     public = name == f"{stem}.md" and folder.endswith(("events/2023", "events/2023/sous", "events")) \
         and "true" not in confidential and not folder.endswith(".md")
@@ -92,11 +96,12 @@ def letter_files(draw, index: int) -> dict[str, str]:
     zones = draw(st.sampled_from(["[Japon]", "[Japon, Nippon]", "[Japon, Japon]", "[Jappon]"]))
     body = "\n\n".join(chapeau) + (f"\n\n{more}\n\n{analysis}" if more else "")
     front = f"number: {number_text}\nissue: 2024-{1 + index % 12:02d}\nzones: {zones}\ntitle: Lettre {index}"
-    files = {f"docs/lettres/{name}": note(front, body),
+    path = posixpath.normpath(f"docs/lettres/{name}")
+    files = {path: note(front, body),
              f"docs/lettres/pub{index}.png": "image publique",
              f"docs/lettres/annexe{index}.pdf": f"%PDF {SECRET}"}
     if more in ("", "more"):  # no real marker: the whole text is the chapeau, and public
-        files[f"docs/lettres/{name}"] = note(front, "\n\n".join(chapeau))
+        files[path] = note(front, "\n\n".join(chapeau))
     return files
 
 
