@@ -112,7 +112,8 @@ def export(args: list[str]) -> None:
     env = dict(_environment(), OFFLINE="true", BRIEFING_EDITION=edition)
     _run(BIN / "mkdocs", "build", "--strict", "-d", folder, *args, env=env)
     archive = folder.with_name(folder.name + ".zip")
-    if not archive.exists():  # nothing was built (the tests replace the build by a stub)
+    if not archive.exists():  # a build under another config (-f) may leave the offline plugin off
+        print(f"{folder.relative_to(ROOT)}/ was built, but no zip beside it: is OFFLINE honoured by this config?")
         return
     size = archive.stat().st_size
     print(f"{archive.relative_to(ROOT)}: {size / 1e6:.1f} MB ({size:,} bytes); open {folder.name}/index.html, "
