@@ -1,18 +1,24 @@
 """Fast paths of the load agree with the precise ones: the front-matter reader with PyYAML, glossary
 marks and web addresses with the general scans; wherever a fast path is unsure, the precise one decides."""
 
+import os
 import random
+import unicodedata
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from briefing.load import checks, frontmatter, glossary, yamlsubset
+from briefing.diagnostics import fold
+from briefing.load import checks, frontmatter, glossary, templates, yamlsubset
 
 READER = frontmatter._SUBSET
 LOADERS = (frontmatter._FastPlainLoader, frontmatter._PlainLoader)
 """libyaml, which reads front matter, and PyYAML's own parser, which explains its errors."""
 REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = int(os.environ.get("BRIEFING_HYPOTHESIS_EXAMPLES", "200"))
 
 SCALARS = [
     "Japon", "Corée du Sud", "l'Otan", "l’Otan", "yes", "No", "on", "OFF", "true", "False", "null", "~", "Null",
@@ -203,3 +209,38 @@ def test_usual_web_addresses_are_judged_as_urlsplit_judges_them():
             plain += 1
             assert checks.url_problem(url) == checks.as_text(checks._split_url_problem(url)), url
     assert plain > 300
+
+
+def _plain_fold(text: str) -> str:
+    """``fold`` as written first: every character of the decomposed text tested for a combining mark."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+_TEXT_PIECES = st.sampled_from([
+    "a", "É", "é", "e\u0301", "Œ", "ß", "ﬁ", "Ｆ", "ℌ", "ǅ", "Σ", "ς", "İ", "\u0345", "\u034f", "\U0001d165",
+    "\u0e48", "\u05b0", "’", "'", "«", "»", "\u00a0", "\u202f", " ", "\t", "\n", "\r\n", "\u2028", "\x1c",
+    "\x85", "\x0b", ".", ",", ":", "x", "1", "ǈ", "ẞ", "\u1e9b\u0323",
+    *templates.PLACEHOLDERS, "Le fait, en un à trois", "paragraphes : qui, quoi, où,", "LE FAIT,", "l'analyse",
+])
+_TEXTS = st.lists(_TEXT_PIECES, max_size=30).map("".join) | st.text(max_size=40)
+
+
+@settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None)
+@given(_TEXTS)
+def test_fold_drops_the_marks_a_test_of_every_character_drops(text: str):
+    assert fold(text) == _plain_fold(text)
+
+
+@settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None)
+@given(_TEXTS)
+def test_template_sentences_are_found_as_a_search_of_every_line_finds_them(body: str):
+    found = ((index, templates.placeholder_in(line)) for index, line in enumerate(body.splitlines()))
+    assert templates.placeholder_lines(body) == [(index, sentence) for index, sentence in found if sentence]
+
+
+def test_template_sentences_are_found_on_their_lines_in_a_long_body():
+    body = f"Un texte.\n\nLa suite, accentuée : {templates.ENTRY_MORE.upper()}\n{templates.EVENT_BODY}\nFin."
+    assert templates.placeholder_lines(body) == [(2, templates.ENTRY_MORE), (3, templates.EVENT_BODY)]
+    split = body.replace("LA DESCRIPTION", "LA\nDESCRIPTION")  # found in the whole body, on no line of its own
+    assert templates.placeholder_lines(split) == [(4, templates.EVENT_BODY)]

@@ -52,6 +52,11 @@ def placeholder_value(value: str) -> str | None:
 
 
 def placeholder_lines(body: str) -> list[tuple[int, str]]:
-    """(0-based line, sentence) of every template sentence left in a body."""
+    """(0-based line, sentence) of every template sentence left in a body. The body is folded whole
+    first: a line's folded words are a run of the body's (line breaks are white space and fold
+    character by character), so a sentence absent from the body is in none of its lines."""
+    folded = _normal(body)
+    if not any(needle in folded for needle, _sentence in _FOLDED):
+        return []
     found = ((index, placeholder_in(line)) for index, line in enumerate(body.splitlines()))
     return [(index, sentence) for index, sentence in found if sentence]
