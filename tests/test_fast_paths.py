@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.diagnostics import fold
+from briefing.edition import published
 from briefing.load import checks, frontmatter, glossary, templates, yamlsubset
 
 READER = frontmatter._SUBSET
@@ -239,8 +240,38 @@ def test_template_sentences_are_found_as_a_search_of_every_line_finds_them(body:
     assert templates.placeholder_lines(body) == [(index, sentence) for index, sentence in found if sentence]
 
 
+@settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None)
+@given(_TEXTS | st.sampled_from(["TODO", " à compléter… ", "\u00a0Titre :", "—", "Fait.", "\u2003xxx\u2028"]))
+def test_a_field_is_judged_as_the_plain_reading_judges_it(value: str):
+    """``placeholder_value`` folds the value once; the plain reading folded it again once stripped."""
+    stripped = value.strip()
+    plain = templates.placeholder_in(value) or (
+        stripped if templates._NO_WORD.match(stripped)
+        or templates._normal(stripped).strip(" .…:!?") in templates._FILLERS else None)
+    assert templates.placeholder_value(value) == plain
+
+
+def test_white_space_folds_to_white_space():
+    """What lets a field be folded before it is stripped."""
+    spaces = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+    assert spaces and all(fold(space) and fold(space).isspace() for space in spaces)
+
+
 def test_template_sentences_are_found_on_their_lines_in_a_long_body():
     body = f"Un texte.\n\nLa suite, accentuée : {templates.ENTRY_MORE.upper()}\n{templates.EVENT_BODY}\nFin."
     assert templates.placeholder_lines(body) == [(2, templates.ENTRY_MORE), (3, templates.EVENT_BODY)]
     split = body.replace("LA DESCRIPTION", "LA\nDESCRIPTION")  # found in the whole body, on no line of its own
     assert templates.placeholder_lines(split) == [(4, templates.EVENT_BODY)]
+
+
+def test_linked_files_are_those_every_pattern_finds_in_every_text(monkeypatch):
+    """``linked_files`` searches a text with a pattern only if it holds what each of its matches holds."""
+    rng = random.Random(7)
+    pieces = ["[a]", "](", "(", ")", "]", ":", "]:", "\n", "   ", "    ", "[", "x.png", "../y.pdf", "/z.md", "#t",
+              "href", "SRC", "data", "poster", "=", " = ", '"', "'", "<", ">", "https://e.org/", "a b", "?q=1", "%20"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(20000)]
+    found = [list(published.linked_files(text, "lettres/x.md")) for text in texts]
+    every_text = tuple(("", pattern) for _needle, pattern in published._LINK_TARGETS)  # "" is in every text
+    monkeypatch.setattr(published, "_LINK_TARGETS", every_text)
+    assert found == [list(published.linked_files(text, "lettres/x.md")) for text in texts]
+    assert sum(1 for targets in found if targets) > 1000

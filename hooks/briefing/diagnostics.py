@@ -76,6 +76,8 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive form of a name, for matching suggestions: casefolded, decomposed
     (NFKD), without combining marks. The marks are looked for among the few distinct characters
     that are not ASCII and removed by ``str.replace`` (a test compares it with a test of every character)."""
+    if text.isascii():
+        return text.casefold()  # ASCII: nothing to decompose, no mark, no ’
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if not decomposed.isascii():
         for char in set(_NOT_ASCII.findall(decomposed)):
