@@ -99,10 +99,7 @@ class SiteRenderer:
     def _reader_pages(self) -> list[GeneratedPage]:
         """Relations, authors, what's new and the subscriptions page."""
         corpus, settings, readers = self.corpus, self.settings, self.readers
-        pages = [
-            GeneratedPage(r.src_uri, render_relation(r, corpus, readers, settings, self._placer(r.src_uri)))
-            for r in readers.relations
-        ]
+        pages = self._later_pages({r.src_uri: render_relation(r, corpus, readers, settings) for r in readers.relations})
         pages.append(GeneratedPage(RELATIONS_INDEX_URI, render_relations_index(corpus, readers)))
         pages.append(GeneratedPage(AUTHORS_URI, render_authors_index(corpus, readers, settings)))
         pages.append(GeneratedPage(NEWS_URI, render_news(corpus, readers, settings)))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from itertools import groupby
 
 from briefing.french import grammar
 from briefing.index.corpus import Corpus
 from briefing.index.readers import ReaderIndex, Relation
 from briefing.render import html, markup
-from briefing.render.fragments import Place
+from briefing.render.fragments import Later, Place
 from briefing.render.timeline import render_timeline
 from briefing.settings import Settings
 
@@ -24,8 +25,13 @@ def relation_link(relation: Relation, corpus: Corpus) -> str:
     return markup.link(markup.text(relation_name(relation, corpus)), markup.href(relation.src_uri))
 
 
-def render_relation(relation: Relation, corpus: Corpus, readers: ReaderIndex, settings: Settings,
-                    place: Place) -> str:
+def render_relation(relation: Relation, corpus: Corpus, readers: ReaderIndex, settings: Settings) -> Later:
+    """The page's front matter, and what renders its body with the page."""
+    front_matter = markup.front_matter(title=relation_name(relation, corpus), search={"exclude": True})
+    return front_matter, partial(_relation_body, relation, corpus, readers, settings)
+
+
+def _relation_body(relation: Relation, corpus: Corpus, readers: ReaderIndex, settings: Settings, place: Place) -> str:
     name = relation_name(relation, corpus)
     members = [corpus.entity(k) for k in relation.members]
     letters = readers.relation_letters(relation)
@@ -36,7 +42,6 @@ def render_relation(relation: Relation, corpus: Corpus, readers: ReaderIndex, se
         for e in members
     ])
     sections = [
-        markup.front_matter(title=name, search={"exclude": True}),
         f"# {markup.text(name)}\n",
         place(html.paragraph(
             f"Les lettres dont la rubrique réunit {named}, "
