@@ -44,21 +44,27 @@ log = get_plugin_logger("briefing")
 
 MIN_SHARE = 200
 """Less work than this many event pages for the second process (about half a second) is not worth it."""
-OTHER_PAGE_WEIGHT = 2.5
+OTHER_PAGE_WEIGHT = (2.5, 5.1)
 """What a page other than an event page costs, in event pages, when its folder is not in ``PAGE_WEIGHTS``:
-an entity page (measured at 1,000 and 2,000 events: CPU per page built by MkDocs with every hook)."""
-PAGE_WEIGHTS = {"lettres": 3.4, "chronologie": 1.0, "relations": 0.9}
-"""Measured per folder: a letter (its contributors' Markdown), a chronology or relation page (lists)."""
-ARCHIVE_WEIGHT = 1.8
-"""A page two folders deep in a registry folder (``pays/japon/archives-1.md``): up to 200 events listed."""
-NAV_PAGE_WEIGHT = 12.0
+an entity page (CPU per page built by MkDocs with every hook, in one process), as (at ``SMALL_ARCHIVE``
+events, at ``LARGE_ARCHIVE`` events): an entity page's timeline and lists grow with the archive."""
+PAGE_WEIGHTS = {"lettres": (3.4, 3.0), "chronologie": (1.0, 2.0), "relations": (0.9, 1.5)}
+"""Measured per folder: a letter (its contributors' Markdown), a chronology or relation page (lists;
+a month page lists up to 40 events, more as the archive grows)."""
+ARCHIVE_WEIGHT = (1.8, 2.7)
+"""A page two folders deep in a registry folder (``pays/japon/archives-1.md``): up to 50 events listed."""
+NAV_PAGE_WEIGHT = (12.0, 11.0)
 """A page of the navigation (the home page, the indexes), which the parent builds: 20 to 40 ms each."""
-LARGE_ARCHIVE_WEIGHT, SMALL_ARCHIVE, LARGE_ARCHIVE = 1.1, 2_000, 10_000
-"""The weights above are measured up to ``SMALL_ARCHIVE`` events. From ``LARGE_ARCHIVE`` on, every page
-outside the event pages weighs ``LARGE_ARCHIVE_WEIGHT`` and the navigation's pages nothing, as measured
-at 10,000 events (the event pages then cost more, the child's most); in between, interpolated."""
+SMALL_ARCHIVE, LARGE_ARCHIVE = 2_000, 10_000
+"""The weights are measured at 1,000 and 2,000 events (the small ones, up to ``SMALL_ARCHIVE``) and at
+10,000 (the large ones, from ``LARGE_ARCHIVE`` on); in between, interpolated. (An earlier round
+weighed every page outside the event pages 1.1 at 10,000 events and the navigation's nothing: the
+parent then built about a third more than the child, 24 s of pages against 17 s on 2 December.)"""
 PARENT_SHARE_PER_EVENT = 0.05
 """What the parent does alone after the pages (the search index, the exports' share), per event."""
+CHILD_PAGE_COST = 1.07
+"""A page costs the child this much more than the parent (it writes to memory the two processes shared,
+which the system then copies): 2.50 against 2.34 ms an event page at 5,000 events, 2.59 against 2.39 at 10,000."""
 
 
 class PagesElsewhere(Files):
@@ -133,12 +139,12 @@ def _weight(src_uri: str, events: int) -> float:
     if is_event_uri(src_uri):
         return 1.0
     folder, _, rest = src_uri.partition("/")
-    small = PAGE_WEIGHTS.get(folder) or (ARCHIVE_WEIGHT if "/" in rest else OTHER_PAGE_WEIGHT)
-    return _blend(small, LARGE_ARCHIVE_WEIGHT, events)
+    return _blend(PAGE_WEIGHTS.get(folder) or (ARCHIVE_WEIGHT if "/" in rest else OTHER_PAGE_WEIGHT), events)
 
 
-def _blend(small: float, large: float, events: int) -> float:
-    """``small`` up to ``SMALL_ARCHIVE`` events, ``large`` from ``LARGE_ARCHIVE`` on, linear between."""
+def _blend(weights: tuple[float, float], events: int) -> float:
+    """The small weight up to ``SMALL_ARCHIVE`` events, the large one from ``LARGE_ARCHIVE`` on, linear between."""
+    small, large = weights
     along = min(1.0, max(0.0, (events - SMALL_ARCHIVE) / (LARGE_ARCHIVE - SMALL_ARCHIVE)))
     return small + (large - small) * along
 
@@ -147,7 +153,7 @@ def _share(events: int, others: float) -> int:
     """How much work, in event pages, the child takes of ``events`` event pages and other pages
     weighing ``others`` so that both processes end together: the parent finishes the build alone."""
     parent_alone = others + PARENT_SHARE_PER_EVENT * events
-    return max(0, min(round(events + others), round((events + parent_alone) / 2)))
+    return max(0, min(round(events + others), round((events + parent_alone) / (1 + CHILD_PAGE_COST))))
 
 
 def _choose(events: list[File], others: list[File], work: int) -> list[File]:
@@ -177,7 +183,7 @@ def on_nav(nav, config, files):
     events = [f for f in outside if is_event_uri(f.src_uri)]
     others = [f for f in outside if not is_event_uri(f.src_uri)]
     weight = sum(_weight(f.src_uri, len(events)) for f in others) \
-        + _blend(NAV_PAGE_WEIGHT, 0.0, len(events)) * (len(pages) - len(outside))
+        + _blend(NAV_PAGE_WEIGHT, len(events)) * (len(pages) - len(outside))
     work, forced = _share(len(events), weight), _mode() == "on"
     if forced:
         work = max(work, min(1, len(events)))
