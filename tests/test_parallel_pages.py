@@ -91,3 +91,32 @@ def test_a_wrong_setting_stops_the_build(tmp_path):
     result = build(project, tmp_path / "site", env={"BRIEFING_PARALLEL": "sometimes"})
     assert result.returncode != 0
     assert "BRIEFING_PARALLEL='sometimes': expected one of auto, on, off" in result.output
+
+
+def _page(uri: str, parent=None):
+    """A stand-in for what ``_independent`` reads of a MkDocs page and its file."""
+    from types import SimpleNamespace
+
+    page = SimpleNamespace(parent=parent, previous_page=None, next_page=None, is_page=True)
+    return SimpleNamespace(src_uri=uri, page=page)
+
+
+def test_the_second_process_takes_no_page_whose_titles_cross_the_two_processes():
+    """MkDocs shows a page's neighbours' and ancestors' titles, which a process knows only for the pages
+    it read: letters linked in order, an archive page under its entity page, a month page under its
+    year page stay with the parent (with the 1,000-event corpus they read ``None`` when split)."""
+    import importlib
+
+    parallel = importlib.import_module("speedups.briefing_parallel_pages")
+    section = _page("pays/index.md")  # in the navigation
+    entity, lone = _page("pays/japon.md", section.page), _page("pays/chili.md", section.page)
+    archive = _page("pays/japon/archives-1.md", entity.page)
+    year = _page("chronologie/2020.md", section.page)
+    month = _page("chronologie/2020/03.md", year.page)
+    first, second = _page("lettres/1.md", section.page), _page("lettres/2.md", section.page)
+    first.page.next_page, second.page.previous_page = second.page, first.page
+    relation = _page("relations/japon-chine.md", section.page)
+    others = [entity, lone, archive, year, month, first, second, relation]
+    listed = {id(section.page)}
+    chosen = parallel._independent(others, [section, *others], listed)
+    assert [f.src_uri for f in chosen] == ["pays/chili.md", "relations/japon-chine.md"]

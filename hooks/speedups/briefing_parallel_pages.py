@@ -166,6 +166,32 @@ def _choose(events: list[File], others: list[File], work: int) -> list[File]:
     return events + _spread(others, count)
 
 
+def _independent(others: list[File], pages: list[File], listed: set[int]) -> list[File]:
+    """The pages of ``others`` one process can build while the other builds the rest. MkDocs gives a
+    page the titles of its neighbours (a letter's previous and next) and of its ancestors (an archive
+    page's entity, a month page's year), and a process knows the titles of the pages it read only (and
+    of the navigation's, from ``mkdocs.yml``): a page with neighbours, or below a page outside the
+    navigation, or above another page, stays with the parent (they read ``None`` otherwise)."""
+    above = set()
+    for file in pages:
+        ancestor = file.page.parent
+        while ancestor is not None:
+            above.add(id(ancestor))
+            ancestor = ancestor.parent
+
+    def independent(page) -> bool:
+        if page.previous_page is not None or page.next_page is not None or id(page) in above:
+            return False
+        ancestor = page.parent
+        while ancestor is not None:
+            if ancestor.is_page and id(ancestor) not in listed:
+                return False
+            ancestor = ancestor.parent
+        return True
+
+    return [file for file in others if independent(file.page)]
+
+
 def _spread(pages: list[File], count: int) -> list[File]:
     """``count`` of ``pages``, evenly spread (their cost drifts with their place in the archive)."""
     return [page for index, page in enumerate(pages) if (index + 1) * count // len(pages) > index * count // len(pages)]
@@ -189,7 +215,7 @@ def on_nav(nav, config, files):
         work = max(work, min(1, len(events)))
     if work == 0 or (work < MIN_SHARE and not forced):
         return nav
-    chosen = _choose(events, others, work)
+    chosen = _choose(events, _independent(others, pages, listed), work)
     chosen_events = sum(1 for f in chosen if is_event_uri(f.src_uri))
     job = BackgroundJob(f"building {len(chosen)} pages",
                         lambda: _build_elsewhere(chosen, files, nav, config), collect_garbage=True)
