@@ -59,10 +59,14 @@ _NO_MARKUP = frozenset({"title", "option", "sup", "sub"})
 _LANG = re.compile(r"""\slang\s*=\s*["']?([a-zA-Z-]*)""")
 
 
+_TRIGGERS = tuple((re.compile("[" + re.escape(triggers) + "]").search, pattern.sub, replacement)
+                  for triggers, pattern, replacement in _RULES)
+
+
 def _spaces(run: str) -> str:
-    for triggers, pattern, replacement in _RULES:
-        if any(c in run for c in triggers):
-            run = pattern.sub(replacement, run)
+    for triggered, substitute, replacement in _TRIGGERS:
+        if triggered(run):
+            run = substitute(replacement, run)
     return run
 
 
