@@ -1,7 +1,8 @@
 """MkDocs adapter: wires the engine-independent ``briefing`` pipeline into MkDocs events.
 
-Only this file imports MkDocs. Everything is imported at module level: MkDocs puts this
-folder on ``sys.path`` only while the hook module itself is executed.
+Only this folder (and ``hooks/speedups``) imports MkDocs; ``briefing_files``, ``briefing_page`` and
+``briefing_site`` are plain modules this hook calls. Everything is imported at module level: MkDocs
+puts this folder on ``sys.path`` only while the hook module itself is executed.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ import os
 from html import escape as html_escape
 from pathlib import Path
 
+from briefing_files import EditPaths, publish, show_problems, under
+from briefing_page import add_to_toc, typeset
 from briefing_site import apply_identity, footer_links, link_letters, place_pages
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.toc import AnchorLink
+from mkdocs.structure.files import Files
 from mkdocs.utils import clean_directory
 
 from briefing import i18n
@@ -25,17 +27,15 @@ from briefing.edition.editions import Edition
 from briefing.exports.build import export_paths, write_exports
 from briefing.exports.links import SiteLinks
 from briefing.exports.offline import drop_server_only_files, is_offline_build, write_readme, write_zip
-from briefing.french import typography
 from briefing.load import schema
 from briefing.load.preview import STARTED, Preview, PreviewError, select, unnamed_entities
 from briefing.pipeline import Build, run
 from briefing.project import read_config
-from briefing.render import markup, problems, sanitize
+from briefing.render import problems, sanitize
 from briefing.render.fragments import resolve_links
 from briefing.render.metadata import PageHeads
 from briefing.render.wayfinding import parent_finder
-from briefing.search import entries as search_entries
-from briefing.search import material as search_material
+from briefing.search import material, page_entries
 from briefing.search.material import material_search_entries
 from briefing.settings import Settings
 from briefing.speed import gc_pause
@@ -114,7 +114,7 @@ def on_config(config):
     selection = select(preview, settings.events_dir, settings.docs_dir / "lettres") if preview else None
     build = run(settings, selection)
     _state["build"] = build
-    search_material.current["build"] = build
+    material.current["build"] = build
     if selection is not None:
         _state["preview"] = selection
         log.info(selection.summary())
@@ -142,60 +142,17 @@ def _add_exports(build: Build, files: Files, config) -> None:
     own destination is left in place). They are in the offline export before anything packs it."""
     site_dir = Path(config.site_dir)
     for uri in export_paths(build.corpus, offline=build.settings.offline):
-        _publish(files, config, uri, abs_src_path=str(site_dir / uri))
+        publish(files, config, uri, abs_src_path=str(site_dir / uri))
     links, epoch = _state["links"], os.environ.get("SOURCE_DATE_EPOCH")
     _state["exports"] = BackgroundJob(
         "feeds, calendars and JSON", lambda: write_exports(build.corpus, build.settings, links, site_dir, epoch))
-
-
-def _publish(files: Files, config, uri: str, content: str | bytes | None = None, *,
-             abs_src_path: str | None = None) -> File:
-    """Add a generated file; one a contributor wrote at the same path is reported and replaced
-    (MkDocs would replace it silently)."""
-    existing = files.src_uris.get(uri)  # generated paths are POSIX already
-    if existing is not None:
-        log.warning(i18n._("docs/{uri}: this file is generated; rename or remove yours (the generated one is published)"
-                           ).format(uri=uri))
-        files.remove(existing)
-    if abs_src_path is None:
-        generated = File.generated(config, uri, content=content)
-    else:
-        generated = File.generated(config, uri, abs_src_path=abs_src_path)
-    files.append(generated)
-    return generated
-
-
-class _EditPaths:
-    """A source file's path relative to ``docs_dir`` as MkDocs' edit links want it (symbolic links
-    resolved), for many files of few folders: each folder is resolved once."""
-
-    def __init__(self, docs_dir: Path) -> None:
-        self._docs_dir = docs_dir
-        self._folders: dict[Path, str] = {}
-
-    def __call__(self, path: Path) -> str:
-        if path.is_symlink():
-            return self._relative(path)
-        folder = self._folders.get(path.parent)
-        if folder is None:
-            folder = self._folders[path.parent] = self._relative(path.parent)
-        return f"{folder}/{path.name}" if folder != "." else path.name
-
-    def _relative(self, path: Path) -> str:
-        return os.path.relpath(path.resolve(), self._docs_dir).replace(os.sep, "/")
-
-
-def _under(path: str | None, folder: str) -> bool:
-    """Whether ``path`` is in ``folder``, by its name: a file reached through a symbolic link is in
-    the folder that holds the link."""
-    return path is not None and os.path.normpath(path).startswith(os.path.join(os.path.normpath(folder), ""))
 
 
 def on_files(files: Files, config) -> Files:
     build = _state["build"]
     docs_dir = Path(config.docs_dir).resolve()
     for file in list(files):  # the allowlist: what the build does not know never reaches the site
-        if file.generated_by is None and _under(file.abs_src_path, config.docs_dir) \
+        if file.generated_by is None and under(file.abs_src_path, config.docs_dir) \
                 and not build.published.allows(file.src_uri):
             files.remove(file)
     preview = _state.get("preview")
@@ -204,47 +161,19 @@ def on_files(files: Files, config) -> Files:
         left_out = files.get_file_from_path(path.resolve().relative_to(docs_dir).as_posix())
         if left_out is not None:
             files.remove(left_out)
-    edit_path = _EditPaths(docs_dir)
+    edit_path = EditPaths(docs_dir)
     pages = build.renderer.generated_pages()
     for page in pages:
-        generated = _publish(files, config, page.src_uri, page.markdown)
+        generated = publish(files, config, page.src_uri, page.markdown)
         if page.source is not None:
             generated.edit_uri = edit_path(page.source)
     for uri, text in schema.published_files().items():
-        _publish(files, config, uri, text)
+        publish(files, config, uri, text)
     _add_exports(build, files, config)
     if _serving["on"]:
-        _show_problems(build, files, config, edit_path, pages)
+        _state["notices"] = show_problems(build, files, config, edit_path, pages)
     gc_pause.freeze_until_build_end()
     return files
-
-
-def _show_problems(build: Build, files: Files, config, edit_path: _EditPaths, pages: list) -> None:
-    """Serve only: which page shows which problems, and a page at the address of each rejected file."""
-    by_source = problems.by_source(build.diagnostics)
-    relative = build.loaded.diagnostics.relative
-    notices: dict[str, list] = {}
-    for file in files:
-        if file.abs_src_path and not file.generated_by:
-            found = by_source.get(relative(Path(file.abs_src_path)))
-            if found:
-                notices[file.src_uri] = found
-    for page in pages:
-        if page.source is not None and relative(page.source) in by_source:
-            notices[page.src_uri] = by_source[relative(page.source)]
-    docs_dir, event_files = Path(config.docs_dir).resolve(), set(build.loaded.accounting.event_files)
-    for path in build.loaded.accounting.rejected:
-        is_event = path in event_files
-        if is_event:
-            uri = markup.event_uri(path.stem)
-        elif path.resolve().is_relative_to(docs_dir):
-            uri = path.resolve().relative_to(docs_dir).as_posix()
-        else:
-            continue
-        if uri not in files.src_uris:
-            _publish(files, config, uri, problems.rejected_page(relative(path), is_event)).edit_uri = edit_path(path)
-            notices[uri] = by_source.get(relative(path), [])
-    _state["notices"] = notices
 
 
 def on_nav(nav, config, files):
@@ -299,33 +228,17 @@ def on_page_content(html: str, page, config, files) -> str:
         _state["urls"] = {file.src_uri: file.url for file in files}
     resolve = _resolver(page)
     renderer = _state["build"].renderer
-    _add_to_toc(page, renderer.page_headings(page.file.src_uri))
+    add_to_toc(page, renderer.page_headings(page.file.src_uri))
     return renderer.page_html(page.file.src_uri, html, lambda part: sanitize.clean(resolve(part)))
-
-
-def _add_to_toc(page, headings: list[tuple[int, str, str]]) -> None:
-    """Headings written as HTML (``Fragments.add_heading``), listed under the page's title and
-    nested by level, as the ``toc`` extension lists Markdown headings."""
-    if not headings:
-        return
-    items = page.toc.items
-    top = items[-1].children if items and items[-1].level == 1 else items
-    open_headings: list[AnchorLink] = []
-    for level, title, anchor in headings:
-        link = AnchorLink(html_escape(title, quote=False), anchor, level)
-        while open_headings and open_headings[-1].level >= level:
-            open_headings.pop()
-        (open_headings[-1].children if open_headings else top).append(link)
-        open_headings.append(link)
 
 
 @event_priority(10)
 def _add_search_entry(context, page, config, nav):
     """Before ``material/search`` (priority 0), which drops the ``data-search-*`` marks: the page's
-    search entry where the build writes it (``search_entries``)."""
+    search entry where the build writes it (``search.page_entries``)."""
     title = page.meta.get("briefing_search_title")
     if title is not None:
-        material_search_entries(config).append(search_entries.entry(page.url, title, page.content))
+        material_search_entries(config).append(page_entries.entry(page.url, title, page.content))
     return context
 
 
@@ -333,24 +246,12 @@ def _add_search_entry(context, page, config, nav):
 def _complete_page(context, page, config, nav):
     """After ``material/search`` has indexed the page (priority 0): the fragments kept out of search."""
     page.content = _state["build"].renderer.complete_page_html(page.file.src_uri, page.content, _resolver(page))
-    _typeset(page)
+    typeset(page)
     found = _state.get("notices", {}).get(page.file.src_uri)
     if found:
         page.content = problems.notice_html(found) + page.content
     return context
 
-
-def _typeset(page) -> None:
-    """French typography on everything of the page a reader sees, once the body is complete (search has
-    read it as written): the body's text nodes, its title, its table of contents."""
-    page.content = typography.html(page.content)
-    if page.title:
-        page.meta["title"] = typography.text(page.title)
-    pending = list(page.toc.items)
-    while pending:
-        item = pending.pop()
-        item.title = typography.html(item.title)
-        pending.extend(item.children)
 
 
 on_page_context = CombinedEvent(_add_search_entry, _complete_page)

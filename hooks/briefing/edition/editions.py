@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from briefing.i18n import _
 from briefing.load import footnotes
-from briefing.load.loader import MORE_MARKER
+from briefing.load.more import MORE_MARKER
 from briefing.structure import Event, Letter, Sources
 
 WITHHELD_MARK = r"\[…\]"

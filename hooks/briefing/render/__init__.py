@@ -129,7 +129,7 @@ class SiteRenderer:
         return link_marks(markdown, self.corpus, lambda link: self.fragments.place_inline(src_uri, link))
 
     def writes_search_entry(self, src_uri: str) -> bool:
-        """Whether the page's search entry is written by the build (``search_entries``): event pages."""
+        """Whether the page's search entry is written by the build (``search.page_entries``): event pages."""
         return src_uri in self._events
 
     def page_headings(self, src_uri: str) -> list[tuple[int, str, str]]:

@@ -1,0 +1,39 @@
+"""MkDocs adapter: a rendered page's last touches, called by ``briefing_hooks``: headings written as HTML
+in its table of contents, and French typography on all a reader sees of it."""
+
+from __future__ import annotations
+
+from html import escape as html_escape
+
+from mkdocs.structure.toc import AnchorLink
+
+from briefing.french import typography
+
+
+def add_to_toc(page, headings: list[tuple[int, str, str]]) -> None:
+    """Headings written as HTML (``Fragments.add_heading``), listed under the page's title and
+    nested by level, as the ``toc`` extension lists Markdown headings."""
+    if not headings:
+        return
+    items = page.toc.items
+    top = items[-1].children if items and items[-1].level == 1 else items
+    open_headings: list[AnchorLink] = []
+    for level, title, anchor in headings:
+        link = AnchorLink(html_escape(title, quote=False), anchor, level)
+        while open_headings and open_headings[-1].level >= level:
+            open_headings.pop()
+        (open_headings[-1].children if open_headings else top).append(link)
+        open_headings.append(link)
+
+
+def typeset(page) -> None:
+    """French typography on everything of the page a reader sees, once the body is complete (search has
+    read it as written): the body's text nodes, its title, its table of contents."""
+    page.content = typography.html(page.content)
+    if page.title:
+        page.meta["title"] = typography.text(page.title)
+    pending = list(page.toc.items)
+    while pending:
+        item = pending.pop()
+        item.title = typography.html(item.title)
+        pending.extend(item.children)
