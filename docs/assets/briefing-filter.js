@@ -99,7 +99,11 @@
         if (!select) return;
         var value = state[kind];
         if (value && !Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
-          select.add(new Option(value + " (0)", value));  // shared with another page: kept, matches nothing here
+          // shared from another page, or one of the entries the form leaves out: kept, with what it matches here
+          var found = carry ? "" : " (" + entries.filter(function (e) {
+            return e[kind].indexOf(" " + value + " ") >= 0;
+          }).length + ")";
+          select.add(new Option(value + found, value));
         }
         select.value = value;
       });

@@ -28,7 +28,7 @@ from briefing.render.glossary_page import GLOSSARY_URI, link_marks, render_gloss
 from briefing.render.home import render_home
 from briefing.render.letters import LETTERS_INDEX_URI, render_letter, render_letters_archives, render_letters_index
 from briefing.render.news import NEWS_URI, render_news
-from briefing.render.relations import RELATIONS_INDEX_URI, render_relation, render_relations_index
+from briefing.render.relations import render_relation, render_relation_letters, render_relations_index
 from briefing.render.subscriptions import render_subscriptions
 from briefing.settings import Settings
 from briefing.structure import EntityKind
@@ -101,11 +101,14 @@ class SiteRenderer:
     def _reader_pages(self) -> list[GeneratedPage]:
         """Relations, authors, what's new and the subscriptions page."""
         corpus, settings, readers = self.corpus, self.settings, self.readers
-        pages = [
-            GeneratedPage(r.src_uri, render_relation(r, corpus, readers, settings, self._placer(r.src_uri)))
-            for r in readers.relations
-        ]
-        pages.append(GeneratedPage(RELATIONS_INDEX_URI, render_relations_index(corpus, readers)))
+        pages = []
+        for r in readers.relations:
+            page = render_relation(r, corpus, readers, settings, self._placer(r.src_uri))
+            pages.append(GeneratedPage(r.src_uri, page))
+            older = render_relation_letters(r, corpus, readers, settings, self._placer)
+            pages += [GeneratedPage(uri, text) for uri, text in older.items()]
+        pages += [GeneratedPage(uri, text) for uri, text in render_relations_index(corpus, readers,
+                                                                                   self._placer).items()]
         authors = render_authors_index(corpus, readers, settings, self._placer(AUTHORS_URI))
         pages.append(GeneratedPage(AUTHORS_URI, authors))
         pages += [GeneratedPage(uri, text) for uri, text in render_author_letters(corpus, readers, settings,
