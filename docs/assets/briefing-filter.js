@@ -57,7 +57,7 @@
       entry.key = link ? link.getAttribute("href") : "#" + index;  // (a withheld one has no link)
       return entry;
     });
-    var byEvent = {};  // the entries of each event, for the timeline's marks (an event's id, or a withheld one's days)
+    var byEvent = {};  // each event's entries, for the timeline's marks (by its id, or a withheld one's days)
     entries.forEach(function (entry) {
       var id = EVENT.exec(entry.key);
       entry.ev = id ? id[1] : "w" + entry.start + "/" + entry.end;
@@ -65,7 +65,8 @@
     });
     // the timeline's marks of events listed here: a point or a period by its link, a group by data-ev;
     // a mark none of whose events is listed (the index's frieze of every year) is left as it is
-    var marks = Array.prototype.map.call(scope.querySelectorAll(".briefing-timeline .tl-mark"), function (el) {
+    var marked = scope.querySelectorAll(".briefing-timeline .tl-mark, .briefing-timeline .tl-labels .tl-label");
+    var marks = Array.prototype.map.call(marked, function (el) {
       var own = EVENT.exec(el.getAttribute("href") || "");
       var ids = (el.getAttribute("data-ev") || (own ? own[1] : "")).split(" ").filter(function (id) {
         return byEvent[id];
@@ -150,13 +151,14 @@
         }).length;
         var off = shown === 0;
         mark.el.classList.toggle("tl-off", off);
-        if (off) { mark.el.setAttribute("tabindex", "-1"); mark.el.setAttribute("aria-hidden", "true"); }
-        else { mark.el.removeAttribute("tabindex"); mark.el.removeAttribute("aria-hidden"); }
         if (mark.count) mark.count.textContent = filtered ? String(shown) : mark.number;
         if (mark.title && mark.count) {
           mark.el.setAttribute("title", filtered ? mark.title + " (" + plural(shown, "affiché", "affichés") + ")"
             : mark.title);
         }
+        if (mark.el.tagName !== "A") return;  // a label, or a withheld event's mark: dimmed only
+        if (off) { mark.el.setAttribute("tabindex", "-1"); mark.el.setAttribute("aria-hidden", "true"); }
+        else { mark.el.removeAttribute("tabindex"); mark.el.removeAttribute("aria-hidden"); }
       });
       status.textContent = carry ? (filtered ? carry : "") :
         plural(shown, "événement affiché", "événements affichés") + (filtered ? " sur " + total : "");

@@ -147,7 +147,7 @@ def _letters_table(letters: list[Letter], corpus: Corpus) -> str:
         f'<tr><td>{x.number}</td><td>{html.text(format_issue(x.issue))}</td>'
         f"<td>{html.link(html.text(markup.letter_heading(x, entities)), x.src_uri)}</td></tr>\n"
         for x in letters)
-    return ('<table class="briefing-letters">\n<thead><tr><th>N°</th><th>Numéro</th><th>Rubrique et titre</th></tr>'
+    return ('<table>\n<thead><tr><th>N°</th><th>Numéro</th><th>Rubrique et titre</th></tr>'
             f"</thead>\n<tbody>\n{rows}</tbody>\n</table>\n")
 
 
@@ -157,8 +157,9 @@ def render_letters_index(corpus: Corpus, settings: Settings, place: Place) -> st
     count = len(corpus.letters)
     intro = (f"Toutes les lettres de la {markup.text(settings.publication)}, de la plus récente à la plus ancienne "
              f"({count})." if not pages else
-             f"Les {len(latest)} dernières lettres de la {markup.text(settings.publication)}, de la plus récente "
-             f"à la plus ancienne ; les {count} lettres par pages de {letter_pages.LETTER_PAGE_SIZE} à la suite.")
+             f"Les {len(latest)} dernières des {count} lettres de la {markup.text(settings.publication)}, de la plus "
+             f"récente à la plus ancienne ; les précédentes, par pages de {letter_pages.LETTER_PAGE_SIZE}, "
+             "sont indiquées en bas de page.")
     body = place(_letters_table(latest, corpus)) if latest else "Aucune lettre.\n"
     older = place(letter_pages.older_links(pages, "Lettres plus anciennes")) if pages else ""
     return (markup.front_matter(title="Lettres", search={"exclude": True})

@@ -125,7 +125,8 @@ def _labels(row: Row, cited: Cited) -> str:
     if not placed:
         return ""
     labels = "".join(
-        f'<span class="tl-label{" tl-label-end" if right else ""}" style="{_style(first, last)}">'
+        f'<span class="tl-label{" tl-label-end" if right else ""}" style="{_style(first, last)}" '
+        f'data-ev="{member_key(cell.events[0])}">'
         f"{html.text(cell.events[0].title)}</span>"
         for cell, first, last, right in placed
     )
