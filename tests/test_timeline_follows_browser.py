@@ -13,6 +13,7 @@ import re
 import lxml.html
 import pytest
 from reader_support import page_file
+from test_site_shell_browser import _serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -105,3 +106,20 @@ def test_the_table_of_contents_follows_the_reading_order(page, base, public_site
     assert page.evaluate(TOC_YEARS) == newest
     _open(page, base, public_site, "pays/japon/", "?ordre=ancien")  # a shared link in the other order
     assert page.evaluate(TOC_YEARS) == sorted(newest) == page.evaluate(LIST_YEARS)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_filtered_pages_pass_axe(browser, public_site, width):
+    """Dimmed marks, hidden labels and corrected counts keep the page accessible."""
+    page = browser.new_page(viewport={"width": width, "height": 900}, locale="fr-FR")
+    found = {}
+    for path, query in [("pays/japon/", "?pays=coree-du-sud"), ("chronologie/2024/", "?themes=defense"),
+                        ("chronologie/", "?pays=chine")]:
+        page.goto(page_file(public_site.site, path).as_uri() + query)
+        page.wait_for_selector("form.briefing-filter:not([hidden])")
+        assert page.locator(".briefing-timeline .tl-off").count() > 0  # something is dimmed
+        violations = _serious_violations(page)
+        if violations:
+            found[path + query] = violations
+    page.close()
+    assert found == {}

@@ -1,7 +1,7 @@
 """Lists of letters that stay bounded: the latest ones where they are named (the letters' index, an
 entity's page, the authors' page), the older ones on pages of their own of ``LETTER_PAGE_SIZE``.
 
-Pages are cut from the oldest letter on (``…/lettres-1/`` holds the oldest fifty), so that a page's
+Pages are cut from the oldest letter on (``…/lettres-1/`` holds the oldest hundred), so that a page's
 address keeps its letters as new ones are published: only the last page and the list of the latest
 ones change.
 """
@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from briefing.render import html
 from briefing.structure import Letter
 
-LETTER_PAGE_SIZE = 50
-"""Letters per page of older letters (about 10 KB of list)."""
+LETTER_PAGE_SIZE = 100
+"""Letters per page of older letters (about 20 KB of list): few pages, as each costs build time."""
 INDEX_LATEST = 50
 """The letters' index lists this many of the latest letters; the older ones are on its pages."""
-NAMED_LATEST = 10
-"""An entity's page and the authors' page list this many of the latest letters of each."""
+NAMED_LATEST = 20
+"""An entity's page, a relation's and the authors' page list this many of the latest letters of each
+(about 3 KB): most entries of a registry never need a page of older letters."""
 
 
 @dataclass(frozen=True)
