@@ -4,7 +4,7 @@ Material 9.8's search worker builds its lunr index in the browser from ``docs``,
 load (and offline, on every page where search is opened): 8 s at 10,000 events. Its worker no
 longer reads a prebuilt index (``prebuild_index`` was removed). So this module:
 
-1. indexes the documents in Python as the worker would (``search_tokens``: Material's tokenizer,
+1. indexes the documents in Python as the worker would (``tokens``: Material's tokenizer,
    the language's stop words, every field of ``config.fields`` with its boost) and writes the
    result compactly (``build_index``): per term, the documents holding it in each field and how
    often, as short strings the worker decodes only when a query reaches the term;
