@@ -86,6 +86,30 @@ def test_what_the_second_process_logs_and_links_is_reported_and_counted(tmp_path
         assert "une-section'" not in result.output
 
 
+def test_event_pages_taken_in_turns_make_the_site_built_by_one(tmp_path):
+    """Many event pages and few others: both processes take the event pages one at a time (the main
+    process once its own pages are built), and the site, its search index and its links are as
+    MkDocs builds them alone."""
+    files = dict(MINIMAL_REGISTRY)
+    for number in range(240):
+        day = f"2023-{1 + number // 28:02d}-{1 + number % 28:02d}"
+        files[f"events/2023/{day}-fait-{number}.md"] = note(
+            f"date: {day}\ntitle: Fait {number}\ncountries: [Japon]",
+            f"Le fait {number}. Voir [le premier](/evenements/2023-01-01-fait-0.md#une-section).\n\n"
+            "## Une section\n\nSuite.")
+    project = make_project(tmp_path / "project", files)
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    one = build(project, tmp_path / "one", strict=True, env={**env, "BRIEFING_PARALLEL": "off"})
+    two = build(project, tmp_path / "two", strict=True, env={**env, "BRIEFING_PARALLEL": "on"})
+    assert one.returncode == 0, one.output
+    assert two.returncode == 0, two.output
+    assert "of 240 event pages built by a second process (the two took them in turns)" in two.output, two.output
+    site = _every_file(one.site)
+    assert len([name for name in site if name.startswith("evenements/")]) == 240
+    assert sorted(site) == sorted(_every_file(two.site))
+    assert [name for name, data in _every_file(two.site).items() if site[name] != data] == []
+
+
 def test_a_wrong_setting_stops_the_build(tmp_path):
     project = make_project(tmp_path / "project", MINIMAL_REGISTRY)
     result = build(project, tmp_path / "site", env={"BRIEFING_PARALLEL": "sometimes"})

@@ -39,6 +39,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from briefing.render.markup import is_event_uri
 from briefing.search.material import material_search_entries
 from briefing.speed.background import BackgroundJob, JobFailed, can_fork
+from briefing.speed.turns import Turns
 
 log = get_plugin_logger("briefing")
 
@@ -95,6 +96,11 @@ class Rendered(NamedTuple):
 class _Build:
     job: BackgroundJob
     files: PagesElsewhere
+    nav: object = None
+    turns: Turns[File] | None = None
+    """The event pages both processes take as they go (when the child takes event pages only)."""
+    env: object = None
+    """The parent's template environment, for the event pages it takes once its own pages are built."""
     search_ends: list[tuple[str, int]] = field(default_factory=list)
     """In the parent, after each page it built: (src_uri, the number of search entries then)."""
 
@@ -216,14 +222,19 @@ def on_nav(nav, config, files):
     if work == 0 or (work < MIN_SHARE and not forced):
         return nav
     chosen = _choose(events, _independent(others, pages, listed), work)
+    turns = Turns(events) if work < len(events) else None
+    if turns is not None:  # the event pages, taken one by one: the parent joins once its own pages are built
+        chosen = []
+    elsewhere = events if turns is not None else chosen
+    job = BackgroundJob(f"building {len(elsewhere)} pages",
+                        lambda: _build_elsewhere(chosen, files, nav, config, turns), collect_garbage=True)
+    files.elsewhere = frozenset(f.src_uri for f in elsewhere)  # in this process only: the child sees them all
+    _build = _Build(job, files, nav, turns)
     chosen_events = sum(1 for f in chosen if is_event_uri(f.src_uri))
-    job = BackgroundJob(f"building {len(chosen)} pages",
-                        lambda: _build_elsewhere(chosen, files, nav, config), collect_garbage=True)
-    files.elsewhere = frozenset(f.src_uri for f in chosen)  # in this process only: the child sees them all
-    _build = _Build(job, files)
     more = len(chosen) - chosen_events
-    log.info(f"{chosen_events} of {len(events)} event pages built by a second process"
-             + (f", with {more} of the {len(others)} other pages outside the navigation" if more else ""))
+    if turns is None:
+        log.info(f"{chosen_events} of {len(events)} event pages built by a second process"
+                 + (f", with {more} of the {len(others)} other pages outside the navigation" if more else ""))
     return nav
 
 
@@ -242,8 +253,9 @@ class _KeptRecords(logging.Handler):
         self.records.append(record)
 
 
-def _build_elsewhere(chosen: list[File], files: Files, nav, config) -> Rendered:
-    """In the child: what ``mkdocs.commands.build.build`` does for these pages, in its order."""
+def _build_elsewhere(chosen: list[File], files: Files, nav, config, turns: Turns[File] | None) -> Rendered:
+    """In the child: what ``mkdocs.commands.build.build`` does for these pages, in its order; then, one
+    at a time, the event pages it takes of ``turns`` (an event page shows no other page's title)."""
     kept = _KeptRecords()
     logger = logging.getLogger("mkdocs")
     for handler in list(logger.handlers):
@@ -256,12 +268,21 @@ def _build_elsewhere(chosen: list[File], files: Files, nav, config) -> Rendered:
     doc_files = files.documentation_pages()
     entries = material_search_entries(config)
     search: dict[str, list] = {}
-    for file in chosen:
+    def build(file: File) -> None:
         before = len(entries) if entries is not None else 0
         mkdocs_build._build_page(file.page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())
         if entries is not None:
             search[file.src_uri] = entries[before:]
             del entries[before:]
+
+    for file in chosen:
+        build(file)
+    taken = []
+    while turns is not None and (file := turns.take()) is not None:
+        mkdocs_build._populate_page(file.page, config, files)
+        build(file)
+        taken.append(file)
+    chosen = chosen + taken
     anchors = {}
     for file in chosen:
         page = file.page
@@ -281,13 +302,37 @@ def on_post_page(output, page, config):
     return output
 
 
+@event_priority(-1000)
+def on_env(env, config, files):
+    """Last: the environment the parent builds its pages with, for the event pages it takes later."""
+    if _build is not None:
+        _build.env = env
+    return env
+
+
+def _take_turns(config, build: _Build) -> None:
+    """In the parent, once MkDocs has built its pages: the event pages left, one at a time, as the child."""
+    doc_files = build.files.every_documentation_page()
+    taken = 0
+    while (file := build.turns.take()) is not None:
+        mkdocs_build._populate_page(file.page, config, build.files)
+        mkdocs_build._build_page(file.page, config, doc_files, build.nav, build.env,
+                                 excluded=file.inclusion.is_excluded())
+        taken += 1
+    log.info(f"{len(build.turns) - taken} of {len(build.turns)} event pages built by a second process "
+             "(the two took them in turns)")
+
+
 @event_priority(100)
 def on_post_build(config):
     """Before the search plugin writes its index (priority 0): the child's pages, taken back."""
     global _build
-    build, _build = _build, None
+    build = _build
     if build is None:
         return
+    if build.turns is not None:
+        _take_turns(config, build)
+    _build = None
     waiting = time.monotonic()
     try:
         rendered = Rendered(*build.job.wait())
