@@ -4,11 +4,14 @@ MkDocs builds its pages one after the other, on one core: at 10,000 events that 
 the build, nearly all of it event pages, each independent of the others. Once the navigation is
 made (``on_nav``, last), this hook forks (``briefing.speed.background``). The child runs MkDocs' own
 steps (``_populate_page``, ``on_env`` on a fresh template environment, ``_build_page``: every
-plugin's events, on the same objects) for a share of the event pages, and, when they are too few to
-balance the two processes (1,000 or 2,000 events), for some of the other pages outside the
-navigation too (letters, entity, archive, chronology and relation pages: ``_share``, ``_weight``),
-and writes them into the site folder; in the parent, the collection of files hides those pages
-from MkDocs' two page loops (``PagesElsewhere``), and MkDocs renders the rest. Before the search plugin writes its index
+plugin's events, on the same objects) for its pages and writes them into the site folder; in the
+parent, the collection of files hides those pages from MkDocs' two page loops (``PagesElsewhere``),
+and MkDocs renders the rest. When the event pages are more than the child's share (``_share``,
+``_weight``), the two take them in turns (``briefing.speed.turns``): the child from the fork on, one
+page at a time, the parent once MkDocs has built its own pages (``on_post_build``), so that both end
+together whatever the pages cost. When they are too few (1,000 events), the child takes all of them
+and some of the other pages outside the navigation, those whose titles no other page shows
+(``_independent``). Before the search plugin writes its index
 (``on_post_build``, priority 100) the parent waits for the child and takes back what the rest of
 the build reads of those pages: their search entries, put in page order as if rendered here; their
 anchors, so that links between the two shares are validated as MkDocs validates the others; and
