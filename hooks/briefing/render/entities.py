@@ -155,7 +155,7 @@ def _archive_body(entity: Entity, corpus: Corpus, chunks: list[list[Event]], i: 
         f"# {markup.text(entity.title)} : événements {_span(chunk)}\n",
         place(render_filter_form(chunk, corpus.registry, exclude=entity.key), searchable=False),
         place(_by_year(entity, chunk, 2, corpus, place)
-              + html.paragraph(" · ".join(around), "briefing-neighbours")),
+              + html.paragraph(" · ".join(around), "briefing-neighbours"), searchable=False),
     ])
 
 
