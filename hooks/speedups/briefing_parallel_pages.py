@@ -6,12 +6,11 @@ made (``on_nav``, last), this hook forks (``briefing.speed.background``). The ch
 steps (``_populate_page``, ``on_env`` on a fresh template environment, ``_build_page``: every
 plugin's events, on the same objects) for its pages and writes them into the site folder; in the
 parent, the collection of files hides those pages from MkDocs' two page loops (``PagesElsewhere``),
-and MkDocs renders the rest. When the event pages are more than the child's share (``_share``,
-``_weight``), the two take them in turns (``briefing.speed.turns``): the child from the fork on, one
-page at a time, the parent once MkDocs has built its own pages (``on_post_build``), so that both end
-together whatever the pages cost. When they are too few (1,000 events), the child takes all of them
-and some of the other pages outside the navigation, those whose titles no other page shows
-(``_independent``). Before the search plugin writes its index
+and MkDocs renders the rest. The two take those pages in turns (``briefing.speed.turns``): the event
+pages, then the other pages outside the navigation whose titles no other page shows
+(``_independent``); the child from the fork on, one page at a time, the parent once MkDocs has built
+its own pages (``on_post_build``), so that both end together whatever the pages cost. Whether to fork
+at all is weighed (``_share``, ``_weight``). Before the search plugin writes its index
 (``on_post_build``, priority 100) the parent waits for the child and takes back what the rest of
 the build reads of those pages: their search entries, put in page order as if rendered here; their
 anchors, so that links between the two shares are validated as MkDocs validates the others; and
@@ -101,7 +100,10 @@ class _Build:
     files: PagesElsewhere
     nav: object = None
     turns: Turns[File] | None = None
-    """The event pages both processes take as they go (when the child takes event pages only)."""
+    """The pages both processes take as they go: the event pages, then the other pages outside the
+    navigation whose titles no other page shows."""
+    others: int = 0
+    """How many pages outside the navigation are not event pages."""
     env: object = None
     """The parent's template environment, for the event pages it takes once its own pages are built."""
     search_ends: list[tuple[str, int]] = field(default_factory=list)
@@ -165,16 +167,6 @@ def _share(events: int, others: float) -> int:
     return max(0, min(round(events + others), round((events + parent_alone) / (1 + CHILD_PAGE_COST))))
 
 
-def _choose(events: list[File], others: list[File], work: int) -> list[File]:
-    """The child's pages: ``work`` event pages' worth, event pages first, then as many of ``others``
-    (pages outside the navigation) as make up the rest, both evenly spread."""
-    if work <= len(events) or not others:
-        return _spread(events, min(work, len(events)))
-    weights = [_weight(f.src_uri, len(events)) for f in others]
-    count = min(len(others), round((work - len(events)) * len(others) / sum(weights)))
-    return events + _spread(others, count)
-
-
 def _independent(others: list[File], pages: list[File], listed: set[int]) -> list[File]:
     """The pages of ``others`` one process can build while the other builds the rest. MkDocs gives a
     page the titles of its neighbours (a letter's previous and next) and of its ancestors (an archive
@@ -201,11 +193,6 @@ def _independent(others: list[File], pages: list[File], listed: set[int]) -> lis
     return [file for file in others if independent(file.page)]
 
 
-def _spread(pages: list[File], count: int) -> list[File]:
-    """``count`` of ``pages``, evenly spread (their cost drifts with their place in the archive)."""
-    return [page for index, page in enumerate(pages) if (index + 1) * count // len(pages) > index * count // len(pages)]
-
-
 @event_priority(-1000)
 def on_nav(nav, config, files):
     """Last, once every page exists: fork the child that builds its share of the pages."""
@@ -224,20 +211,12 @@ def on_nav(nav, config, files):
         work = max(work, min(1, len(events)))
     if work == 0 or (work < MIN_SHARE and not forced):
         return nav
-    chosen = _choose(events, _independent(others, pages, listed), work)
-    turns = Turns(events) if work < len(events) else None
-    if turns is not None:  # the event pages, taken one by one: the parent joins once its own pages are built
-        chosen = []
-    elsewhere = events if turns is not None else chosen
-    job = BackgroundJob(f"building {len(elsewhere)} pages",
-                        lambda: _build_elsewhere(chosen, files, nav, config, turns), collect_garbage=True)
-    files.elsewhere = frozenset(f.src_uri for f in elsewhere)  # in this process only: the child sees them all
-    _build = _Build(job, files, nav, turns)
-    chosen_events = sum(1 for f in chosen if is_event_uri(f.src_uri))
-    more = len(chosen) - chosen_events
-    if turns is None:
-        log.info(f"{chosen_events} of {len(events)} event pages built by a second process"
-                 + (f", with {more} of the {len(others)} other pages outside the navigation" if more else ""))
+    shared = events + _independent(others, pages, listed)  # taken in turns, the event pages first
+    turns = Turns(shared)
+    job = BackgroundJob(f"building up to {len(shared)} pages",
+                        lambda: _build_elsewhere(files, nav, config, turns), collect_garbage=True)
+    files.elsewhere = frozenset(f.src_uri for f in shared)  # in this process only: the child sees them all
+    _build = _Build(job, files, nav, turns, others=len(others))
     return nav
 
 
@@ -256,36 +235,27 @@ class _KeptRecords(logging.Handler):
         self.records.append(record)
 
 
-def _build_elsewhere(chosen: list[File], files: Files, nav, config, turns: Turns[File] | None) -> Rendered:
-    """In the child: what ``mkdocs.commands.build.build`` does for these pages, in its order; then, one
-    at a time, the event pages it takes of ``turns`` (an event page shows no other page's title)."""
+def _build_elsewhere(files: Files, nav, config, turns: Turns[File]) -> Rendered:
+    """In the child: what ``mkdocs.commands.build.build`` does for a page, for each page it takes of
+    ``turns``, one at a time (none of them shows another page's title: ``_independent``)."""
     kept = _KeptRecords()
     logger = logging.getLogger("mkdocs")
     for handler in list(logger.handlers):
         logger.removeHandler(handler)
     logger.addHandler(kept)
-    env = config.theme.get_env()
-    for file in chosen:
-        mkdocs_build._populate_page(file.page, config, files)
-    env = config.plugins.on_env(env, config=config, files=files)
+    env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
     doc_files = files.documentation_pages()
     entries = material_search_entries(config)
     search: dict[str, list] = {}
-    def build(file: File) -> None:
+    chosen = []
+    while (file := turns.take()) is not None:
+        mkdocs_build._populate_page(file.page, config, files)
         before = len(entries) if entries is not None else 0
         mkdocs_build._build_page(file.page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())
         if entries is not None:
             search[file.src_uri] = entries[before:]
             del entries[before:]
-
-    for file in chosen:
-        build(file)
-    taken = []
-    while turns is not None and (file := turns.take()) is not None:
-        mkdocs_build._populate_page(file.page, config, files)
-        build(file)
-        taken.append(file)
-    chosen = chosen + taken
+        chosen.append(file)
     anchors = {}
     for file in chosen:
         page = file.page
@@ -314,16 +284,21 @@ def on_env(env, config, files):
 
 
 def _take_turns(config, build: _Build) -> None:
-    """In the parent, once MkDocs has built its pages: the event pages left, one at a time, as the child."""
+    """In the parent, once MkDocs has built its pages: the pages left of the turns, one at a time, as the child."""
     doc_files = build.files.every_documentation_page()
-    taken = 0
+    events = others = 0
     while (file := build.turns.take()) is not None:
         mkdocs_build._populate_page(file.page, config, build.files)
         mkdocs_build._build_page(file.page, config, doc_files, build.nav, build.env,
                                  excluded=file.inclusion.is_excluded())
-        taken += 1
-    log.info(f"{len(build.turns) - taken} of {len(build.turns)} event pages built by a second process "
-             "(the two took them in turns)")
+        if is_event_uri(file.src_uri):
+            events += 1
+        else:
+            others += 1
+    all_events = sum(1 for uri in build.files.elsewhere if is_event_uri(uri))
+    theirs = len(build.turns) - all_events - others
+    log.info(f"{all_events - events} of {all_events} event pages built by a second process, with {theirs} of the "
+             f"{build.others} other pages outside the navigation (the two took them in turns)")
 
 
 @event_priority(100)
@@ -333,8 +308,7 @@ def on_post_build(config):
     build = _build
     if build is None:
         return
-    if build.turns is not None:
-        _take_turns(config, build)
+    _take_turns(config, build)
     _build = None
     waiting = time.monotonic()
     try:
