@@ -27,6 +27,7 @@ from briefing.edition.editions import Edition
 from briefing.exports.build import export_paths, write_exports
 from briefing.exports.links import SiteLinks
 from briefing.exports.offline import drop_server_only_files, is_offline_build, write_readme, write_zip
+from briefing.exports.shell import lighten_export
 from briefing.load import schema
 from briefing.load.preview import STARTED, Preview, PreviewError, select, unnamed_entities
 from briefing.pipeline import Build, run
@@ -189,6 +190,7 @@ def on_nav(nav, config, files):
 def on_env(env, config, files):
     """MkDocs copies static files next: the exports must be written by then."""
     env.globals["briefing_footer"] = footer_links(files, _state["build"].settings)
+    env.globals["briefing_export"] = is_offline_build(config)
     exports = _state.pop("exports", None)
     if exports is not None:
         try:
@@ -205,7 +207,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if _state["build"].renderer.writes_search_entry(page.file.src_uri) and material_search_entries(config) is not None:
         page.meta["search"] = {"exclude": True}  # Material's parser skips it; on_page_context adds its entry
         page.meta["briefing_search_title"] = html_escape(str(raw_title), quote=False)
-    page.meta["briefing_head"] = _state["heads"].for_page(page.file.src_uri)
+    if not _state["build"].settings.offline:  # feeds, Open Graph, JSON-LD: nothing a reader of the export uses
+        page.meta["briefing_head"] = _state["heads"].for_page(page.file.src_uri)
     return _state["build"].renderer.page_markdown(page.file.src_uri, markdown)
 
 
@@ -263,6 +266,7 @@ def on_post_build(config) -> None:
     """Last of all: the offline export is complete only after ``material/offline`` ran."""
     if is_offline_build(config):
         drop_server_only_files(Path(config.site_dir))
+        lighten_export(Path(config.site_dir))
         settings = _state["build"].settings
         write_readme(Path(config.site_dir), settings.publication, EDITION_LABELS[settings.edition])
         archive = write_zip(Path(config.site_dir))

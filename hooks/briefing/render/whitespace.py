@@ -39,3 +39,18 @@ class CollapseTemplateWhitespace(Extension):
             else:
                 yield token
 
+
+_KEPT = re.compile(r"(<(pre|code|kbd|textarea)\b.*?</\2\s*>)", re.S | re.I)
+"""Elements whose text keeps its line breaks (``<pre>``, and ``<code>`` and ``<kbd>``, which Material prints
+``pre-wrap``)."""
+_BLANK_LINES = re.compile(r"\n\n+(?=[^<>]*(?:<|\Z))")
+"""Two or more line breaks in a text (the next angle bracket opens a tag): not inside a tag, whose
+attribute values (a tooltip's ``title``) would show them."""
+
+
+def drop_blank_lines(html: str) -> str:
+    """``html`` with each run of line breaks between tags made one, outside the elements that keep
+    their text as written; it renders the same."""
+    parts = _KEPT.split(html)
+    parts[0::3] = [_BLANK_LINES.sub("\n", text) for text in parts[0::3]]
+    return "".join(part for index, part in enumerate(parts) if index % 3 != 2)
