@@ -9,7 +9,8 @@ import json
 import lxml.html
 import pytest
 
-from briefing.exports.shell import SCRIPT_PATH, STYLES_PATH, ShellParts
+from briefing.exports.bundles import SCRIPTS, STYLES
+from briefing.exports.shell import SCRIPT_PATH, ShellParts
 
 EVENT = "evenements/2023-08-18-sommet-camp-david.html"
 
@@ -29,8 +30,11 @@ def test_export_pages_hold_no_script_only_part_and_no_head_for_robots(offline_ex
         assert [s.rsplit("/", 1)[-1] for s in scripts if "briefing-shell" in s or "bundle." in s][:1] == [
             "briefing-shell.js"], page  # before the theme's script
         assert len([h for h in tree.xpath("//link[@rel='stylesheet']/@href") if "assets/briefing" in h]) == 1, page
-    assert (site / SCRIPT_PATH).is_file() and (site / STYLES_PATH).is_file()
+        assert [s.rsplit("/", 1)[-1] for s in scripts if "assets/briefing-" in s] == [
+            "briefing-shell.js", "briefing-export.js"], page
+    assert (site / SCRIPT_PATH).is_file() and (site / STYLES.target).is_file() and (site / SCRIPTS.target).is_file()
     assert not (site / "assets" / "briefing-site.css").exists()  # in briefing-export.css, not twice
+    assert not (site / "assets" / "briefing-filter.js").exists()  # in briefing-export.js
     assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
     assert not (site / "assets" / "javascripts" / "lunr").exists()  # pasted into the export's worker
 

@@ -23,10 +23,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.exports.bundles import SCRIPTS, STYLES
 from briefing.render.whitespace import drop_blank_lines
 
 SCRIPT_PATH = "assets/briefing-shell.js"
-STYLES_PATH = "assets/briefing-export.css"
 SOURCE = Path(__file__).with_name("shell.js")
 
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
@@ -38,10 +38,6 @@ _SEARCH_START = '<label class="md-header__button md-icon" for="__search">'
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 _TOP_START = '<button type="button" class="md-top md-icon" data-md-component="top" hidden>'
 _DIALOG_START = '<div class="md-dialog" data-md-component="dialog">'
-_STYLES = re.compile(r'((?:<link rel="stylesheet" href="[./]*assets/briefing[\w.-]*\.css">\s*)+)'
-                     r'(?:<style media="print">([^<]*)</style>)?')
-"""The site's own stylesheets (``extra_css``), one after the other, and the print style after them."""
-_HREF = re.compile(r'href="([^"]*)"')
 _TAG = re.compile(r"<(/?)(div|label|button)\b")
 
 
@@ -144,50 +140,23 @@ class ShellParts:
         return html.replace(config.group(0), f'<script src="{script}"></script>', 1)
 
 
-def _styles(html: str, base: str) -> tuple[list[str], str | None, re.Match] | None:
-    """The site's stylesheets in the page (paths from the root), its print style, and where they are."""
-    found = _STYLES.search(html)
-    if found is None:
-        return None
-    prefix = "" if base == "." else base + "/"
-    hrefs = _HREF.findall(found.group(1))
-    if not all(href.startswith(prefix + "assets/") for href in hrefs):
-        return None
-    return [href[len(prefix):] for href in hrefs], found.group(2), found
-
-
-def bundle_styles(html: str, relative: str, wanted: tuple[list[str], str | None]) -> str | None:
-    """The page at ``relative`` loading ``STYLES_PATH`` instead of the stylesheets and print style of
-    ``wanted`` (as the home page has them), or None if the page does not have exactly these."""
-    base = posixpath.relpath(".", posixpath.dirname(relative) or ".")
-    found = _styles(html, base)
-    if found is None or (found[0], found[1]) != wanted:
-        return None
-    href = STYLES_PATH if base == "." else f"{base}/{STYLES_PATH}"
-    rest = html[found[2].end():].lstrip("\n")
-    return html[:found[2].start()] + f'<link rel="stylesheet" href="{href}">\n' + rest
-
-
-def _export_styles(site_dir: Path, wanted: tuple[list[str], str | None]) -> str:
-    """The stylesheets one after the other (all in ``assets/``, so their relative URLs hold), then the
-    print style."""
-    sheets = [(site_dir / path).read_text("utf-8").rstrip() + "\n" for path in wanted[0]]
-    print_style = f"@media print {{\n{wanted[1].strip()}\n}}\n" if wanted[1] else ""
-    return "".join(sheets) + print_style
-
-
 def lighten_export(site_dir: Path) -> tuple[int, int]:
     """Take the script-only shell out of every page of the export at ``site_dir``, and its blank lines
     (``briefing.render.whitespace.drop_blank_lines``), and write ``assets/briefing-shell.js``; load the
-    site's stylesheets as one (``assets/briefing-export.css``); return (pages lightened, pages left
-    with their shell)."""
+    site's stylesheets and scripts as one file each (``briefing.exports.bundles``); return (pages
+    lightened, pages left with their shell)."""
     site_dir = Path(site_dir)
     home_path = site_dir / "index.html"
     home = home_path.read_bytes().decode("utf-8") if home_path.is_file() else ""
     parts = ShellParts.read(home) if home else None
-    found = _styles(drop_blank_lines((parts.lighten(home, "index.html") if parts else None) or home), ".")
-    styles = (found[0], found[1]) if found and all((site_dir / p).is_file() for p in found[0]) else None
-    lightened = whole = bundled = 0
+    light_home = drop_blank_lines((parts.lighten(home, "index.html") if parts else None) or home)
+    bundles = {}
+    for bundle in (STYLES, SCRIPTS):
+        found = bundle.find(light_home, ".")
+        if found and all((site_dir / path).is_file() for path in found[0]):
+            bundles[bundle] = found[:2]
+    lightened = whole = 0
+    bundled = dict.fromkeys(bundles, 0)
     pages = sorted(site_dir.rglob("*.html"))
     for page in pages:
         text = page.read_bytes().decode("utf-8")
@@ -195,16 +164,17 @@ def lighten_export(site_dir: Path) -> tuple[int, int]:
         light = parts.lighten(text, relative) if parts else None
         lightened, whole = (lightened + 1, whole) if light is not None else (lightened, whole + 1)
         light = drop_blank_lines(light if light is not None else text)
-        one_sheet = bundle_styles(light, relative, styles) if styles else None
-        bundled += one_sheet is not None
-        light = one_sheet or light
+        for bundle, wanted in bundles.items():
+            one_file = bundle.apply(light, relative, wanted)
+            bundled[bundle] += one_file is not None
+            light = one_file or light
         if light != text:
             page.write_bytes(light.encode("utf-8"))
     if parts is not None:
         (site_dir / SCRIPT_PATH).write_text(parts.script(), "utf-8")
-    if styles is not None:
-        (site_dir / STYLES_PATH).write_text(_export_styles(site_dir, styles), "utf-8")
-        if bundled == len(pages):  # no page loads them one by one: no byte twice in the export
-            for path in styles[0]:
+    for bundle, wanted in bundles.items():
+        bundle.write(site_dir, wanted)
+        if bundled[bundle] == len(pages):  # no page loads them one by one: no byte twice in the export
+            for path in wanted[0]:
                 (site_dir / path).unlink()
     return lightened, whole
