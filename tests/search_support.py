@@ -6,7 +6,10 @@ import json
 import re
 from pathlib import Path
 
-from briefing.search import prebuilt as search_prebuilt
+from briefing.search import prebuilt
+
+STARTS_THE_WORKER = 'new Native(url + "#index-from-page")'
+"""In a served page's head: the script that starts the search worker (not in the offline export's)."""
 
 
 def read_script(path: Path) -> dict:
@@ -19,10 +22,10 @@ def read_script(path: Path) -> dict:
 def prebuilt_index(site: Path) -> dict:
     """The prebuilt index of a site: ``search_lunr.json``, or its script twin in the offline export."""
     folder = site / "search"
-    json_file = folder / f"{search_prebuilt.INDEX_NAME}.json"
+    json_file = folder / f"{prebuilt.INDEX_NAME}.json"
     if json_file.exists():
         return json.loads(json_file.read_text("utf-8"))
-    return read_script(folder / f"{search_prebuilt.INDEX_NAME}.js")
+    return read_script(folder / f"{prebuilt.INDEX_NAME}.js")
 
 
 def stored_documents(index: dict) -> list[dict]:
@@ -37,12 +40,12 @@ def stored_documents(index: dict) -> list[dict]:
 def search_documents(site: Path) -> list[dict]:
     """The documents search results show: in the prebuilt index, else in ``search_index.json``."""
     folder = site / "search"
-    if any((folder / f"{search_prebuilt.INDEX_NAME}{suffix}").exists() for suffix in (".json", ".js")):
+    if any((folder / f"{prebuilt.INDEX_NAME}{suffix}").exists() for suffix in (".json", ".js")):
         return stored_documents(prebuilt_index(site))
     return json.loads((folder / "search_index.json").read_text("utf-8"))["docs"]
 
 
-def decode_numbers(text: str, digits: str = search_prebuilt.DIGITS) -> list[int]:
+def decode_numbers(text: str, digits: str = prebuilt.DIGITS) -> list[int]:
     numbers, number = [], 0
     for char in text:
         value = digits.index(char)

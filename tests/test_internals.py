@@ -32,6 +32,12 @@ TEMPLATE_INTERNALS = [
     ("partials/header.html", "8cf3fb15bcf969ff", "hooks/speedups/briefing_layout_cache.py splices the title into it"),
     ("partials/tabs.html", "d2c82916569e645a", "hooks/speedups/briefing_layout_cache.py caches it per URL layout"),
     ("partials/nav.html", "af33f6e032f632eb", "hooks/speedups/briefing_layout_cache.py caches it per URL layout"),
+    ("base.html#styles", "3e2f8b00a4426913",
+     "overrides/main.html caches it per page depth (static_key): it must only link to the theme's files"),
+    ("partials/icons.html", "461a02930eb982ef",
+     "overrides/main.html caches it with the styles block: it must only read the config"),
+    ("base.html#scripts", "66cc07f62fe03dd2",
+     "overrides/main.html caches it per page depth (static_key): it must only link to the theme's and site's scripts"),
 ]
 MATERIAL_WORKER = "search.a7633da7.min.js"
 """Material names its worker by a hash of its content; briefing/search/worker.js wraps this one."""

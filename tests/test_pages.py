@@ -190,3 +190,29 @@ def test_an_event_page_links_to_its_note_for_editing(tmp_path):
     assert site.returncode == 0, site.output
     edit = site.page("evenements/2023-08-18-sommet-camp-david/").xpath("//a[@rel='edit']/@href")
     assert edit == ["https://example.org/asie21/briefing/edit/main/events/2023/2023-08-18-sommet-camp-david.md"]
+
+
+def test_stylesheets_and_scripts_are_cached_by_depth_except_beside_them():
+    """Material's stylesheets and scripts link only to files under ``assets/`` and the site's own
+    ``extra_css`` / ``extra_javascript``: the same text serves every page at the same depth
+    (``LayoutCache.static_key``), except a page in one of those folders, whose links share its prefix."""
+    from importlib.util import module_from_spec, spec_from_file_location
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    path = Path(__file__).parents[1] / "hooks/speedups/briefing_layout_cache.py"
+    spec = spec_from_file_location("briefing_layout_cache_under_test", path)
+    module = module_from_spec(spec)
+    spec.loader.exec_module(module)
+    cache = module.LayoutCache()
+    config = SimpleNamespace(extra_css=["assets/a.css", "css/b.css"], extra_javascript=["js/c.js"],
+                             extra={"polyfills": ["vendor/shim.js"]})
+
+    def key(url: str) -> str | None:
+        return cache.static_key("scripts", SimpleNamespace(url=url), config)
+
+    assert key("evenements/a/") == key("pays/japon/") == key("chronologie/2023/") != key("flux/")
+    assert key("evenements/a.html") == key("flux/")
+    assert key("") == key("index.html") != key("flux/")
+    assert [key(u) for u in ("assets/x/", "css/y/", "js/", "vendor/z.html")] == [None] * 4
+    assert cache.static_key("scripts", None, config) is None

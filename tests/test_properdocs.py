@@ -35,28 +35,53 @@ def test_properdocs_builds_the_sample_site(properdocs_site):
         REPO / "hooks/briefing/load/schemas/event.schema.json").read_bytes()
 
 
-STAGES = {"load": 0, "edition": 1, "index": 2, "render": 3, "exports": 3, "search": 3}
-"""The pipeline's order: a stage imports only from stages before it (or beside it, for the three
-outputs); the model (``structure``, ``settings``, ``diagnostics``) and ``speed`` serve every stage."""
+LAYERS = {
+    "__init__": 0, "structure": 0, "diagnostics": 0, "i18n": 0, "french": 0, "speed": 0,
+    "load": 1, "edition": 2, "settings": 2, "index": 3, "render": 4, "exports": 4, "search": 4,
+    "pipeline": 5, "project": 5, "cli": 6, "__main__": 7,
+}
+"""The pipeline's order, by the first name of a module's path under ``hooks/briefing/``: a module imports
+only from layers before its own or beside it (the three outputs use each other). The model
+(``structure``, ``diagnostics``, ``i18n``), ``french`` and ``speed`` serve every stage and import none;
+``settings`` names the edition; ``pipeline`` and ``project`` run the stages, ``cli`` runs them."""
+
+
+def _layer_of(path: Path) -> str:
+    return path.relative_to(REPO / "hooks/briefing").parts[0].removesuffix(".py")
 
 
 def _briefing_imports(path: Path) -> list[str]:
+    """Every module of ours ``path`` imports, in any form (``from briefing.x import``, ``from briefing
+    import x``, ``import briefing.x``, relative, or an adapter module ``briefing_*``), at any depth."""
+    package = ["briefing", *path.relative_to(REPO / "hooks/briefing").parent.parts]
     names = []
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("briefing."):
-            names.append(node.module)
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names if alias.name.split(".")[0].startswith("briefing")]
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level:
+                module = ".".join([*package[:len(package) - node.level + 1], *filter(None, [module])])
+            if module == "briefing":
+                names += [f"briefing.{alias.name}" for alias in node.names]
+            elif module.split(".")[0].startswith("briefing"):
+                names.append(module)
     return names
 
 
 def test_stages_import_one_way():
-    """load → edition → index → render/exports/search: no stage reaches forward."""
+    """load → edition → index → render/exports/search → pipeline → cli: no module reaches forward, and
+    nothing in the package imports the adapter (``hooks/adapter``, ``hooks/speedups``)."""
+    modules = sorted(path for path in (REPO / "hooks/briefing").rglob("*.py") if "__pycache__" not in path.parts)
+    assert len(modules) > 60 and {_layer_of(path) for path in modules} == set(LAYERS), \
+        "a new folder or module under hooks/briefing/: give it its place in LAYERS"
     backwards = []
-    for stage, rank in STAGES.items():
-        for path in sorted((REPO / "hooks/briefing" / stage).rglob("*.py")):
-            for module in _briefing_imports(path):
-                target = module.split(".")[1]
-                if STAGES.get(target, -1) > rank:
-                    backwards.append(f"{path.relative_to(REPO)} imports {module}")
+    for path in modules:
+        rank = LAYERS[_layer_of(path)]
+        for module in _briefing_imports(path):
+            parts = module.split(".")
+            if parts[0] != "briefing" or len(parts) < 2 or LAYERS.get(parts[1], 99) > rank:
+                backwards.append(f"{path.relative_to(REPO)} imports {module}")
     assert backwards == []
 
 

@@ -11,15 +11,14 @@ import socket
 import subprocess
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from briefing.search import prebuilt as search_prebuilt
-from briefing.search.index import fold
-from briefing.search.tokens import SearchSettings, Tokenizer, js_regex, splits_words_alone, text_chunks
-from search_support import postings, prebuilt_index, read_script, stored_documents
+from briefing.search import prebuilt
+from briefing.search.material_index import fold
+from briefing.search.tokens import Tokenizer, js_regex
+from search_support import STARTS_THE_WORKER, postings, prebuilt_index, read_script, stored_documents
 from support import MINIMAL_REGISTRY, REPO, build, make_project, note
 
 SEPARATOR = r"""[\s\-,:!=\[\]()"/'’]+|(?!\b)(?=[A-Z][a-z])|\.(?!\d)|&[lg]t;"""
@@ -125,7 +124,7 @@ def test_index_is_prebuilt_and_documents_stored_with_it(public_site, reference_s
     docs = stored_documents(index)
     assert len(index["postings"]) == len(index["terms"]) and index["documents"] == len(docs)
     assert [d["location"] for d in docs] == [d["location"] for d in plain["docs"]]
-    assert all(len(d["text"]) <= search_prebuilt.STORED_TEXT + 2 for d in docs)
+    assert all(len(d["text"]) <= prebuilt.STORED_TEXT + 2 for d in docs)
     assert "prebuilt" not in plain["config"]
     events = [d for d in plain["docs"] if d["location"].startswith("evenements/")]
     assert events and all("#" not in d["location"] for d in events)  # one document per event
@@ -142,8 +141,6 @@ def test_index_is_prebuilt_and_documents_stored_with_it(public_site, reference_s
     assert "stopWordFilter-fr" in worker  # the language scripts are pasted in, not fetched
 
 
-STARTS_THE_WORKER = 'new Native(url + "#index-from-page")'
-
 
 def test_pages_start_the_search_worker_from_their_head_and_fetch_its_index(public_site, reference_site):
     head = public_site.page("evenements/2023-08-18-sommet-camp-david/").xpath("//head")[0]
@@ -157,91 +154,30 @@ def test_pages_start_the_search_worker_from_their_head_and_fetch_its_index(publi
 
 
 def test_postings_round_trip():
-    codes = search_prebuilt.number_codes(5000)
+    codes = prebuilt.number_codes(5000)
     assert codes[:3] == ["0", "1", "2"] and codes[31] == "v" and codes[32] == "B0" and codes[1025] == "BA1"
     rng = random.Random(7)
     for _ in range(200):
         documents = sorted(rng.sample(range(2000), rng.randint(1, 40)))
         entries = [n for d in documents for n in (d, rng.choice([1, 1, 1, 2, 3, 40, 1500]))]
-        text = search_prebuilt.encode_postings(entries, codes)
-        index = {"terms": ["t"], "fields": ["text"], "digits": search_prebuilt.DIGITS, "postings": [text]}
+        text = prebuilt.encode_postings(entries, codes)
+        index = {"terms": ["t"], "fields": ["text"], "digits": prebuilt.DIGITS, "postings": [text]}
         assert postings(index, "t", "text") == dict(zip(entries[0::2], entries[1::2], strict=True))
-    assert search_prebuilt.encode_postings([0, 1, 3, 2], codes) == "050"
+    assert prebuilt.encode_postings([0, 1, 3, 2], codes) == "050"
 
 
 def test_terms_are_ordered_as_javascript_compares_strings():
     astral = "\U0001d400"  # after U+FFFF in Python's order, before it in UTF-16 code units
-    assert search_prebuilt._js_order({"b", "a", "\uffee", astral}) == ["a", "b", astral, "\uffee"]
+    assert prebuilt._js_order({"b", "a", "\uffee", astral}) == ["a", "b", astral, "\uffee"]
 
 
 def test_offline_script_reads_back_as_the_json(tmp_path):
     data = {"t": "l’État « d'abord » \\ \u2028 \u2029 </script> '\"", "n": [1, 2]}
-    script = search_prebuilt.to_script(data)
+    script = prebuilt.to_script(data)
     assert script.startswith("self.__briefingLunrText = '") and script.isascii()
     path = tmp_path / "search_lunr.js"
     path.write_text(script, "utf-8")
     assert read_script(path) == data
-
-
-# The tokenizer -------------------------------------------------------------------------------
-
-def test_tokenizer_mirrors_material_separator():
-    tokenizer = Tokenizer(js_regex(SEPARATOR))
-    text = "<p>L’Otan et l'IP4 : sommet\u202fde <code>Camp David</code>, 18.08.2023 ; JavaScript.</p>"
-    assert tokenizer.tokens(text) == [
-        "l", "otan", "et", "l", "ip4", "sommet", "de", "camp", "david", "18.08.2023", ";", "java", "script",
-    ]
-    assert tokenizer.tokens(["Défense", "IP4"]) == ["défense", "ip4"]
-    assert tokenizer.tokens(None) == []
-    assert text_chunks("a<b>c</b>d>e<f") == ["a", "c", "e", "<f"]  # text before a stray ">" is dropped
-
-
-def test_separators_that_split_words_alone():
-    assert splits_words_alone(js_regex(SEPARATOR))
-    assert splits_words_alone(js_regex(r"[\s\-]+"))
-    assert not splits_words_alone(js_regex(r"\b|\s+"))  # zero-length matches at every word edge
-    assert not splits_words_alone(js_regex(r"[\s]+|(?=\s)"))  # sees the next word's space
-    assert not splits_words_alone(js_regex(r"\s+|x."))  # "." matches a space
-    assert not splits_words_alone(js_regex(r"[\s,]+|$"))  # the end of a word is not the end of the text
-
-
-@pytest.mark.parametrize("separator", [SEPARATOR, r"[\s\-]+", r"\b|\s+", r"[\s,]+|(?<=\d)(?=[a-z])", r"(x)|\s+"])
-def test_term_counts_equal_the_worker_steps(separator):
-    """Counting by distinct words (or, for other separators, token by token) gives the terms that
-    following the worker's steps gives, stop words left out."""
-    stop = frozenset({"le", "d", "l", "de"})
-    tokenizer = Tokenizer(js_regex(separator), stop)
-    reference = Tokenizer(js_regex(separator), stop)
-    rng = random.Random(11)
-    alphabet = ["a", "B", "é", "É", " ", "-", ".", ",", "’", "'", "<", ">", "/", "\t", "\u00a0", "\ufeff", "\x1c",
-                "\x85", "&lt;", "5", "Zz", ":", "le ", "Σ", "x", "<p>", "</p>"]
-    for _ in range(3000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
-        expected = Counter(t for t in reference.tokens(text) if t not in stop)
-        assert tokenizer.term_counts(text) == expected, repr(text)
-        assert tokenizer.term_counts([text, text[::-1]]) == Counter(
-            t for t in reference.tokens([text, text[::-1]]) if t not in stop)
-
-
-def test_index_is_the_same_counted_by_words_or_token_by_token():
-    """``$`` changes no token of these texts but keeps the separator from splitting words alone,
-    so the second index is counted token by token, folded field included."""
-    docs = [
-        {"location": "a/", "title": "Corée du Sud", "text": "<p>Séoul, l’Élysée et JavaScript.</p>"},
-        {"location": "b/", "title": "Japon", "text": "<ul><li>Tokyo</li><li>État-major, état</li></ul>"},
-        {"location": "c/", "title": "Défense", "text": "<p>Défense de l'État : défense.</p>", "tags": ["Défense"]},
-    ]
-    fields = {"title": 1000.0, "text": 1.0, "tags": 1e6, "folded": 0.5}
-    stop = frozenset({"de", "l", "du", "et"})
-    indexes = []
-    for separator in (r"[\s\-,:'’]+|(?!\b)(?=[A-Z][a-z])", r"[\s\-,:'’]+|(?!\b)(?=[A-Z][a-z])|$"):
-        tokenizer = Tokenizer(js_regex(separator), stop)
-        settings = SearchSettings(tokenizer, fields)
-        indexes.append((tokenizer.by_words, search_prebuilt.build_index(docs, settings, fold=True)))
-    (words_first, by_words), (words_second, by_tokens) = indexes
-    assert words_first and not words_second
-    assert by_words == by_tokens
-    assert postings(by_words, "etat", "folded") == {1: 2, 2: 1} and postings(by_words, "java", "text") == {0: 1}
 
 
 # In the browser ------------------------------------------------------------------------------
@@ -391,58 +327,3 @@ def test_the_worker_fetches_its_index_itself_when_the_page_could_not(public_site
         assert "trilatéral" in page.locator(".md-search-result").inner_text().lower()
     assert len(refused) == 1
     context.close()
-
-
-def _search_offline(page, result) -> None:
-    page.goto((result.site / "evenements" / "2023-08-18-sommet-camp-david.html").as_uri())
-    page.locator("input.md-search__input").press_sequentially("Kishida")
-    page.locator(".md-search-result__item").first.wait_for(timeout=30000)
-    assert "Kishida" in page.locator(".md-search-result").inner_text()
-    assert page.locator(".md-search-result mark").count() > 0
-
-
-def test_offline_export_ships_the_index_and_the_worker_as_scripts(offline_export):
-    site = offline_export.site
-    assert "prebuilt" in (site / "search" / "search_index.js").read_text("utf-8")
-    assert (site / "search" / "search_lunr.js").read_text("utf-8").startswith("self.__briefingLunrText = '")
-    loader = (site / search_prebuilt.OFFLINE_LOADER_PATH).read_text("utf-8")
-    worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    assert json.dumps(worker.read_text("utf-8")) in loader  # the wrapped worker, as a string
-    assert json.dumps(worker.relative_to(site).as_posix()) in loader
-    head = offline_export.page("evenements/2023-08-18-sommet-camp-david.html").xpath("//head")[0]
-    assert not [s for s in head.xpath(".//script") if s.text and STARTS_THE_WORKER in s.text]
-    sources = head.xpath(".//script/@src")
-    loader_at = sources.index("../" + search_prebuilt.OFFLINE_LOADER_PATH)
-    assert loader_at < next(i for i, src in enumerate(sources) if "iframe-worker" in src)
-
-
-INDEX_ADDED = """new MutationObserver(records => records.forEach(record => record.addedNodes.forEach(node => {
-  if (node.src && node.src.endsWith('/search/search_lunr.js'))
-    window.__indexAdded = document.readyState === 'complete' ? 'after load' : 'before load';
-}))).observe(document, {childList: true, subtree: true});"""
-
-
-@pytest.mark.browser
-def test_offline_export_searches_from_file_url_in_a_real_worker(offline_export, browser):
-    """From ``file://``, the page starts the wrapped worker from a ``blob:`` URL and posts it the
-    index: Material's iframe shim makes no frame, and the page's thread never parses the index."""
-    context = browser.new_context()
-    workers = []
-    context.on("page", lambda page: page.on("worker", lambda worker: workers.append(worker.url)))
-    page = context.new_page()
-    page.add_init_script(INDEX_ADDED)
-    _search_offline(page, offline_export)
-    assert page.locator("iframe").count() == 0
-    assert page.evaluate("() => typeof __briefingLunrText") == "undefined"  # handed on, not kept
-    assert len(workers) == 1 and workers[0].startswith("blob:"), workers
-    assert page.evaluate("() => window.__indexAdded") == "after load", "a script added earlier holds back `load`"
-    context.close()
-
-
-@pytest.mark.browser
-def test_offline_export_searches_through_the_shim_where_no_blob_worker_can_be_made(offline_export, browser):
-    page = browser.new_page()
-    page.add_init_script("URL.createObjectURL = () => { throw new Error('blob URLs refused'); };")
-    _search_offline(page, offline_export)
-    assert page.locator("iframe").count() == 1  # Material's iframe shim runs the worker
-    page.close()

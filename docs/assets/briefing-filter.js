@@ -6,13 +6,17 @@
  * by spaces) and a range of months (an entry is kept when its days meet the range). The choice lives in
  * the URL (?pays=japon&themes=defense&du=2023-01&au=2023-06): read on load, written with
  * history.replaceState on each change (served and from file://), and carried by the links to the
- * neighbouring chronology pages. Works with Material's instant navigation (document$) and without.
+ * neighbouring chronology pages (on a page of years or months, by its table and its timeline's links too).
+ * The timeline's marks of the entries listed follow: a mark whose events are all hidden is dimmed and
+ * leaves the tab order, a group shows how many of its events are shown. Works with Material's instant
+ * navigation (document$) and without.
  */
 (function () {
   "use strict";
   var KINDS = ["pays", "personnalites", "organisations", "themes"];
   var DATES = ["du", "au"];
   var MONTH = /^(\d{4})(?:-(\d{2}))?/;
+  var EVENT = /evenements\/([^\/?#]+)/;
 
   function plural(count, one, many) { return count + " " + (count > 1 ? many : one); }
 
@@ -53,6 +57,23 @@
       entry.key = link ? link.getAttribute("href") : "#" + index;  // (a withheld one has no link)
       return entry;
     });
+    var byEvent = {};  // each event's entries, for the timeline's marks (by its id, or a withheld one's days)
+    entries.forEach(function (entry) {
+      var id = EVENT.exec(entry.key);
+      entry.ev = id ? id[1] : "w" + entry.start + "/" + entry.end;
+      (byEvent[entry.ev] = byEvent[entry.ev] || []).push(entry);
+    });
+    // the timeline's marks of events listed here: a point or a period by its link, a group by data-ev;
+    // a mark none of whose events is listed (the index's frieze of every year) is left as it is
+    var marked = scope.querySelectorAll(".briefing-timeline .tl-mark, .briefing-timeline .tl-labels .tl-label");
+    var marks = Array.prototype.map.call(marked, function (el) {
+      var own = EVENT.exec(el.getAttribute("href") || "");
+      var ids = (el.getAttribute("data-ev") || (own ? own[1] : "")).split(" ").filter(function (id) {
+        return byEvent[id];
+      });
+      var count = el.querySelector(".tl-count");
+      return { el: el, ids: ids, count: count, number: count && count.textContent, title: el.getAttribute("title") };
+    }).filter(function (mark) { return mark.ids.length; });
     var total = Object.keys(entries.reduce(function (keys, e) { keys[e.key] = 1; return keys; }, {})).length;
     // a group (a heading and its entries) is hidden when none of its entries shows; a list without
     // a group, with the heading just before it
@@ -63,9 +84,13 @@
       if (!list.closest(".briefing-group") && lists.indexOf(list) < 0) lists.push(list);
     });
     var carry = form.getAttribute("data-carry");  // a page of years or months: the links take the filter
-    var carried = Array.prototype.slice.call(
-      scope.querySelectorAll(".briefing-neighbours a[href], .briefing-carry a[href]"));
-    carried.forEach(function (a) { a.dataset.base = a.getAttribute("href").split("?")[0]; });
+    var carried = Array.prototype.slice.call(scope.querySelectorAll(".briefing-neighbours a[href], .briefing-carry a[href]"
+      + (carry ? ", .briefing-timeline a.tl-group[href], .briefing-timeline .tl-year a[href]" : "")));
+    carried.forEach(function (a) {
+      var href = a.getAttribute("href"), hash = href.indexOf("#");
+      a.dataset.hash = hash < 0 ? "" : href.slice(hash);
+      a.dataset.base = (hash < 0 ? href : href.slice(0, hash)).split("?")[0];
+    });
 
     function control(name) { return form.elements.namedItem(name); }
 
@@ -75,7 +100,11 @@
         if (!select) return;
         var value = state[kind];
         if (value && !Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
-          select.add(new Option(value + " (0)", value));  // shared with another page: kept, matches nothing here
+          // shared from another page, or one of the entries the form leaves out: kept, with what it matches here
+          var found = carry ? "" : " (" + entries.filter(function (e) {
+            return e[kind].indexOf(" " + value + " ") >= 0;
+          }).length + ")";
+          select.add(new Option(value + found, value));
         }
         select.value = value;
       });
@@ -116,10 +145,25 @@
         if (heading && /^H[2-6]$/.test(heading.tagName)) heading.hidden = empty;
       });
       var filtered = wanted.length || from || to;
+      marks.forEach(function (mark) {
+        var shown = mark.ids.filter(function (id) {
+          return byEvent[id].some(function (entry) { return !entry.el.hidden; });
+        }).length;
+        var off = shown === 0;
+        mark.el.classList.toggle("tl-off", off);
+        if (mark.count) mark.count.textContent = filtered ? String(shown) : mark.number;
+        if (mark.title && mark.count) {
+          mark.el.setAttribute("title", filtered ? mark.title + " (" + plural(shown, "affiché", "affichés") + ")"
+            : mark.title);
+        }
+        if (mark.el.tagName !== "A") return;  // a label, or a withheld event's mark: dimmed only
+        if (off) { mark.el.setAttribute("tabindex", "-1"); mark.el.setAttribute("aria-hidden", "true"); }
+        else { mark.el.removeAttribute("tabindex"); mark.el.removeAttribute("aria-hidden"); }
+      });
       status.textContent = carry ? (filtered ? carry : "") :
         plural(shown, "événement affiché", "événements affichés") + (filtered ? " sur " + total : "");
       var search = query(state);
-      carried.forEach(function (a) { a.setAttribute("href", a.dataset.base + search); });
+      carried.forEach(function (a) { a.setAttribute("href", a.dataset.base + search + a.dataset.hash); });
       return search;
     }
 

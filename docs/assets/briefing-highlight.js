@@ -2,7 +2,7 @@
  *
  * A search result links to its page with the words the query matched (`?h=coree`); Material marks
  * them on the page where the text holds them as typed, so `coree` leaves « Corée » unmarked, although
- * search found the page through it (hooks/briefing/search/index.py folds accents). This marks the
+ * search found the page through it (hooks/briefing/search/material_index.py folds accents). This marks the
  * words that match once accents are folded and that Material leaves alone, with Material's own
  * `<mark data-md-highlight>`, in the visible text of the page's content. */
 (function () {
@@ -15,7 +15,7 @@
   }
   var LIGATURES = { "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss" };
 
-  function fold(text) { /* search.index.fold, lower case */
+  function fold(text) { /* search.material_index.fold, lower case */
     return text.replace(/[œŒæÆß]/g, function (c) { return LIGATURES[c]; })
       .normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
   }

@@ -11,9 +11,29 @@
     for (var i = nodes.length - 1; i >= 0; i--) parent.appendChild(nodes[i]);
   }
 
+  /* The lines of the table of contents (Material's sidebar, and its copy in the drawer on a phone)
+   * that lead to the list's headings, reversed in place: the contents read in the list's order. */
+  function reverseContents(chrono) {
+    var ids = {};
+    chrono.querySelectorAll("[id]").forEach(function (heading) { ids["#" + heading.id] = true; });
+    var lists = [];
+    document.querySelectorAll(".md-nav--secondary a.md-nav__link[href^='#']").forEach(function (link) {
+      var item = link.parentElement, list = item.parentElement;
+      if (!ids[link.getAttribute("href")] || item.tagName !== "LI") return;
+      var entry = lists.filter(function (l) { return l.list === list; })[0];
+      if (!entry) lists.push(entry = { list: list, items: [] });
+      entry.items.push(item);
+    });
+    lists.forEach(function (entry) {
+      var after = entry.items[entry.items.length - 1].nextSibling;
+      for (var i = entry.items.length - 1; i >= 0; i--) entry.list.insertBefore(entry.items[i], after);
+    });
+  }
+
   function setOrder(chrono, order) {
     if (chrono.getAttribute("data-order") === order) return;
     chrono.querySelectorAll(".briefing-groups, .briefing-entries").forEach(reverseChildren);
+    reverseContents(chrono);
     chrono.setAttribute("data-order", order);
   }
 

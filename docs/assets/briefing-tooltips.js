@@ -16,6 +16,7 @@
   var tip = null;     // the tooltip element while one is shown
   var host = null;    // the element it describes
   var title = "";     // the host's title, removed while the tooltip shows (no native tooltip over it)
+  var named = false;  // whether the title, removed, was the host's name (a timeline's mark): then an aria-label
   var hideTimer = 0;
   var sequence = 0;
 
@@ -25,6 +26,13 @@
     var element = target.closest("[title]");
     if (!element || element === document.documentElement || !document.body.contains(element)) return null;
     return element.getAttribute("title").trim() ? element : null;
+  }
+
+  /* The text a screen reader reads as the element's name: its text outside aria-hidden parts. */
+  function spoken(element) {
+    var copy = element.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll("[aria-hidden='true']"), function (e) { e.remove(); });
+    return copy.textContent.trim();
   }
 
   function place() {
@@ -50,8 +58,10 @@
     inner.className = "md-tooltip2__inner md-typeset";
     inner.textContent = title;
     tip.appendChild(inner);
+    named = !element.hasAttribute("aria-label") && !spoken(element);
+    if (named) element.setAttribute("aria-label", title);  // its name stays while the title is away
     element.removeAttribute("title");
-    element.setAttribute("aria-describedby", tip.id);
+    if (!named) element.setAttribute("aria-describedby", tip.id);
     document.body.appendChild(tip);
     place();
     tip.style.setProperty("--md-tooltip-width", inner.getBoundingClientRect().width + "px");
@@ -65,6 +75,7 @@
     if (!tip) return;
     tip.remove();
     host.removeAttribute("aria-describedby");
+    if (named) host.removeAttribute("aria-label");
     if (!host.hasAttribute("title")) host.setAttribute("title", title);
     tip = host = null;
   }

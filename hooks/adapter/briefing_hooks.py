@@ -36,8 +36,7 @@ from briefing.render import problems, sanitize
 from briefing.render.fragments import resolve_links
 from briefing.render.metadata import PageHeads
 from briefing.render.wayfinding import parent_finder
-from briefing.search import entries as search_entries
-from briefing.search import material as search_material
+from briefing.search import material, page_entries
 from briefing.search.material import material_search_entries
 from briefing.settings import Settings
 from briefing.speed import gc_pause
@@ -116,7 +115,7 @@ def on_config(config):
     selection = select(preview, settings.events_dir, settings.docs_dir / "lettres") if preview else None
     build = run(settings, selection)
     _state["build"] = build
-    search_material.current["build"] = build
+    material.current["build"] = build
     if selection is not None:
         _state["preview"] = selection
         log.info(selection.summary())
@@ -239,10 +238,10 @@ def on_page_content(html: str, page, config, files) -> str:
 @event_priority(10)
 def _add_search_entry(context, page, config, nav):
     """Before ``material/search`` (priority 0), which drops the ``data-search-*`` marks: the page's
-    search entry where the build writes it (``search_entries``)."""
+    search entry where the build writes it (``search.page_entries``)."""
     title = page.meta.get("briefing_search_title")
     if title is not None:
-        material_search_entries(config).append(search_entries.entry(page.url, title, page.content))
+        material_search_entries(config).append(page_entries.entry(page.url, title, page.content))
     return context
 
 

@@ -1,4 +1,4 @@
-"""MkDocs adapter for search: one pass over ``search/search_index.json`` (``briefing.search_index``,
+"""MkDocs adapter for search: one pass over ``search/search_index.json`` (``briefing.search.material_index``,
 ``briefing.search.prebuilt``).
 
 Runs after Material's search plugin has written the index (priority 0) and before Material's
@@ -17,9 +17,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from briefing.exports.offline import is_offline_build
 from briefing.i18n import _
-from briefing.search import index as search_index
-from briefing.search import material as search_material
-from briefing.search import prebuilt as search_prebuilt
+from briefing.search import material, material_index, prebuilt
 from briefing.search.ranking import SearchNames
 from briefing.search.tokens import Unsupported, check_config
 
@@ -47,7 +45,7 @@ def on_env(env, config, files):
     search worker's script, which each page of the served site starts from its head, and
     ``briefing_search_index``, the index the page fetches for it at once, so that the index is on
     its way before the worker's script and the theme's run; ``briefing_offline_search``, the script
-    each page of the offline export loads before the iframe shim (``search_prebuilt.offline_loader``)."""
+    each page of the offline export loads before the iframe shim (``prebuilt.offline_loader``)."""
     worker = offline = None
     search = config.plugins.get("material/search")
     if _prebuilt_wanted() and search is not None and search.config.enabled:
@@ -57,9 +55,9 @@ def on_env(env, config, files):
         except Unsupported:
             pass
     if worker and is_offline_build(config):
-        worker, offline = None, search_prebuilt.OFFLINE_LOADER_PATH
+        worker, offline = None, prebuilt.OFFLINE_LOADER_PATH
     env.globals["briefing_search_worker"] = worker
-    env.globals["briefing_search_index"] = f"search/{search_prebuilt.INDEX_NAME}.json" if worker else None
+    env.globals["briefing_search_index"] = f"search/{prebuilt.INDEX_NAME}.json" if worker else None
     env.globals["briefing_offline_search"] = offline
     return env
 
@@ -79,8 +77,8 @@ def _write(path: Path, text: str) -> None:
 
 def _write_documents(path: Path, data: dict) -> None:
     """The index for Material's worker to build in the browser, accents folded."""
-    search_index.add_folded_field(data["config"], data["docs"])
-    _write(path, search_prebuilt.to_json(data))
+    material_index.add_folded_field(data["config"], data["docs"])
+    _write(path, prebuilt.to_json(data))
 
 
 @event_priority(-50)
@@ -89,7 +87,7 @@ def on_post_build(config) -> None:
     index_path = site / "search" / "search_index.json"
     if not index_path.exists():
         return
-    data = search_index.prepare(json.loads(index_path.read_text("utf-8")))
+    data = material_index.prepare(json.loads(index_path.read_text("utf-8")))
     workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
     if not _prebuilt_wanted() or len(workers) != 1:
         _write_documents(index_path, data)
@@ -97,12 +95,12 @@ def on_post_build(config) -> None:
     wrapped = _prebuild(config, site, index_path, data, workers[0])
     if is_offline_build(config):  # the pages load it (on_env); without the wrapped worker, the shim runs Material's
         worker_path = workers[0].relative_to(site).as_posix()
-        _write(site / search_prebuilt.OFFLINE_LOADER_PATH, search_prebuilt.offline_loader(worker_path, wrapped))
+        _write(site / prebuilt.OFFLINE_LOADER_PATH, prebuilt.offline_loader(worker_path, wrapped))
 
 
 def _names() -> SearchNames | None:
     """The registry's names, which put an entity page first when the query is its name."""
-    build = search_material.current.get("build")
+    build = material.current.get("build")
     corpus = getattr(build, "corpus", None)
     return SearchNames.of(corpus.registry) if corpus is not None else None
 
@@ -112,18 +110,18 @@ def _prebuild(config, site: Path, index_path: Path, data: dict, worker_path: Pat
     not mirrored (the worker then builds the index, as Material's does)."""
     worker = worker_path.read_text("utf-8")
     try:
-        page, index = search_prebuilt.prebuild(data, site / "assets" / "javascripts" / "lunr", worker, _names())
+        page, index = prebuilt.prebuild(data, site / "assets" / "javascripts" / "lunr", worker, _names())
     except Unsupported as reason:
         log.info(_("search index built in the browser: the prebuilt index does not mirror {reason}").format(
             reason=reason))
         _write_documents(index_path, data)
         return None
     if is_offline_build(config):  # read from file://, where a script is all the page can load
-        _write(index_path.with_name(f"{search_prebuilt.INDEX_NAME}.js"), search_prebuilt.to_script(index))
+        _write(index_path.with_name(f"{prebuilt.INDEX_NAME}.js"), prebuilt.to_script(index))
     else:
-        _write(index_path.with_name(f"{search_prebuilt.INDEX_NAME}.json"), search_prebuilt.to_json(index))
-    _write(index_path, search_prebuilt.to_json(page))
+        _write(index_path.with_name(f"{prebuilt.INDEX_NAME}.json"), prebuilt.to_json(index))
+    _write(index_path, prebuilt.to_json(page))
     lang = data["config"].get("lang") or ["en"]
-    wrapped = search_prebuilt.wrap_worker(worker, lang, site / "assets" / "javascripts" / "lunr")
+    wrapped = prebuilt.wrap_worker(worker, lang, site / "assets" / "javascripts" / "lunr")
     worker_path.write_text(wrapped, "utf-8")
     return wrapped

@@ -2,7 +2,7 @@
 
 MkDocs builds its pages one after the other, on one core: at 10,000 events that is two thirds of
 the build, nearly all of it event pages, each independent of the others. Once the navigation is
-made (``on_nav``, last), this hook forks (``briefing.background``). The child runs MkDocs' own
+made (``on_nav``, last), this hook forks (``briefing.speed.background``). The child runs MkDocs' own
 steps (``_populate_page``, ``on_env`` on a fresh template environment, ``_build_page``: every
 plugin's events, on the same objects) for a share of the event pages, and, when they are too few to
 balance the two processes (1,000 or 2,000 events), for some of the other pages outside the

@@ -59,10 +59,14 @@ _NO_MARKUP = frozenset({"title", "option", "sup", "sub"})
 _LANG = re.compile(r"""\slang\s*=\s*["']?([a-zA-Z-]*)""")
 
 
+_TRIGGERS = tuple((re.compile("[" + re.escape(triggers) + "]").search, pattern.sub, replacement)
+                  for triggers, pattern, replacement in _RULES)
+
+
 def _spaces(run: str) -> str:
-    for triggers, pattern, replacement in _RULES:
-        if any(c in run for c in triggers):
-            run = pattern.sub(replacement, run)
+    for triggered, substitute, replacement in _TRIGGERS:
+        if triggered(run):
+            run = substitute(replacement, run)
     return run
 
 
@@ -98,6 +102,10 @@ def _superscript(match: re.Match[str]) -> str:
     return f"{match.group(1)}<sup>{match.group(2)}</sup>"
 
 
+_STATE = {name: 0 for name in _VERBATIM} | {name: 1 for name in _NO_MARKUP} | {"a": 2}
+"""What opening or closing an element changes: 0 its text is left alone, 1 plain text only, 2 a link."""
+
+
 def html(fragment: str) -> str:
     """The text nodes of an HTML fragment typeset, ``1er`` as ``1<sup>er</sup>``, a bare ``http(s)`` URL
     outside a link made a link (a footnote's source); markup untouched. Text in another language (an
@@ -108,31 +116,36 @@ def html(fragment: str) -> str:
     skipped: list[str] = []
     """Open elements whose text is left alone (code, another language), by name, innermost last."""
     plain_only = links = last = 0
+    work, find, state = _WORK.search, fragment.find, _STATE
     for match in _TAG.finditer(fragment):
-        start = match.start()
-        if start > last and not skipped:
-            node = fragment[last:start]
-            typeset = _text_node(node, plain_only, links)
+        start, end = match.span()
+        if start > last and not skipped and work(fragment, last, start):
+            typeset = _text_node(fragment[last:start], plain_only, links)
             if typeset is not None:
                 out += [fragment[kept:last], typeset]
                 kept = start
-        last = match.end()
-        name = match.group(2)
+        last = end
+        closing, name = match.group(1, 2)
         if name is None:
             continue
-        name = name.lower()
-        closing = match.group(1) == "/"
+        kind = state.get(name)
+        if kind is None:
+            if not name.islower():
+                name = name.lower()
+                kind = state.get(name)
+            if kind is None and not skipped and (closing or find("lang", start, end) < 0):
+                continue
         if closing:
             if skipped and name in skipped:
                 del skipped[len(skipped) - 1 - skipped[::-1].index(name)]
-        elif (name in _VERBATIM or (skipped and name == skipped[-1]) or _foreign(match.group())) \
+        elif (kind == 0 or (skipped and name == skipped[-1]) or _foreign(match.group())) \
                 and not match.group().endswith("/>"):
             skipped.append(name)
-        if name in _NO_MARKUP:
+        if kind == 1:
             plain_only = max(0, plain_only + (-1 if closing else 1))
-        elif name == "a":
+        elif kind == 2:
             links = max(0, links + (-1 if closing else 1))
-    if last < len(fragment) and not skipped:
+    if last < len(fragment) and not skipped and work(fragment, last):
         typeset = _text_node(fragment[last:], plain_only, links)
         if typeset is not None:
             out += [fragment[kept:last], typeset]
@@ -150,9 +163,25 @@ def _foreign(tag: str) -> bool:
     return lang is not None and not lang.group(1).lower().startswith("fr")
 
 
+_typeset_nodes: dict[tuple[str, bool, bool], str | None] = {}
+"""Text nodes already typeset, by (node, in plain-text-only element, in a link): the same entry, timeline
+mark, link label or heading is on many pages (an event's entry on its year or month page and on each of
+its entities' pages), so each is typeset once per process."""
+_KEPT_NODES = 50_000
+"""At most this many nodes are kept (some 15 MB); then the memory starts again."""
+
+
 def _text_node(node: str, plain_only: int, links: int) -> str | None:
-    """The node typeset, or None when no rule changes it."""
-    if not _WORK.search(node):
-        return None
+    """The node typeset, or None when no rule changes it (the caller has checked it holds ``_WORK``)."""
+    key = (node, plain_only > 0, links > 0)
+    typeset = _typeset_nodes.get(key, False)
+    if typeset is False:
+        if len(_typeset_nodes) >= _KEPT_NODES:
+            _typeset_nodes.clear()
+        typeset = _typeset_nodes[key] = _typeset_node(node, plain_only > 0, links > 0)
+    return typeset
+
+
+def _typeset_node(node: str, plain_only: bool, links: bool) -> str:
     node = _APOSTROPHE_ENTITIES.sub("'", node)
     return _outside_urls(node, _spaces if plain_only else _html_run, link=not (plain_only or links))

@@ -9,21 +9,26 @@ from briefing.exports.paths import SUBSCRIPTIONS_PAGE
 from briefing.index.corpus import Corpus
 from briefing.index.readers import ReaderIndex
 from briefing.render import html, markup
-from briefing.render.authors import AUTHORS_URI, render_authors_index
+from briefing.render.authors import AUTHORS_URI, render_author_letters, render_authors_index
 from briefing.render.chronology import (
     CHRONOLOGY_INDEX_URI,
     render_chronology_index,
     render_chronology_months,
     render_chronology_years,
 )
-from briefing.render.entities import render_entity, render_entity_archives, render_registry_index
+from briefing.render.entities import (
+    render_entity,
+    render_entity_archives,
+    render_entity_letters,
+    render_registry_index,
+)
 from briefing.render.events import render_event, render_event_front_matter
 from briefing.render.fragments import Finish, Fragments, Place
 from briefing.render.glossary_page import GLOSSARY_URI, link_marks, render_glossary
 from briefing.render.home import render_home
-from briefing.render.letters import render_letter, render_letters_index
+from briefing.render.letters import LETTERS_INDEX_URI, render_letter, render_letters_archives, render_letters_index
 from briefing.render.news import NEWS_URI, render_news
-from briefing.render.relations import RELATIONS_INDEX_URI, render_relation, render_relations_index
+from briefing.render.relations import render_relation, render_relation_letters, render_relations_index
 from briefing.render.subscriptions import render_subscriptions
 from briefing.settings import Settings
 from briefing.structure import EntityKind
@@ -78,13 +83,17 @@ class SiteRenderer:
         pages.append(GeneratedPage(index, render_chronology_index(corpus, self._placer(index))))
         pages += [GeneratedPage(uri, text) for uri, text in render_chronology_years(corpus, self._placer).items()]
         pages += [GeneratedPage(uri, text) for uri, text in render_chronology_months(corpus, self._placer).items()]
-        pages.append(GeneratedPage("lettres/index.md", render_letters_index(corpus, settings)))
+        letters = LETTERS_INDEX_URI
+        pages.append(GeneratedPage(letters, render_letters_index(corpus, settings, self._placer(letters))))
+        pages += [GeneratedPage(uri, text) for uri, text in render_letters_archives(corpus, self._placer).items()]
         for kind in EntityKind:
             uri = f"{kind.value}/index.md"
             pages.append(GeneratedPage(uri, render_registry_index(kind, corpus, self._placer(uri))))
         for entity in corpus.registry.entities.values():
             archives = render_entity_archives(entity, corpus, self._placer)
             pages += [GeneratedPage(uri, text) for uri, text in archives.items()]
+            letters = render_entity_letters(entity, corpus, settings, self._placer)
+            pages += [GeneratedPage(uri, text) for uri, text in letters.items()]
         pages.append(GeneratedPage(GLOSSARY_URI, render_glossary(corpus, settings)))
         pages += self._reader_pages()
         return pages
@@ -92,12 +101,18 @@ class SiteRenderer:
     def _reader_pages(self) -> list[GeneratedPage]:
         """Relations, authors, what's new and the subscriptions page."""
         corpus, settings, readers = self.corpus, self.settings, self.readers
-        pages = [
-            GeneratedPage(r.src_uri, render_relation(r, corpus, readers, settings, self._placer(r.src_uri)))
-            for r in readers.relations
-        ]
-        pages.append(GeneratedPage(RELATIONS_INDEX_URI, render_relations_index(corpus, readers)))
-        pages.append(GeneratedPage(AUTHORS_URI, render_authors_index(corpus, readers, settings)))
+        pages = []
+        for r in readers.relations:
+            page = render_relation(r, corpus, readers, settings, self._placer(r.src_uri))
+            pages.append(GeneratedPage(r.src_uri, page))
+            older = render_relation_letters(r, corpus, readers, settings, self._placer)
+            pages += [GeneratedPage(uri, text) for uri, text in older.items()]
+        pages += [GeneratedPage(uri, text) for uri, text in render_relations_index(corpus, readers,
+                                                                                   self._placer).items()]
+        authors = render_authors_index(corpus, readers, settings, self._placer(AUTHORS_URI))
+        pages.append(GeneratedPage(AUTHORS_URI, authors))
+        pages += [GeneratedPage(uri, text) for uri, text in render_author_letters(corpus, readers, settings,
+                                                                                  self._placer).items()]
         pages.append(GeneratedPage(NEWS_URI, render_news(corpus, readers, settings)))
         pages.append(GeneratedPage(SUBSCRIPTIONS_PAGE, render_subscriptions(settings)))
         return pages
@@ -117,7 +132,7 @@ class SiteRenderer:
         return link_marks(markdown, self.corpus, lambda link: self.fragments.place_inline(src_uri, link))
 
     def writes_search_entry(self, src_uri: str) -> bool:
-        """Whether the page's search entry is written by the build (``search_entries``): event pages."""
+        """Whether the page's search entry is written by the build (``search.page_entries``): event pages."""
         return src_uri in self._events
 
     def page_headings(self, src_uri: str) -> list[tuple[int, str, str]]:

@@ -132,6 +132,9 @@ def _table(headers: tuple[str, str], rows: list[tuple[str, str]]) -> str:
     return f'<table class="briefing-carry">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n'
 
 
+INDEX_TIMELINE_YEARS = 10
+"""The chronology's index draws the latest this many years (each year's page draws its own row): a
+frieze that does not grow with the archive's years."""
 CHRONOLOGY_INDEX_URI = "chronologie/index.md"
 TIMELINE_CAPTION = ("Frise : une ligne par année, les mois en colonnes ; un chiffre groupe les événements d’un mois, "
                     "les périodes ont leurs propres lignes. Chaque marque mène à l’événement.")
@@ -141,6 +144,7 @@ def render_chronology_index(corpus: Corpus, place: Place) -> str:
     """Timeline, years with their counts and, for a small archive, every event by year and month."""
     years = _by_year(corpus)
     split = {year for year, events in years.items() if chronology_pages_for_year(year, events)}
+    listed = len(corpus.chronology) <= FULL_LIST_LIMIT and bool(years)
     rows = [(_year_link(year), _count(events)) for year, events in years.items()]
     sections = [
         markup.front_matter(title="Chronologie", search={"exclude": True}),
@@ -150,10 +154,11 @@ def render_chronology_index(corpus: Corpus, place: Place) -> str:
             corpus.chronology,
             year_link=lambda year: (markup.chronology_year_uri(year), None),
             month_link=lambda year, month: _month_target(year, month, year in split),
-            caption=TIMELINE_CAPTION, cited=corpus.citing_letters,
+            caption=TIMELINE_CAPTION if len(years) <= INDEX_TIMELINE_YEARS else
+            f"{TIMELINE_CAPTION} Les {INDEX_TIMELINE_YEARS} dernières années ; les autres : tableau ci-dessous.",
+            cited=corpus.citing_letters, years=list(years)[-INDEX_TIMELINE_YEARS:], members=listed,
         )) if corpus.chronology else "",
     ]
-    listed = len(corpus.chronology) <= FULL_LIST_LIMIT and bool(years)
     if corpus.chronology:  # a large archive lists years only: the filter then follows the year chosen
         form = render_filter_form(corpus.chronology, corpus.registry, carry=not listed)
         sections.append(place(form, searchable=False))
@@ -183,13 +188,14 @@ def _render_month_summary(year: int, months: list[MonthPage]) -> str:
     return _table(("Mois", "Événements"), rows)
 
 
-def _year_timeline(corpus: Corpus, year: int, split: bool) -> str:
-    """The year's own row of the timeline, with the periods that run through it."""
+def _year_timeline(events: list[Event], corpus: Corpus, year: int, split: bool) -> str:
+    """The year's own row of the timeline (``events``: the year's, the periods that run through it
+    included); on a page listing them, its marks follow the filters."""
     return render_timeline(
-        [e for e in corpus.chronology if e.when.start.year <= year <= (e.when.end or e.when.start).year],
+        events,
         year_link=lambda _year: None,
         month_link=lambda y, month: _month_target(y, month, split),
-        caption=TIMELINE_CAPTION, cited=corpus.citing_letters, years=[year],
+        caption=TIMELINE_CAPTION, cited=corpus.citing_letters, years=[year], members=not split,
     )
 
 
@@ -207,7 +213,7 @@ def render_chronology_years(corpus: Corpus, placer: Callable[[str], Place]) -> d
             f"# Chronologie {year}\n",
             place(_neighbour_links(ordered, i, ("Toute la chronologie", CHRONOLOGY_INDEX_URI), top=True)),
             f"{_count(events)}.\n",
-            place(_year_timeline(corpus, year, bool(months))),
+            place(_year_timeline(events, corpus, year, bool(months))),
             place(render_filter_form(events, corpus.registry, carry=bool(months)), searchable=False),
             place(_render_month_summary(year, months) if months
                   else render_entries(_year_groups(events, 2, year), corpus.registry.entities, place)),

@@ -9,14 +9,14 @@ from briefing.french import grammar
 from briefing.french.collation import initial, sort_key
 from briefing.index.corpus import Corpus
 from briefing.index.readers import ReaderIndex
-from briefing.render import html, markup
+from briefing.render import html, letter_pages, markup
 from briefing.render.chronology import TIMELINE_CAPTION
 from briefing.render.entries import Group, render_entries
 from briefing.render.filters import render_filter_form
 from briefing.render.fragments import Place
 from briefing.render.relations import render_relations_of
 from briefing.render.subscriptions import render_follow
-from briefing.render.timeline import Target, render_timeline
+from briefing.render.timeline import render_timeline
 from briefing.settings import Settings
 from briefing.structure import Entity, EntityKind, Event
 
@@ -31,12 +31,38 @@ def _render_names(entity: Entity, place: Place) -> str:
     return place(html.paragraph(" · ".join(parts), "briefing-names")) if parts else ""
 
 
+def _letters_uri(entity: Entity) -> Callable[[int], str]:
+    return lambda page: f"{entity.kind.value}/{entity.slug}/lettres-{page}.md"
+
+
 def _render_letters(entity: Entity, corpus: Corpus, settings: Settings, place: Place) -> str:
+    """The entity's latest letters, and links to the pages of the older ones."""
     letters = corpus.entity_letters.get(entity.key, [])
     if not letters:
         return ""
-    items = html.letter_items(letters, corpus.registry.entities, settings.short_name)
-    return place(place.heading(2, "Lettres", "lettres") + items, searchable=False)
+    latest, pages = letter_pages.split(letters, letter_pages.NAMED_LATEST, _letters_uri(entity))
+    items = html.letter_items(latest, corpus.registry.entities, settings.short_name)
+    older = letter_pages.older_links(pages, f"{len(letters)} lettres en tout ; les plus anciennes")
+    return place(place.heading(2, "Lettres", "lettres") + items + older, searchable=False)
+
+
+def render_entity_letters(entity: Entity, corpus: Corpus, settings: Settings,
+                          placer: Callable[[str], Place]) -> dict[str, str]:
+    """The pages of the entity's older letters by ``src_uri`` (``lettres-1``: the oldest)."""
+    letters = corpus.entity_letters.get(entity.key, [])
+    _, pages = letter_pages.split(letters, letter_pages.NAMED_LATEST, _letters_uri(entity))
+    rendered = {}
+    for i, page in enumerate(pages):
+        place = placer(page.src_uri)
+        title = f"{entity.title} : lettres {page.label}"
+        items = html.letter_items(page.letters, corpus.registry.entities, settings.short_name)
+        up = (f"{entity.title} : fiche et dernières lettres", markup.entity_uri(entity))
+        rendered[page.src_uri] = "\n".join([
+            markup.front_matter(title=title, search={"exclude": True}),
+            f"# {markup.text(title)}\n",
+            place(items + letter_pages.neighbours(pages, i, up)),
+        ])
+    return rendered
 
 
 ENTITY_RECENT_EVENTS = 30
@@ -77,20 +103,9 @@ def _render_archive_links(entity: Entity, chunks: list[list[Event]]) -> str:
     return html.paragraph(f"Événements plus anciens {older} : " + " · ".join(links))
 
 
-def _year_targets(entity: Entity, recent: list[Event], chunks: list[list[Event]]) -> dict[int, Target]:
-    """Where the timeline sends a year: its heading on the page, or the first archive page holding it."""
-    targets: dict[int, Target] = {}
-    for i, chunk in enumerate(chunks):
-        for event in chunk:
-            year = event.when.start.year
-            targets.setdefault(year, (archive_uri(entity, i + 1), f"annee-{year}"))
-    for event in recent:
-        year = event.when.start.year
-        targets[year] = (markup.entity_uri(entity), f"annee-{year}")
-    return targets
-
-
 def _render_chronology(entity: Entity, corpus: Corpus, place: Place) -> str:
+    """The entity's latest events with their timeline (of those events only: a page that does not grow,
+    whose marks the filters can follow), and links to the archive pages of the older ones."""
     events = corpus.entity_events.get(entity.key, [])
     if not events:
         return ""
@@ -98,15 +113,15 @@ def _render_chronology(entity: Entity, corpus: Corpus, place: Place) -> str:
     chunks = archive_chunks(entity, corpus)
     if chunks:
         count += f" ; les {ENTITY_RECENT_EVENTS} plus récents ci-dessous"
-    targets = _year_targets(entity, events[-ENTITY_RECENT_EVENTS:], chunks)
-    fallback = (markup.entity_uri(entity), "chronologie")
-    timeline = render_timeline(
-        events,
-        year_link=lambda year: targets.get(year, fallback),
-        month_link=lambda year, _month: targets.get(year, fallback),
-        caption=TIMELINE_CAPTION, cited=corpus.citing_letters,
-    )
     recent = events[-ENTITY_RECENT_EVENTS:]
+    here = markup.entity_uri(entity)
+    timeline = render_timeline(
+        recent,
+        year_link=lambda year: (here, f"annee-{year}"),
+        month_link=lambda year, _month: (here, f"annee-{year}"),
+        caption=TIMELINE_CAPTION if not chunks else TIMELINE_CAPTION + " Les plus anciens : pages d’archives.",
+        cited=corpus.citing_letters, members=True,
+    )
     parts = [place.heading(2, "Chronologie", "chronologie"), html.paragraph(f"{count}."), timeline,
              render_filter_form(recent, corpus.registry, exclude=entity.key),
              _by_year(entity, recent, 3, corpus, place)]

@@ -2,10 +2,10 @@
 
 Each entry of a chronology carries its entities' slugs by registry folder and its first and last day
 (``entries.py``: ``data-pays="japon coree-du-sud" data-themes="defense" data-start="2023-01-30"
-data-end="2023-02-01"``). The form lists only the entities of the entries on its page, so a page
-grows with what it lists, never with the archive. It is ``hidden``: without JavaScript every entry is
-shown; ``docs/assets/briefing-filter.js`` reveals it, filters the entries (AND of every choice) and
-keeps the choice in the URL (``?pays=japon&themes=defense&du=2023-01&au=2023-06``).
+data-end="2023-02-01"``). The form lists only the entities of the entries on its page, at most
+``OPTIONS_PER_FOLDER`` per folder, so it never grows with the archive. It is ``hidden``: without
+JavaScript every entry is shown; ``docs/assets/briefing-filter.js`` reveals it, filters the entries
+(AND of every choice) and keeps the choice in the URL (``?pays=japon&themes=defense&du=2023-01&au=2023-06``).
 """
 
 from __future__ import annotations
@@ -43,9 +43,18 @@ def _option(entity: Entity) -> str:
     return f'<option value="{html.text(entity.slug)}">{html.text(entity.title)} ('
 
 
+OPTIONS_PER_FOLDER = 25
+"""A control lists at most this many entries, those most often named on its page, in registry order:
+a form that stays small whatever the page lists. Another entry chosen by the URL (a shared view) is
+added by the script, which counts its entries on the page."""
+
+
 def _select(kind: EntityKind, keys: list[str], counts: Counter, registry: Registry) -> str:
-    """The control of one folder, listing ``keys`` (that folder's keys among ``counts``)."""
+    """The control of one folder, listing ``keys`` (that folder's keys among ``counts``), at most
+    ``OPTIONS_PER_FOLDER`` of them."""
     rank = _rank(registry)
+    if len(keys) > OPTIONS_PER_FOLDER:
+        keys = sorted(keys, key=lambda k: (-counts[k], rank[k][0] if k in rank else 0))[:OPTIONS_PER_FOLDER]
     keys = sorted(keys, key=lambda k: rank[k][0] if k in rank else 0)
     options = "".join(f"{rank[k][1] if k in rank else _option(registry.entities[k])}{counts[k]})</option>"
                       for k in keys if k in registry.entities)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from briefing.edition.editions import Edition
 from briefing.index.corpus import Corpus
 from briefing.index.readers import ReaderIndex
 from briefing.load import footnotes
 from briefing.load.dates import format_issue
-from briefing.render import markup
+from briefing.render import html, letter_pages, markup
 from briefing.render.authors import author_link
+from briefing.render.fragments import Place
 from briefing.render.relations import relation_link
 from briefing.settings import Settings
 from briefing.structure import Event, Letter
@@ -131,18 +134,49 @@ def render_letter(letter: Letter, corpus: Corpus, settings: Settings, readers: R
     return "\n".join(s for s in sections if s)
 
 
-def render_letters_index(corpus: Corpus, settings: Settings) -> str:
+LETTERS_INDEX_URI = "lettres/index.md"
+
+
+def _archive_uri(page: int) -> str:
+    return f"lettres/archives-{page}.md"
+
+
+def _letters_table(letters: list[Letter], corpus: Corpus) -> str:
     entities = corpus.registry.entities
-    rows = []
-    for letter in corpus.letters:
-        label = markup.text(markup.letter_heading(letter, entities))
-        rows.append(
-            f"| {letter.number} | {format_issue(letter.issue)} | "
-            f"{markup.link(label, markup.href(letter.src_uri))} |"
-        )
-    table = "| N° | Numéro | Rubrique et titre |\n|---:|---|---|\n" + "\n".join(rows) if rows else "Aucune lettre."
-    return (
-        markup.front_matter(title="Lettres", search={"exclude": True})
-        + f"# Lettres\n\nToutes les lettres de la {markup.text(settings.publication)}, de la plus récente "
-        f"à la plus ancienne ({len(corpus.letters)}).\n\n{table}\n"
-    )
+    rows = "".join(
+        f'<tr><td>{x.number}</td><td>{html.text(format_issue(x.issue))}</td>'
+        f"<td>{html.link(html.text(markup.letter_heading(x, entities)), x.src_uri)}</td></tr>\n"
+        for x in letters)
+    return ('<table>\n<thead><tr><th>N°</th><th>Numéro</th><th>Rubrique et titre</th></tr>'
+            f"</thead>\n<tbody>\n{rows}</tbody>\n</table>\n")
+
+
+def render_letters_index(corpus: Corpus, settings: Settings, place: Place) -> str:
+    """The latest letters, then links to the pages of the older ones: a page that does not grow."""
+    latest, pages = letter_pages.split(corpus.letters, letter_pages.INDEX_LATEST, _archive_uri)
+    count = len(corpus.letters)
+    intro = (f"Toutes les lettres de la {markup.text(settings.publication)}, de la plus récente à la plus ancienne "
+             f"({count})." if not pages else
+             f"Les {len(latest)} dernières des {count} lettres de la {markup.text(settings.publication)}, de la plus "
+             f"récente à la plus ancienne ; les précédentes, par pages de {letter_pages.LETTER_PAGE_SIZE}, "
+             "sont indiquées en bas de page.")
+    body = place(_letters_table(latest, corpus)) if latest else "Aucune lettre.\n"
+    older = place(letter_pages.older_links(pages, "Lettres plus anciennes")) if pages else ""
+    return (markup.front_matter(title="Lettres", search={"exclude": True})
+            + f"# Lettres\n\n{intro}\n\n{body}\n\n{older}\n")
+
+
+def render_letters_archives(corpus: Corpus, placer: Callable[[str], Place]) -> dict[str, str]:
+    """The pages of older letters by ``src_uri`` (``lettres/archives-1/``: the oldest)."""
+    _, pages = letter_pages.split(corpus.letters, letter_pages.INDEX_LATEST, _archive_uri)
+    rendered = {}
+    for i, page in enumerate(pages):
+        place = placer(page.src_uri)
+        title = f"Lettres {page.label}"
+        rendered[page.src_uri] = "\n".join([
+            markup.front_matter(title=title, search={"exclude": True}),
+            f"# {markup.text(title)}\n",
+            place(_letters_table(page.letters, corpus)),
+            place(letter_pages.neighbours(pages, i, ("Dernières lettres", LETTERS_INDEX_URI))),
+        ])
+    return rendered

@@ -43,8 +43,9 @@ ATTRIBUTES = {
     "blockquote": {"cite"},
 }
 DATA_ATTRIBUTES = frozenset({
-    "data-search-exclude",  # read by the search plugin and search/entries.py
+    "data-search-exclude",  # read by the search plugin and search/page_entries.py
     "data-start", "data-end", "data-order", "data-default-order",  # chronologies (render/entries.py)
+    "data-ev",  # the events a timeline's mark stands for (render/timeline.py)
     *(f"data-{kind.value}" for kind in ALL_KINDS),  # the filters' entry slugs, named after the registry folders
 })
 """The only ``data-*`` attributes a page body may carry: those the site's own markup uses (it goes

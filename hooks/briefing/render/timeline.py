@@ -38,17 +38,33 @@ def _style(left: float, right: float) -> str:
     return f"left:{left * CELL:.2f}%;width:{(right - left) * CELL:.2f}%"
 
 
+def _cell_class(month: int) -> str:
+    """A month cell's place, by a class (``tl-m3``: March) rather than an inline style: fewer bytes."""
+    return f"tl-m{month}"
+
+
+def member_key(event: Event) -> str:
+    """How the filters in the browser know an event among a page's entries: its id, or for a withheld
+    stand-in (whose id says nothing to the public) its first and last days, all it can be filtered by."""
+    if event.withheld:
+        end = (event.when.end or event.when.start).last_day().isoformat()
+        return f"w{event.when.start.first_day().isoformat()}/{end}"
+    return event.id
+
+
 def _sr(text: str) -> str:
     """Text for screen readers only (the mark's accessible name)."""
     return f'<span class="tl-sr">{html.text(text)}</span>'
 
 
-def _mark(event: Event, label: str, classes: str, style: str, inner: str) -> str:
-    """A link to the event, or a neutral ``span`` for a withheld stand-in."""
+def _mark(event: Event, label: str, classes: str, style: str | None, inner: str) -> str:
+    """A link to the event, named by its ``title`` (date and title), or a neutral ``span`` for a
+    withheld stand-in, named for screen readers and known to the filters by its dates."""
     if event.withheld:
-        return f'<span class="tl-mark tl-withheld {classes}" style="{style}">{inner}{_sr(label)}</span>'
-    return html.link(inner + _sr(label), markup.event_uri(event.id), classes=f"tl-mark {classes}", style=style,
-                     title=label)
+        styled = f' style="{style}"' if style else ""
+        return (f'<span class="tl-mark tl-withheld {classes}"{styled} data-ev="{member_key(event)}">'
+                f"{inner}{_sr(label)}</span>")
+    return html.link(inner, markup.event_uri(event.id), classes=f"tl-mark {classes}", style=style, title=label)
 
 
 def _label(event: Event) -> str:
@@ -60,9 +76,9 @@ def _point(event: Event, year: int, month: int) -> str:
     """A single event on its month cell; a tick where its first day falls in the month."""
     def build() -> str:
         first = event.when.start.first_day()
-        offset = min(92.0, max(8.0, (position(first) - (month - 1)) * 100 if first.year == year else 0.0))
-        tick = f'<span class="tl-tick" style="left:{offset:.0f}%"></span>'
-        return _mark(event, _label(event), "tl-point", _style(month - 1, month), tick)
+        offset = (position(first) - (month - 1)) * 10 if first.year == year else 0.0
+        tick = min(9, max(1, round(offset)))  # the tick (CSS) at a tenth of the cell: a class, not a style
+        return _mark(event, _label(event), f"tl-point {_cell_class(month)} tl-t{tick}", None, "")
     return _marks.get((event.id, year, "point"), event, build)
 
 
@@ -72,19 +88,21 @@ def _count(events: list[Event]) -> str:
     return text + (f", dont {withheld} réservé{'s' if withheld > 1 else ''} aux abonnés" if withheld else "")
 
 
-def _group(cell: Cell, year: int, level: int, month_link: MonthLink, *, band: bool = False) -> str:
-    """Several events as one mark with their count, leading to their month (or year) in the list."""
+def _group(cell: Cell, year: int, level: int, month_link: MonthLink, members: bool, *, band: bool = False) -> str:
+    """Several events as one mark with their count, leading to their month (or year) in the list;
+    with ``members``, the events it stands for (``data-ev``), for the filters to count."""
     period = format_month_heading(year, cell.month) if cell.month else f"Année {year} (date à l’année)"
     label = f"{period} : {_count(cell.events)}"
-    classes = f"tl-mark tl-group tl-level-{level}" + (" tl-span tl-span-year" if band else "")
-    style = _style(0, 12) if band else _style(cell.month - 1, cell.month)
+    place = "tl-span tl-span-year tl-m0" if band else _cell_class(cell.month)
+    classes = f"tl-mark tl-group tl-level-{level} {place}"
     count = f'<span class="tl-count" aria-hidden="true">{len(cell.events)}</span>'
     inner = (f'<span class="tl-bar"></span><span class="tl-label" aria-hidden="true">{_count(cell.events)}</span>'
              if band else count)
+    ev = f' data-ev="{" ".join(member_key(e) for e in cell.events)}"' if members else ""
     if all(e.withheld for e in cell.events):
-        return f'<span class="{classes} tl-withheld" style="{style}">{inner}{_sr(label)}</span>'
-    return html.link(inner + _sr(label), *month_link(year, cell.month or None), classes=classes, style=style,
-                     title=label)
+        return f'<span class="{classes} tl-withheld"{ev}>{inner}{_sr(label)}</span>'
+    link = html.link(inner, *month_link(year, cell.month or None), classes=classes, title=label)
+    return link.replace("<a ", f"<a{ev} ", 1) if ev else link
 
 
 def _span(span: Span, year: int, cited: bool) -> str:
@@ -107,7 +125,8 @@ def _labels(row: Row, cited: Cited) -> str:
     if not placed:
         return ""
     labels = "".join(
-        f'<span class="tl-label{" tl-label-end" if right else ""}" style="{_style(first, last)}">'
+        f'<span class="tl-label{" tl-label-end" if right else ""}" style="{_style(first, last)}" '
+        f'data-ev="{member_key(cell.events[0])}">'
         f"{html.text(cell.events[0].title)}</span>"
         for cell, first, last, right in placed
     )
@@ -115,7 +134,7 @@ def _labels(row: Row, cited: Cited) -> str:
 
 
 def _render_row(row: Row, cited: Cited, year_link: YearLink, month_link: MonthLink,
-                starts_here: bool) -> str:
+                starts_here: bool, members: bool) -> str:
     groups = [c for c in row.cells if len(c.events) > 1] + ([row.year_band] if row.year_band else [])
     peak = max((len(c.events) for c in groups), default=2)
 
@@ -123,14 +142,14 @@ def _render_row(row: Row, cited: Cited, year_link: YearLink, month_link: MonthLi
         return 1 + round(3 * (len(cell.events) - 2) / max(peak - 2, 1))
 
     points = "".join(
-        _point(c.events[0], row.year, c.month) if len(c.events) == 1 else _group(c, row.year, level(c), month_link)
-        for c in row.cells
+        _point(c.events[0], row.year, c.month) if len(c.events) == 1
+        else _group(c, row.year, level(c), month_link, members) for c in row.cells
     )
     lanes = [f'<div class="tl-track tl-points">{points}</div>' if points or not row.lanes else "", _labels(row, cited)]
     lanes += [f'<div class="tl-track tl-lane">{"".join(_span(s, row.year, bool(cited.get(s.event.id))) for s in lane)}'
               "</div>" for lane in row.lanes]
     if row.year_band:
-        band = _group(row.year_band, row.year, level(row.year_band), month_link, band=True)
+        band = _group(row.year_band, row.year, level(row.year_band), month_link, members, band=True)
         lanes.append(f'<div class="tl-track tl-lane">{band}</div>')
     target = year_link(row.year) if starts_here else None  # pages and anchors are by start year
     label = html.link(str(row.year), *target) if target else str(row.year)
@@ -171,9 +190,11 @@ def _gap(first: int, last: int) -> str:
 
 
 def render_timeline(events: list[Event], *, year_link: YearLink, month_link: MonthLink, caption: str,
-                    cited: Cited | None = None, years: Iterable[int] | None = None) -> str:
+                    cited: Cited | None = None, years: Iterable[int] | None = None, members: bool = False) -> str:
     """The HTML of the timeline of ``events`` (links by ``html.link``), or "" when there are none.
-    ``cited``: the letters citing each event (those get a label); ``years``: only these rows."""
+    ``cited``: the letters citing each event (those get a label); ``years``: only these rows;
+    ``members``: the page lists these events as entries, which its filters hide, and the marks follow
+    (``data-ev`` on groups: the page's entries bound it)."""
     rows_events: dict[int, list[Event]] = {}
     for event in events:
         end = event.when.end or event.when.start
@@ -196,7 +217,7 @@ def render_timeline(events: list[Event], *, year_link: YearLink, month_link: Mon
             year = gap_end + 1
             continue
         starts_here = any(e.when.start.year == year for e in rows_events[year])
-        blocks.append(_render_row(rows[year], cited or {}, year_link, month_link, starts_here))
+        blocks.append(_render_row(rows[year], cited or {}, year_link, month_link, starts_here, members))
         year += 1
     blocks.append(_render_legend(list(rows.values())))
     blocks.append("</div>\n")

@@ -4,7 +4,7 @@ Material 9.8's search worker builds its lunr index in the browser from ``docs``,
 load (and offline, on every page where search is opened): 8 s at 10,000 events. Its worker no
 longer reads a prebuilt index (``prebuild_index`` was removed). So this module:
 
-1. indexes the documents in Python as the worker would (``search_tokens``: Material's tokenizer,
+1. indexes the documents in Python as the worker would (``tokens``: Material's tokenizer,
    the language's stop words, every field of ``config.fields`` with its boost) and writes the
    result compactly (``build_index``): per term, the documents holding it in each field and how
    often, as short strings the worker decodes only when a query reaches the term;
@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from itertools import chain, filterfalse
 from pathlib import Path
 
-from briefing.search.index import FOLDED_FIELD, Folder, declare_folded_field, plain_words
+from briefing.search.material_index import FOLDED_FIELD, Folder, declare_folded_field, plain_words
 from briefing.search.ranking import SearchNames, annotate
 from briefing.search.tokens import SearchSettings, Tokenizer, Vocabulary
 
@@ -86,7 +86,7 @@ def _js_order(terms: set[str]) -> list[str]:
 
 class _FieldCounts:
     """The term counts of each field of a document, as the worker would index it; with ``fold``,
-    the folded field (``search_index.add_folded_field``) is counted from the words of the title and
+    the folded field (``material_index.add_folded_field``) is counted from the words of the title and
     text, which are cut once for both."""
 
     def __init__(self, fields: list[str], tokenizer: Tokenizer, *, fold: bool) -> None:
@@ -179,7 +179,7 @@ def stored(docs: list[dict], names: SearchNames | None = None) -> dict:
 def prebuild(data: dict, lunr_dir: Path, worker: str, names: SearchNames | None = None) -> tuple[dict, dict]:
     """``search_index.json`` for the page (configuration, no documents) and the prebuilt index with
     the documents, accents folded on the way; raises Unsupported where the index would not mirror
-    the worker's. ``data`` is ``search_index.prepare``'s; ``names``, the registry's names."""
+    the worker's. ``data`` is ``material_index.prepare``'s; ``names``, the registry's names."""
     config = dict(data["config"], fields=dict(data["config"]["fields"]))
     declare_folded_field(config)
     settings = SearchSettings.from_config(config, lunr_dir, worker)

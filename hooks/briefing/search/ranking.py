@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefing.load.registry import Registry
-from briefing.search.index import fold
+from briefing.search.material_index import fold
 
 KIND_LABELS = {
     "lettres": "Lettre",

@@ -13,7 +13,7 @@
 var __briefingResults = (function () {
   var LIGATURES = { "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss" };
 
-  /* search.index.fold: letters without their accents. */
+  /* search.material_index.fold: letters without their accents. */
   function fold(text) {
     return text.replace(/[œŒæÆß]/g, function (c) { return LIGATURES[c]; })
       .normalize("NFKD").replace(/\p{M}/gu, "");

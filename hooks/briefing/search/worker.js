@@ -220,7 +220,7 @@ self.addEventListener("message", function (event) {
     return this._folded[field] || (this._folded[field] = __briefingResults.foldedKeys(this.positions(field)));
   };
 
-  var FOLDED = "folded", SHOWN = ["title", "text"]; /* search.index.FOLDED_FIELD, and what it folds */
+  var FOLDED = "folded", SHOWN = ["title", "text"]; /* search.material_index.FOLDED_FIELD, and what it folds */
 
   function complete(results, builder, docs) {
     for (var r = 0; r < results.length; r++) {

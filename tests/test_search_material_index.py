@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from briefing.search.index import (
+from briefing.search.material_index import (
     FOLDED_FIELD,
     Folder,
     add_folded_field,

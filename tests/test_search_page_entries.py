@@ -2,7 +2,7 @@
 
 from material.plugins.search.plugin import Parser
 
-from briefing.search.entries import entry, entry_text
+from briefing.search.page_entries import entry, entry_text
 
 BODY = (
     '<h1 id="t">Sommet &amp; suite<a class="headerlink" href="#t" title="Permanent link">¶</a></h1>\n'
