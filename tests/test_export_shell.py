@@ -21,7 +21,8 @@ def test_export_pages_hold_no_script_only_part_and_no_head_for_robots(offline_ex
     for page in pages:
         text = page.read_text("utf-8")
         tree = lxml.html.fromstring(text)
-        assert not tree.xpath("//*[@data-md-component='search' or @data-md-component='top' or @id='__config']"), page
+        assert not tree.xpath("//*[@data-md-component='search' or @data-md-component='top' or @id='__config'"
+                              " or @id='__search']"), page
         assert not tree.xpath("//link[@rel='canonical' or @rel='prev' or @rel='next']"), page
         assert not tree.xpath("//meta[@name='description' or @name='generator' or starts-with(@property, 'og:')]"), page
         assert not tree.xpath("//script[@type='application/ld+json']"), page
@@ -55,13 +56,17 @@ def test_a_page_that_differs_keeps_its_shell(offline_export):
     parts = ShellParts(search="<label>s</label>", top="<button>t</button>", dialog="<div>d</div>",
                        config={"features": []}, worker="assets/w.js", helpers="__md_hash=1",
                        content_script="var target=document.getElementById(location.hash.slice(1));x")
-    page = ('<head><script>__md_scope=new URL("..",location),__md_hash=1</script></head><body><header><nav>'
+    page = ('<head><script>__md_scope=new URL("..",location),__md_hash=1</script></head><body>'
+            '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
+            '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+            '<header><nav>'
             '<label>s</label>\n</nav></header><main><button>t</button>\n</main><div>d</div>\n'
             '<script id="__config" type="application/json">{"base": "..", "features": [], "search": "../assets/w.js"}'
             '</script><script>var target=document.getElementById(location.hash.slice(1));x</script></body>')
     light = parts.lighten(page, "evenements/x.html")
     assert light is not None and '<script src="../assets/briefing-shell.js"></script>' in light
-    assert "<label>s</label>" not in light and "__md_scope" not in light and "__config" not in light
+    assert "<label>s</label>" not in light and "__search" not in light
+    assert "__md_scope" not in light and "__config" not in light
     assert parts.lighten(page.replace('"features": []', '"features": ["x"]'), "evenements/x.html") is None
     assert parts.lighten(page, "index.html") is None  # its base would be "."
     assert parts.lighten(page.replace("</body>", "<script>__md_get('x')</script></body>"), "evenements/x.html") is None
@@ -89,6 +94,7 @@ def test_the_parts_are_back_in_place_before_the_theme_starts(browser, offline_ex
     assert page.locator(".md-search__input").is_visible()  # wide screens show the search field in the header
     assert page.locator("main.md-main > .md-top").count() == 1
     assert page.locator("body > .md-dialog + script#__config").count() == 1
+    assert page.locator("#__drawer + #__search[data-md-toggle=search]").count() == 1
     config = json.loads(page.locator("#__config").text_content())
     assert config["base"] == (offline_export.site.as_uri() + "/")
     assert config["search"].startswith(offline_export.site.as_uri() + "/assets/javascripts/workers/search.")
@@ -97,8 +103,8 @@ def test_the_parts_are_back_in_place_before_the_theme_starts(browser, offline_ex
     page.wait_for_timeout(300)
     page.mouse.wheel(0, -300)  # scrolling back up shows Material's back-to-top button
     page.locator(".md-top").wait_for(state="visible")
-    page.keyboard.press("/")  # Material's shortcut opens its search
-    assert page.locator("[data-md-toggle=search]").is_checked()
+    page.locator(".md-search__input").click()  # Material opens its search dialog from the moved switch
+    page.wait_for_function("document.getElementById('__search').checked")
     assert errors == []
     tree = lxml.html.fromstring(page.content())
     assert tree.xpath("//link[@rel='stylesheet']")

@@ -36,6 +36,9 @@ _CONTENT_SCRIPT = re.compile(r'<script>(var target=document\.getElementById\(loc
 _INSTALL = "<script>window.__briefingOffline && __briefingOffline.install()</script>"
 _SEARCH_START = '<label class="md-header__button md-icon" for="__search">'
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_DRAWER_TOGGLE = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+_SEARCH_TOGGLE = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+"""The search dialog's switch, just after the navigation drawer's (the theme's style reads what follows it)."""
 _TOP_START = '<button type="button" class="md-top md-icon" data-md-component="top" hidden>'
 _DIALOG_START = '<div class="md-dialog" data-md-component="dialog">'
 _TAG = re.compile(r"<(/?)(div|label|button)\b")
@@ -98,8 +101,8 @@ class ShellParts:
 
     def script(self) -> str:
         """``assets/briefing-shell.js``."""
-        parts = {"search": self.search, "top": self.top, "dialog": self.dialog, "config": self.config,
-                 "worker": self.worker}
+        parts = {"toggle": _SEARCH_TOGGLE, "search": self.search, "top": self.top, "dialog": self.dialog,
+                 "config": self.config, "worker": self.worker}
         return (SOURCE.read_text("utf-8")
                 .replace("/* MATERIAL HELPERS */ null", self.helpers)
                 .replace("/* MATERIAL CONTENT SCRIPT */", self.content_script + ";")
@@ -125,7 +128,10 @@ class ShellParts:
             return None
         if posixpath.normpath(posixpath.join(base, self.worker)) != posixpath.normpath(worker):
             return None
-        if html.count(self.search) != 1 or html.count(self.top) != 1 or html.count(self.dialog) != 1:
+        if any(html.count(part) != 1 for part in (self.search, self.top, self.dialog, _SEARCH_TOGGLE)):
+            return None
+        drawer_end = html.find(_DRAWER_TOGGLE) + len(_DRAWER_TOGGLE)
+        if drawer_end < len(_DRAWER_TOGGLE) or not _followed_by(html, drawer_end, _SEARCH_TOGGLE):
             return None
         search_end = html.index(self.search) + len(self.search)
         if not (_followed_by(html, search_end, "</nav>")
@@ -135,7 +141,9 @@ class ShellParts:
         if html.count("__md_") != html.count("__md_", helpers.start(), helpers.end()):
             return None  # another inline script of the page uses the helpers before this script defines them
         script = posixpath.join(base, SCRIPT_PATH) if base != "." else SCRIPT_PATH
-        for part in (self.search, self.top, self.dialog, helpers.group(0), content_script.group(0), _INSTALL):
+        moved = (_SEARCH_TOGGLE, self.search, self.top, self.dialog, helpers.group(0), content_script.group(0),
+                 _INSTALL)
+        for part in moved:
             html = html.replace(part, "", 1)
         return html.replace(config.group(0), f'<script src="{script}"></script>', 1)
 
