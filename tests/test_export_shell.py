@@ -4,10 +4,13 @@ assets/briefing-shell.js, and are back in place before Material starts."""
 
 from __future__ import annotations
 
+import io
 import json
+import unicodedata
 
 import lxml.html
 import pytest
+from pypdf import PdfReader
 
 from briefing.exports.bundles import SCRIPTS, STYLES
 from briefing.exports.shell import SCRIPT_PATH, ShellParts
@@ -109,3 +112,23 @@ def test_the_parts_are_back_in_place_before_the_theme_starts(browser, offline_ex
     tree = lxml.html.fromstring(page.content())
     assert tree.xpath("//link[@rel='stylesheet']")
     page.close()
+
+
+@pytest.mark.browser
+def test_an_export_page_prints_with_masthead_page_numbers_and_its_online_address(browser, offline_export):
+    """The print style is in the one stylesheet (``@media print``), and the address printed is the page's
+    on the site, not the export's ``.html`` file name."""
+    page = browser.new_page()
+    page.goto((offline_export.site / "lettres" / "187-institutionnalisation-alliances-americaines.html").as_uri())
+    page.wait_for_load_state("networkidle")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    page.close()
+    pages = [unicodedata.normalize("NFKC", p.extract_text() or "") for p in reader.pages]
+    flat = " ".join(" ".join(pages).split())
+    assert "LETTRE CONFIDENTIELLE ASIE21-FUTURIBLES N° 187/2024-10" in pages[0].upper()
+    for number, text in enumerate(pages, 1):
+        assert f"Page {number} sur {len(pages)}" in text and "Asie21" in text
+    assert ("Adresse de cette page : https://briefing.example.org/lettres/"
+            "187-institutionnalisation-alliances-americaines/") in flat
+    for absent in ("Rechercher", "Précédent", "Mentions légales"):
+        assert absent not in flat, absent

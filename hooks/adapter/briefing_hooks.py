@@ -15,7 +15,7 @@ from pathlib import Path
 
 from briefing_files import EditPaths, publish, show_problems, under
 from briefing_page import add_to_toc, typeset
-from briefing_site import apply_identity, footer_links, link_letters, place_pages
+from briefing_site import apply_identity, footer_links, link_letters, online_address, place_pages
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -190,6 +190,7 @@ def on_env(env, config, files):
     """MkDocs copies static files next: the exports must be written by then."""
     env.globals["briefing_footer"] = footer_links(files, _state["build"].settings)
     env.globals["briefing_export"] = is_offline_build(config)
+    env.globals["briefing_online_address"] = lambda page: online_address(config.site_url or "", page)
     exports = _state.pop("exports", None)
     if exports is not None:
         try:
