@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _HREF = re.compile(r'(?:href|src)="([^"]*)"')
+_CHARSET = '@charset "UTF-8";'
 
 
 @dataclass(frozen=True)
@@ -56,16 +57,20 @@ class Bundle:
         texts = [(site_dir / path).read_text("utf-8").rstrip() + "\n" for path in files]
         if self.target.endswith(".js"):
             text = ";\n".join(texts)  # no statement of one file runs on into the next
-        else:
-            text = "".join(texts) + (f"@media print {{\n{inline.strip()}\n}}\n" if inline else "")
+        else:  # one @charset, first (Material's stylesheet starts with it)
+            charset = any(t.startswith(_CHARSET) for t in texts)
+            texts = [t.removeprefix(_CHARSET) for t in texts]
+            text = (_CHARSET + "\n" if charset else "") + "".join(texts) + (
+                f"@media print {{\n{inline.strip()}\n}}\n" if inline else "")
         (site_dir / self.target).write_text(text, "utf-8")
 
 
 STYLES = Bundle(
-    re.compile(r'(?P<run>(?:<link rel="stylesheet" href="[./]*assets/briefing[\w.-]*\.css">\s*)+)'
+    re.compile(r'(?P<run>(?:<link rel="stylesheet" href="[./]*assets/[\w./-]*\.css">\s*)+)'
                r'(?:<style media="print">(?P<inline>[^<]*)</style>)?'),
     "assets/briefing-export.css", '<link rel="stylesheet" href="{href}">')
-"""The site's stylesheets (``extra_css``), one after the other in the head, and the print style after them."""
+"""The theme's stylesheets and the site's (``extra_css``), one after the other in the head once the polyfills
+have gone (``POLYFILLS``), and the print style after them."""
 
 SCRIPTS = Bundle(
     re.compile(r'<script src="[./]*assets/javascripts/bundle\.\w+\.min\.js"></script>\s*'
@@ -73,3 +78,48 @@ SCRIPTS = Bundle(
     "assets/briefing-export.js", '<script src="{href}"></script>')
 """The site's scripts (``extra_javascript``), just after Material's; ``briefing-highlight.js``, loaded
 ``async`` on its own, waits for the page to be parsed and runs the same in order."""
+
+
+@dataclass(frozen=True)
+class Appended:
+    """Scripts of the head (Material's ``extra.polyfills``) run at the end of a script the page loads
+    just before them in its head (``host``), instead of from a tag of their own."""
+
+    pattern: re.Pattern
+    host: str
+
+    def find(self, html: str, base: str) -> tuple[tuple[str, ...], None, int, int] | None:
+        """The files the run names (from the site's root), and where it is, when ``host`` comes first."""
+        head_end = html.find("</head>")
+        found = self.pattern.search(html, 0, head_end)
+        prefix = "" if base == "." else base + "/"
+        if found is None or html.find(f'<script src="{prefix}{self.host}"></script>', 0, found.start()) < 0:
+            return None
+        urls = _HREF.findall(found.group("run"))
+        if not all(url.startswith(prefix + "assets/") for url in urls):
+            return None
+        return tuple(url[len(prefix):] for url in urls), None, found.start("run"), found.end()
+
+    def apply(self, html: str, relative: str, wanted: tuple[tuple[str, ...], None]) -> str | None:
+        """The page at ``relative`` without the tags of ``wanted``, or None when it has other ones."""
+        base = posixpath.relpath(".", posixpath.dirname(relative) or ".")
+        found = self.find(html, base)
+        if found is None or found[:2] != wanted:
+            return None
+        return html[:found[2]] + html[found[3]:]
+
+    def write(self, site_dir: Path, wanted: tuple[tuple[str, ...], None]) -> None:
+        """``host`` followed by the files; a file that starts in strict mode keeps it (in a function)."""
+        texts = [(site_dir / self.host).read_text("utf-8").rstrip() + "\n"]
+        for path in wanted[0]:
+            text = (site_dir / path).read_text("utf-8").rstrip()
+            strict = text.startswith(('"use strict"', "'use strict'"))
+            texts.append(f"(function () {{\n{text}\n}})();\n" if strict else text + "\n")
+        (site_dir / self.host).write_text(";\n".join(texts), "utf-8")
+
+
+POLYFILLS = Appended(
+    re.compile(r'(?P<run>(?:<script src="[./]*assets/vendor/[\w./-]+\.js"></script>\s*)+)'),
+    "search/search_offline.js")
+"""The iframe-worker shim, after the export's search loader (which keeps the browser's own Worker
+before the shim replaces it)."""

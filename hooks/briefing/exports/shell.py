@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.exports.bundles import SCRIPTS, STYLES
+from briefing.exports.bundles import POLYFILLS, SCRIPTS, STYLES
 from briefing.render.whitespace import drop_blank_lines
 
 SCRIPT_PATH = "assets/briefing-shell.js"
@@ -159,10 +159,11 @@ def lighten_export(site_dir: Path) -> tuple[int, int]:
     parts = ShellParts.read(home) if home else None
     light_home = drop_blank_lines((parts.lighten(home, "index.html") if parts else None) or home)
     bundles = {}
-    for bundle in (STYLES, SCRIPTS):
+    for bundle in (POLYFILLS, STYLES, SCRIPTS):  # the polyfills first: the stylesheets around them meet
         found = bundle.find(light_home, ".")
         if found and all((site_dir / path).is_file() for path in found[0]):
             bundles[bundle] = found[:2]
+            light_home = bundle.apply(light_home, "index.html", found[:2]) or light_home
     lightened = whole = 0
     bundled = dict.fromkeys(bundles, 0)
     pages = sorted(site_dir.rglob("*.html"))
@@ -185,4 +186,8 @@ def lighten_export(site_dir: Path) -> tuple[int, int]:
         if bundled[bundle] == len(pages):  # no page loads them one by one: no byte twice in the export
             for path in wanted[0]:
                 (site_dir / path).unlink()
+                folder = (site_dir / path).parent
+                while folder != site_dir and not any(folder.iterdir()):  # assets/vendor/iframe-worker/
+                    folder.rmdir()
+                    folder = folder.parent
     return lightened, whole
