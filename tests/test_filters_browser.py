@@ -231,6 +231,21 @@ def test_the_index_of_years_hands_the_filter_to_the_year_chosen(page, large):
     assert year.get_attribute("href").endswith("?pays=coree-du-sud")
 
 
+def test_the_frieze_of_a_page_of_months_hands_the_filter_on_too(page, large):
+    """Its groups lead to their month's page, with the choice, and its anchor kept after it."""
+    _, url = large
+    page.goto(url + "chronologie/2023/?pays=coree-du-sud")
+    groups = page.locator(".briefing-timeline a.tl-group")
+    assert groups.count() == 12
+    hrefs = groups.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert all("?pays=coree-du-sud" in h and h.split("?")[0].endswith("/") for h in hrefs), hrefs
+    page.goto(url + "chronologie/")
+    page.select_option("#filtre-pays", "coree-du-sud")
+    year = page.locator(".briefing-timeline .tl-year a", has_text="2023")
+    assert year.get_attribute("href").endswith("2023/?pays=coree-du-sud")
+    assert page.locator(".briefing-timeline .tl-off").count() == 0  # marks of pages not listed here: as built
+
+
 def test_a_folder_the_page_has_no_filter_for_is_left_out(page, large):
     """Rather than hide everything behind a control that is not there."""
     result, url = large

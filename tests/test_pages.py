@@ -216,3 +216,6 @@ def test_stylesheets_and_scripts_are_cached_by_depth_except_beside_them():
     assert key("") == key("index.html") != key("flux/")
     assert [key(u) for u in ("assets/x/", "css/y/", "js/", "vendor/z.html")] == [None] * 4
     assert cache.static_key("scripts", None, config) is None
+    styles = [cache.static_key("styles", SimpleNamespace(url=u), config, "search/index.json", None) for u in
+              ("search/", "flux/")]
+    assert styles == [None, "styles\n1"]

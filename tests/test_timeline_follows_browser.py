@@ -17,19 +17,31 @@ from test_site_shell_browser import _serious_violations
 
 pytestmark = pytest.mark.browser
 
-EVENT = re.compile(r"evenements/([^/?#]+)")
+EVENT = re.compile(r"evenements/([^/?#]+?)(?:\.html)?(?:[/?#]|$)")
 MARKS = """() => [...document.querySelectorAll('.briefing-timeline .tl-mark')].map(m => ({
   off: m.classList.contains('tl-off'), count: (m.querySelector('.tl-count') || {}).textContent || null,
   tab: m.getAttribute('tabindex'), link: m.tagName === 'A'}))"""
 
 
-@pytest.fixture(params=["served", "file"])
-def base(request, public_site, served_public_site):
+@pytest.fixture(params=["served", "file", "export"])
+def base(request, public_site, served_public_site, offline_export):
+    """The site served, opened from ``file://``, and the offline export (``x.html`` addresses)."""
+    if request.param == "export":
+        return offline_export.site
     return served_public_site if request.param == "served" else "file"
 
 
-def _open(page, base: str, public_site, path: str, query: str = ""):
-    url = base + path if base.startswith("http") else page_file(public_site.site, path).as_uri()
+def _file(site, path: str):
+    """A page of a site or of the export (``chronologie/2024/`` is ``chronologie/2024.html`` there)."""
+    exported = site / (path.rstrip("/") + ".html")
+    return exported if path and exported.is_file() else page_file(site, path)
+
+
+def _open(page, base, public_site, path: str, query: str = ""):
+    if not isinstance(base, str):  # the export
+        url = _file(base, path).as_uri()
+    else:
+        url = base + path if base.startswith("http") else page_file(public_site.site, path).as_uri()
     page.goto(url + query)
     page.wait_for_selector("form.briefing-filter:not([hidden])")
 
@@ -40,9 +52,9 @@ def _entry_key(li) -> str:
     return found.group(1) if found else f"w{li.get('data-start')}/{li.get('data-end')}"
 
 
-def _expected(public_site, path: str, **chosen: str) -> list[tuple[bool, str | None]]:
+def _expected(site, path: str, **chosen: str) -> list[tuple[bool, str | None]]:
     """(dimmed, count shown) of each mark of the page once ``chosen`` (folder -> slug) applies."""
-    doc = lxml.html.fromstring(page_file(public_site.site, path).read_bytes())
+    doc = lxml.html.fromstring(_file(site, path).read_bytes())
     shown: dict[str, bool] = {}
     for li in doc.xpath("//article//li[@data-start]"):
         keep = all(slug in li.get(f"data-{kind}", "").split() for kind, slug in chosen.items())
@@ -64,7 +76,8 @@ def _expected(public_site, path: str, **chosen: str) -> list[tuple[bool, str | N
 @pytest.mark.parametrize("path", ["chronologie/2024/", "pays/japon/", "chronologie/"])
 def test_a_filter_dims_the_marks_of_hidden_entries_and_groups_count_what_shows(page, base, public_site, path):
     chosen = {"pays": "coree-du-sud"}
-    expected = _expected(public_site, path, **chosen)
+    site = base if not isinstance(base, str) else public_site.site
+    expected = _expected(site, path, **chosen)
     assert any(off for off, _ in expected) and not all(off for off, _ in expected), expected  # a real test
     _open(page, base, public_site, path, "?pays=coree-du-sud")
     marks = page.evaluate(MARKS)
@@ -72,14 +85,15 @@ def test_a_filter_dims_the_marks_of_hidden_entries_and_groups_count_what_shows(p
     assert all((m["tab"] == "-1") == m["off"] for m in marks if m["link"])  # a dimmed link leaves the tab order
     page.click(".briefing-filter-reset")  # all shown again: every mark as built
     marks = page.evaluate(MARKS)
-    assert [(m["off"], m["count"]) for m in marks] == _expected(public_site, path)
+    assert [(m["off"], m["count"]) for m in marks] == _expected(site, path)
 
 
 def test_a_group_counts_the_events_of_its_month_that_show(page, base, public_site):
     path = "chronologie/2024/"
-    expected = _expected(public_site, path, themes="defense")
+    site = base if not isinstance(base, str) else public_site.site
+    expected = _expected(site, path, themes="defense")
     groups = [count for _, count in expected if count is not None]
-    built = [count for _, count in _expected(public_site, path) if count is not None]
+    built = [count for _, count in _expected(site, path) if count is not None]
     assert groups != built  # the filter changes at least one group's count
     _open(page, base, public_site, path)
     page.select_option("#filtre-themes", "defense")

@@ -16,7 +16,7 @@
   var KINDS = ["pays", "personnalites", "organisations", "themes"];
   var DATES = ["du", "au"];
   var MONTH = /^(\d{4})(?:-(\d{2}))?/;
-  var EVENT = /evenements\/([^\/?#]+)/;
+  var EVENT = /evenements\/([^\/?#]+?)(?:\.html)?(?:[\/?#]|$)/;  // an event's id in a link, served or exported
 
   function plural(count, one, many) { return count + " " + (count > 1 ? many : one); }
 

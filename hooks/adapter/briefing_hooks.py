@@ -14,7 +14,7 @@ from html import escape as html_escape
 from pathlib import Path
 
 from briefing_files import EditPaths, publish, show_problems, under
-from briefing_page import add_to_toc, typeset
+from briefing_page import add_to_toc, head_html, typeset
 from briefing_site import apply_identity, footer_links, link_letters, online_address, place_pages
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
@@ -251,6 +251,7 @@ def _complete_page(context, page, config, nav):
     """After ``material/search`` has indexed the page (priority 0): the fragments kept out of search."""
     page.content = _state["build"].renderer.complete_page_html(page.file.src_uri, page.content, _resolver(page))
     typeset(page)
+    page.meta["briefing_head_html"] = head_html(page, config.site_name)
     found = _state.get("notices", {}).get(page.file.src_uri)
     if found:
         page.content = problems.notice_html(found) + page.content

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from html import escape as html_escape
 
+from markupsafe import escape
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import normalize_url
 
 from briefing.french import typography
 
@@ -37,3 +39,26 @@ def typeset(page) -> None:
         item = pending.pop()
         item.title = typography.html(item.title)
         pending.extend(item.children)
+
+
+def head_html(page, site_name: str) -> str:
+    """The page's feed links, Open Graph and JSON-LD (``page.meta["briefing_head"]``, from
+    ``render.metadata``), written as ``overrides/main.html`` wrote them with Jinja (``| e`` is
+    ``markupsafe.escape``, ``| url`` is ``normalize_url``): 0.1 ms a page less."""
+    head = page.meta.get("briefing_head")
+    if not head:
+        return ""
+    lines = [f'<link rel="alternate" type="{escape(feed["type"])}" title="{escape(feed["title"])}" '
+             f'href="{escape(normalize_url(str(feed["href"]), page))}">' for feed in head["feeds"]]
+    lines += [
+        f'<meta property="og:type" content="{escape(head["og_type"])}">',
+        f'<meta property="og:title" content="{escape(head["og_title"] or page.title or site_name)}">',
+        f'<meta property="og:description" content="{escape(head["og_description"])}">',
+        f'<meta property="og:site_name" content="{escape(site_name)}">',
+        '<meta property="og:locale" content="fr_FR">',
+    ]
+    if page.canonical_url:
+        lines.append(f'<meta property="og:url" content="{escape(page.canonical_url)}">')
+    if head["jsonld"]:
+        lines.append(f'<script type="application/ld+json">{head["jsonld"]}</script>')
+    return "".join(f"\n  {line}" for line in lines)

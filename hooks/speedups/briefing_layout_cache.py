@@ -24,7 +24,7 @@ class LayoutCache:
     def __init__(self) -> None:
         self._rendered: dict[str, str] = {}
         self._titled: dict[str, tuple[str, str]] = {}
-        self._static_folders: dict[int, set[str]] = {}
+        self._static_folders: dict[tuple, set[str]] = {}
         self._layout: tuple[str | None, str] = (None, "")
         """The last page's URL and the relative URLs of the navigation's pages from it."""
 
@@ -39,18 +39,19 @@ class LayoutCache:
             self._layout = (page.url, urls + "\nactive:" + " ".join(p.url for p in nav.pages if p.active))
         return part + "\n" + self._layout[1]
 
-    def static_key(self, part: str, page, config) -> str | None:
-        """The key of a ``part`` that only links to files of the theme and the site's own scripts and
-        stylesheets (``assets/…``, ``extra_css``, ``extra_javascript``): their URLs relative to the page
-        depend on its depth alone, unless the page is in a folder one of them is in (its URLs then
-        share a prefix with the page's): such a page is not cached."""
+    def static_key(self, part: str, page, config, *paths: str | None) -> str | None:
+        """The key of a ``part`` that only links to files of the theme, the site's own scripts and
+        stylesheets (``assets/…``, ``extra_css``, ``extra_javascript``) and ``paths``: their URLs relative
+        to the page depend on its depth alone, unless the page is in a folder one of them is in (its
+        URLs then share a prefix with the page's): such a page is not cached."""
         if page is None:
             return None
-        folders = self._static_folders.get(id(config))
+        folders = self._static_folders.get((id(config), paths))
         if folders is None:
-            paths = ["assets/", *config.extra_css, *(str(s) for s in config.extra_javascript),
-                     *(str(s) for s in (config.extra.get("polyfills") or []))]
-            folders = self._static_folders[id(config)] = {p.lstrip("/").split("/", 1)[0] for p in paths}
+            linked = ["assets/", *config.extra_css, *(str(s) for s in config.extra_javascript),
+                      *(str(s) for s in (config.extra.get("polyfills") or [])), *(p for p in paths if p)]
+            folders = {p.lstrip("/").split("/", 1)[0] for p in linked}
+            self._static_folders[(id(config), paths)] = folders
         if page.url.split("/", 1)[0] in folders:
             return None
         return f"{part}\n{page.url.count('/')}"

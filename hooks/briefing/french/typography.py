@@ -106,10 +106,26 @@ _STATE = {name: 0 for name in _VERBATIM} | {name: 1 for name in _NO_MARKUP} | {"
 """What opening or closing an element changes: 0 its text is left alone, 1 plain text only, 2 a link."""
 
 
+_SHORT = 200
+"""Fragments up to this long (titles, headings of tables of contents) are kept whole once typeset."""
+_typeset_short: dict[str, str] = {}
+
+
 def html(fragment: str) -> str:
     """The text nodes of an HTML fragment typeset, ``1er`` as ``1<sup>er</sup>``, a bare ``http(s)`` URL
     outside a link made a link (a footnote's source); markup untouched. Text in another language (an
     element with a ``lang`` other than French) is left as written."""
+    if len(fragment) > _SHORT:
+        return _html(fragment)
+    typeset = _typeset_short.get(fragment)
+    if typeset is None:
+        if len(_typeset_short) >= _KEPT_NODES:
+            _typeset_short.clear()
+        typeset = _typeset_short[fragment] = _html(fragment)
+    return typeset
+
+
+def _html(fragment: str) -> str:
     out: list[str] = []
     kept = 0
     """Where the part of ``fragment`` not yet copied to ``out`` starts."""

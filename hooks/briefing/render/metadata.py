@@ -1,8 +1,9 @@
 """What a page says about itself to feed readers and sharing: feed links, Open Graph, schema.org JSON-LD.
 
-Returned as plain data for the template (``overrides/main.html`` reads ``page.meta.briefing_head``).
+Returned as plain data (``page.meta.briefing_head``); the adapter writes it into the page's head
+(``adapter/briefing_page.py``: ``head_html``), which ``overrides/main.html`` prints.
 JSON-LD is serialised here with ``<``, ``>`` and ``&`` escaped, so that no text can close its
-``<script>`` element; the template escapes every other value.
+``<script>`` element; every other value is escaped where it is written.
 """
 
 from __future__ import annotations
