@@ -36,7 +36,8 @@ def _expected(entries, *, du: str = "", au: str = "", **chosen: str) -> list[str
     for entry in entries:
         if any(slug not in entry.get(f"data-{kind}", "").split() for kind, slug in chosen.items()):
             continue
-        if (du and entry["data-end"][:7] < du) or (au and entry["data-start"][:7] > au):
+        end = entry.get("data-end", entry["data-start"])  # a single day has no data-end
+        if (du and end[:7] < du) or (au and entry["data-start"][:7] > au):
             continue
         kept.append(entry["text"])
     return kept

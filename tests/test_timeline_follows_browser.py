@@ -49,7 +49,7 @@ def _open(page, base, public_site, path: str, query: str = ""):
 def _entry_key(li) -> str:
     link = li.xpath(".//a/@href")
     found = EVENT.search(link[0]) if link else None
-    return found.group(1) if found else f"w{li.get('data-start')}/{li.get('data-end')}"
+    return found.group(1) if found else f"w{li.get('data-start')}/{li.get('data-end', li.get('data-start'))}"
 
 
 def _expected(site, path: str, **chosen: str) -> list[tuple[bool, str | None]]:

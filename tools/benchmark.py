@@ -36,7 +36,7 @@ from benchmarking.builds import alternate, build_env, run_build
 from benchmarking.filters import filter_figures
 from benchmarking.preview import preview_rebuild_seconds
 from benchmarking.projects import make_bare, make_ours
-from benchmarking.sizes import export_figures, site_figures
+from benchmarking.sizes import export_figures, largest_by_type, site_figures
 
 
 @dataclass
@@ -85,6 +85,9 @@ def measure(size: int, work: Path, args: argparse.Namespace) -> Row:
         "bare / our site MB": f"{reference['site_mb']:.0f} / {ours['site_mb']:.0f}",
         "largest event page KB": f"{ours['largest_event_kb']:.1f}",
         "largest page KB": f"{ours['largest_page_kb']:.1f} ({ours['largest_page']})",
+        "largest by kind KB (top 4)": " · ".join(
+            f"{kind} {size_bytes / 1e3:.0f}" for kind, (size_bytes, _) in
+            sorted(largest_by_type(our_build.site).items(), key=lambda item: -item[1][0])[:4]),
         "bare / our index B/event": f"{reference['index_bytes_per_event']:.0f} / {ours['index_bytes_per_event']:.0f}",
     })
     exports = {"ours": _offline_build(project, work / "ours-offline")}  # its size at every N

@@ -51,7 +51,8 @@
     var scope = form.closest("article") || document.body;
     var status = form.querySelector(".briefing-filter-status");
     var entries = Array.prototype.map.call(scope.querySelectorAll("[data-start]"), function (el, index) {
-      var entry = { el: el, start: el.getAttribute("data-start"), end: el.getAttribute("data-end") };
+      var start = el.getAttribute("data-start");  // no data-end: a single day
+      var entry = { el: el, start: start, end: el.getAttribute("data-end") || start };
       KINDS.forEach(function (kind) { entry[kind] = " " + (el.getAttribute("data-" + kind) || "") + " "; });
       var link = el.querySelector("a[href]");  // an event listed under each year it covers counts once
       entry.key = link ? link.getAttribute("href") : "#" + index;  // (a withheld one has no link)

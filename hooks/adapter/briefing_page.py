@@ -1,5 +1,5 @@
 """MkDocs adapter: a rendered page's last touches, called by ``briefing_hooks``: headings written as HTML
-in its table of contents, and French typography on all a reader sees of it."""
+in its table of contents, French typography on all a reader sees of it, and its head's metadata."""
 
 from __future__ import annotations
 

@@ -215,8 +215,8 @@ def render_chronology_years(corpus: Corpus, placer: Callable[[str], Place]) -> d
             f"{_count(events)}.\n",
             place(_year_timeline(events, corpus, year, bool(months))),
             place(render_filter_form(events, corpus.registry, carry=bool(months)), searchable=False),
-            place(_render_month_summary(year, months) if months
-                  else render_entries(_year_groups(events, 2, year), corpus.registry.entities, place)),
+            place(_render_month_summary(year, months)) if months else
+            place(render_entries(_year_groups(events, 2, year), corpus.registry.entities, place), searchable=False),
             place(_neighbour_links(ordered, i, ("Toute la chronologie", CHRONOLOGY_INDEX_URI))),
         ])
     return pages
@@ -239,7 +239,7 @@ def render_chronology_months(corpus: Corpus, placer: Callable[[str], Place]) -> 
                 place(_neighbour_links(ordered, i, up, top=True)),
                 f"{_count(group)}.\n",
                 place(render_filter_form(group, corpus.registry), searchable=False),
-                place(render_entries([(None, group)], corpus.registry.entities, place)),
+                place(render_entries([(None, group)], corpus.registry.entities, place), searchable=False),
                 place(_neighbour_links(ordered, i, up)),
             ])
     return pages

@@ -148,7 +148,7 @@ def render_entity_archives(entity: Entity, corpus: Corpus, placer: Callable[[str
             f"# {markup.text(entity.title)} : événements {_span(chunk)}\n",
             place(render_filter_form(chunk, corpus.registry, exclude=entity.key), searchable=False),
             place(_by_year(entity, chunk, 2, corpus, place)
-                  + html.paragraph(" · ".join(around), "briefing-neighbours")),
+                  + html.paragraph(" · ".join(around), "briefing-neighbours"), searchable=False),
         ])
     return pages
 
