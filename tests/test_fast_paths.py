@@ -1,18 +1,25 @@
 """Fast paths of the load agree with the precise ones: the front-matter reader with PyYAML, glossary
 marks and web addresses with the general scans; wherever a fast path is unsure, the precise one decides."""
 
+import os
 import random
+import unicodedata
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from briefing.load import checks, frontmatter, glossary, yamlsubset
+from briefing.diagnostics import fold
+from briefing.edition import published
+from briefing.load import checks, frontmatter, glossary, templates, yamlsubset
 
 READER = frontmatter._SUBSET
 LOADERS = (frontmatter._FastPlainLoader, frontmatter._PlainLoader)
 """libyaml, which reads front matter, and PyYAML's own parser, which explains its errors."""
 REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = int(os.environ.get("BRIEFING_HYPOTHESIS_EXAMPLES", "200"))
 
 SCALARS = [
     "Japon", "Corée du Sud", "l'Otan", "l’Otan", "yes", "No", "on", "OFF", "true", "False", "null", "~", "Null",
@@ -203,3 +210,68 @@ def test_usual_web_addresses_are_judged_as_urlsplit_judges_them():
             plain += 1
             assert checks.url_problem(url) == checks.as_text(checks._split_url_problem(url)), url
     assert plain > 300
+
+
+def _plain_fold(text: str) -> str:
+    """``fold`` as written first: every character of the decomposed text tested for a combining mark."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+_TEXT_PIECES = st.sampled_from([
+    "a", "É", "é", "e\u0301", "Œ", "ß", "ﬁ", "Ｆ", "ℌ", "ǅ", "Σ", "ς", "İ", "\u0345", "\u034f", "\U0001d165",
+    "\u0e48", "\u05b0", "’", "'", "«", "»", "\u00a0", "\u202f", " ", "\t", "\n", "\r\n", "\u2028", "\x1c",
+    "\x85", "\x0b", ".", ",", ":", "x", "1", "ǈ", "ẞ", "\u1e9b\u0323",
+    *templates.PLACEHOLDERS, "Le fait, en un à trois", "paragraphes : qui, quoi, où,", "LE FAIT,", "l'analyse",
+])
+_TEXTS = st.lists(_TEXT_PIECES, max_size=30).map("".join) | st.text(max_size=40)
+
+
+@settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None)
+@given(_TEXTS)
+def test_fold_drops_the_marks_a_test_of_every_character_drops(text: str):
+    assert fold(text) == _plain_fold(text)
+
+
+@settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None)
+@given(_TEXTS)
+def test_template_sentences_are_found_as_a_search_of_every_line_finds_them(body: str):
+    found = ((index, templates.placeholder_in(line)) for index, line in enumerate(body.splitlines()))
+    assert templates.placeholder_lines(body) == [(index, sentence) for index, sentence in found if sentence]
+
+
+@settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None)
+@given(_TEXTS | st.sampled_from(["TODO", " à compléter… ", "\u00a0Titre :", "—", "Fait.", "\u2003xxx\u2028"]))
+def test_a_field_is_judged_as_the_plain_reading_judges_it(value: str):
+    """``placeholder_value`` folds the value once; the plain reading folded it again once stripped."""
+    stripped = value.strip()
+    plain = templates.placeholder_in(value) or (
+        stripped if templates._NO_WORD.match(stripped)
+        or templates._normal(stripped).strip(" .…:!?") in templates._FILLERS else None)
+    assert templates.placeholder_value(value) == plain
+
+
+def test_white_space_folds_to_white_space():
+    """What lets a field be folded before it is stripped."""
+    spaces = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+    assert spaces and all(fold(space) and fold(space).isspace() for space in spaces)
+
+
+def test_template_sentences_are_found_on_their_lines_in_a_long_body():
+    body = f"Un texte.\n\nLa suite, accentuée : {templates.ENTRY_MORE.upper()}\n{templates.EVENT_BODY}\nFin."
+    assert templates.placeholder_lines(body) == [(2, templates.ENTRY_MORE), (3, templates.EVENT_BODY)]
+    split = body.replace("LA DESCRIPTION", "LA\nDESCRIPTION")  # found in the whole body, on no line of its own
+    assert templates.placeholder_lines(split) == [(4, templates.EVENT_BODY)]
+
+
+def test_linked_files_are_those_every_pattern_finds_in_every_text(monkeypatch):
+    """``linked_files`` searches a text with a pattern only if it holds what each of its matches holds."""
+    rng = random.Random(7)
+    pieces = ["[a]", "](", "(", ")", "]", ":", "]:", "\n", "   ", "    ", "[", "x.png", "../y.pdf", "/z.md", "#t",
+              "href", "SRC", "data", "poster", "=", " = ", '"', "'", "<", ">", "https://e.org/", "a b", "?q=1", "%20"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(20000)]
+    found = [list(published.linked_files(text, "lettres/x.md")) for text in texts]
+    every_text = tuple(("", pattern) for _needle, pattern in published._LINK_TARGETS)  # "" is in every text
+    monkeypatch.setattr(published, "_LINK_TARGETS", every_text)
+    assert found == [list(published.linked_files(text, "lettres/x.md")) for text in texts]
+    assert sum(1 for targets in found if targets) > 1000

@@ -86,8 +86,61 @@ def test_what_the_second_process_logs_and_links_is_reported_and_counted(tmp_path
         assert "une-section'" not in result.output
 
 
+def test_event_pages_taken_in_turns_make_the_site_built_by_one(tmp_path):
+    """Many event pages and few others: both processes take the event pages one at a time (the main
+    process once its own pages are built), and the site, its search index and its links are as
+    MkDocs builds them alone."""
+    files = dict(MINIMAL_REGISTRY)
+    for number in range(240):
+        day = f"2023-{1 + number // 28:02d}-{1 + number % 28:02d}"
+        files[f"events/2023/{day}-fait-{number}.md"] = note(
+            f"date: {day}\ntitle: Fait {number}\ncountries: [Japon]",
+            f"Le fait {number}. Voir [le premier](/evenements/2023-01-01-fait-0.md#une-section).\n\n"
+            "## Une section\n\nSuite.")
+    project = make_project(tmp_path / "project", files)
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    one = build(project, tmp_path / "one", strict=True, env={**env, "BRIEFING_PARALLEL": "off"})
+    two = build(project, tmp_path / "two", strict=True, env={**env, "BRIEFING_PARALLEL": "on"})
+    assert one.returncode == 0, one.output
+    assert two.returncode == 0, two.output
+    assert "of 240 event pages built by a second process (the two took them in turns)" in two.output, two.output
+    site = _every_file(one.site)
+    assert len([name for name in site if name.startswith("evenements/")]) == 240
+    assert sorted(site) == sorted(_every_file(two.site))
+    assert [name for name, data in _every_file(two.site).items() if site[name] != data] == []
+
+
 def test_a_wrong_setting_stops_the_build(tmp_path):
     project = make_project(tmp_path / "project", MINIMAL_REGISTRY)
     result = build(project, tmp_path / "site", env={"BRIEFING_PARALLEL": "sometimes"})
     assert result.returncode != 0
     assert "BRIEFING_PARALLEL='sometimes': expected one of auto, on, off" in result.output
+
+
+def _page(uri: str, parent=None):
+    """A stand-in for what ``_independent`` reads of a MkDocs page and its file."""
+    from types import SimpleNamespace
+
+    page = SimpleNamespace(parent=parent, previous_page=None, next_page=None, is_page=True)
+    return SimpleNamespace(src_uri=uri, page=page)
+
+
+def test_the_second_process_takes_no_page_whose_titles_cross_the_two_processes():
+    """MkDocs shows a page's neighbours' and ancestors' titles, which a process knows only for the pages
+    it read: letters linked in order, an archive page under its entity page, a month page under its
+    year page stay with the parent (with the 1,000-event corpus they read ``None`` when split)."""
+    import importlib
+
+    parallel = importlib.import_module("speedups.briefing_parallel_pages")
+    section = _page("pays/index.md")  # in the navigation
+    entity, lone = _page("pays/japon.md", section.page), _page("pays/chili.md", section.page)
+    archive = _page("pays/japon/archives-1.md", entity.page)
+    year = _page("chronologie/2020.md", section.page)
+    month = _page("chronologie/2020/03.md", year.page)
+    first, second = _page("lettres/1.md", section.page), _page("lettres/2.md", section.page)
+    first.page.next_page, second.page.previous_page = second.page, first.page
+    relation = _page("relations/japon-chine.md", section.page)
+    others = [entity, lone, archive, year, month, first, second, relation]
+    listed = {id(section.page)}
+    chosen = parallel._independent(others, [section, *others], listed)
+    assert [f.src_uri for f in chosen] == ["pays/chili.md", "relations/japon-chine.md"]

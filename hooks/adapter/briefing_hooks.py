@@ -135,21 +135,26 @@ def _prepare_reader_tools(build: Build, config) -> None:
     _state["heads"] = PageHeads(build.corpus, build.settings, build.renderer.readers, links)
 
 
-def _add_exports(build: Build, files: Files, config) -> None:
-    """Feeds, calendars and JSON. Their paths are known at once (pages link to them); the files are
-    written straight into the site folder by a second process while MkDocs renders the pages, and
-    ``on_env`` waits for it before MkDocs copies static files (a generated file whose source is its
-    own destination is left in place). They are in the offline export before anything packs it."""
-    site_dir = Path(config.site_dir)
-    for uri in export_paths(build.corpus, offline=build.settings.offline):
-        publish(files, config, uri, abs_src_path=str(site_dir / uri))
-    links, epoch = _state["links"], os.environ.get("SOURCE_DATE_EPOCH")
+def _start_exports(build: Build, config) -> None:
+    """Feeds, calendars and JSON, written straight into the site folder by a second process while
+    MkDocs goes on (from ``on_files``: MkDocs has emptied the site folder by then), and ``on_env`` waits
+    for it before MkDocs copies static files. They are in the offline export before anything packs it."""
+    site_dir, links, epoch = Path(config.site_dir), _state["links"], os.environ.get("SOURCE_DATE_EPOCH")
     _state["exports"] = BackgroundJob(
         "feeds, calendars and JSON", lambda: write_exports(build.corpus, build.settings, links, site_dir, epoch))
 
 
+def _add_exports(build: Build, files: Files, config) -> None:
+    """The exports' paths, known at once (pages link to them); a generated file whose source is its
+    own destination is left in place when MkDocs copies static files."""
+    site_dir = Path(config.site_dir)
+    for uri in export_paths(build.corpus, offline=build.settings.offline):
+        publish(files, config, uri, abs_src_path=str(site_dir / uri))
+
+
 def on_files(files: Files, config) -> Files:
     build = _state["build"]
+    _start_exports(build, config)  # first: the other core writes them while the pages are generated
     docs_dir = Path(config.docs_dir).resolve()
     for file in list(files):  # the allowlist: what the build does not know never reaches the site
         if file.generated_by is None and under(file.abs_src_path, config.docs_dir) \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -68,10 +69,21 @@ class Diagnostics:
         return sorted(self.items, key=lambda d: (d.path, d.line or 0, d.field or "", d.message))
 
 
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form of a name, for matching suggestions."""
+    """Case- and accent-insensitive form of a name, for matching suggestions: casefolded, decomposed
+    (NFKD), without combining marks. The marks are looked for among the few distinct characters
+    that are not ASCII and removed by ``str.replace`` (a test compares it with a test of every character)."""
+    if text.isascii():
+        return text.casefold()  # ASCII: nothing to decompose, no mark, no ’
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+    if not decomposed.isascii():
+        for char in set(_NOT_ASCII.findall(decomposed)):
+            if unicodedata.combining(char):
+                decomposed = decomposed.replace(char, "")
+    return decomposed.replace("’", "'")
 
 
 def suggest(wrong: str, candidates: list[str]) -> str | None:

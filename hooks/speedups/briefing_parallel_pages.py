@@ -4,11 +4,14 @@ MkDocs builds its pages one after the other, on one core: at 10,000 events that 
 the build, nearly all of it event pages, each independent of the others. Once the navigation is
 made (``on_nav``, last), this hook forks (``briefing.speed.background``). The child runs MkDocs' own
 steps (``_populate_page``, ``on_env`` on a fresh template environment, ``_build_page``: every
-plugin's events, on the same objects) for a share of the event pages, and, when they are too few to
-balance the two processes (1,000 or 2,000 events), for some of the other pages outside the
-navigation too (letters, entity, archive, chronology and relation pages: ``_share``, ``_weight``),
-and writes them into the site folder; in the parent, the collection of files hides those pages
-from MkDocs' two page loops (``PagesElsewhere``), and MkDocs renders the rest. Before the search plugin writes its index
+plugin's events, on the same objects) for its pages and writes them into the site folder; in the
+parent, the collection of files hides those pages from MkDocs' two page loops (``PagesElsewhere``),
+and MkDocs renders the rest. When the event pages are more than the child's share (``_share``,
+``_weight``), the two take them in turns (``briefing.speed.turns``): the child from the fork on, one
+page at a time, the parent once MkDocs has built its own pages (``on_post_build``), so that both end
+together whatever the pages cost. When they are too few (1,000 events), the child takes all of them
+and some of the other pages outside the navigation, those whose titles no other page shows
+(``_independent``). Before the search plugin writes its index
 (``on_post_build``, priority 100) the parent waits for the child and takes back what the rest of
 the build reads of those pages: their search entries, put in page order as if rendered here; their
 anchors, so that links between the two shares are validated as MkDocs validates the others; and
@@ -39,26 +42,33 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from briefing.render.markup import is_event_uri
 from briefing.search.material import material_search_entries
 from briefing.speed.background import BackgroundJob, JobFailed, can_fork
+from briefing.speed.turns import Turns
 
 log = get_plugin_logger("briefing")
 
 MIN_SHARE = 200
 """Less work than this many event pages for the second process (about half a second) is not worth it."""
-OTHER_PAGE_WEIGHT = 2.5
+OTHER_PAGE_WEIGHT = (2.5, 5.1)
 """What a page other than an event page costs, in event pages, when its folder is not in ``PAGE_WEIGHTS``:
-an entity page (measured at 1,000 and 2,000 events: CPU per page built by MkDocs with every hook)."""
-PAGE_WEIGHTS = {"lettres": 3.4, "chronologie": 1.0, "relations": 0.9}
-"""Measured per folder: a letter (its contributors' Markdown), a chronology or relation page (lists)."""
-ARCHIVE_WEIGHT = 1.8
-"""A page two folders deep in a registry folder (``pays/japon/archives-1.md``): up to 200 events listed."""
-NAV_PAGE_WEIGHT = 12.0
+an entity page (CPU per page built by MkDocs with every hook, in one process), as (at ``SMALL_ARCHIVE``
+events, at ``LARGE_ARCHIVE`` events): an entity page's timeline and lists grow with the archive."""
+PAGE_WEIGHTS = {"lettres": (3.4, 3.0), "chronologie": (1.0, 2.0), "relations": (0.9, 1.5)}
+"""Measured per folder: a letter (its contributors' Markdown), a chronology or relation page (lists;
+a month page lists up to 40 events, more as the archive grows)."""
+ARCHIVE_WEIGHT = (1.8, 2.7)
+"""A page two folders deep in a registry folder (``pays/japon/archives-1.md``): up to 50 events listed."""
+NAV_PAGE_WEIGHT = (12.0, 11.0)
 """A page of the navigation (the home page, the indexes), which the parent builds: 20 to 40 ms each."""
-LARGE_ARCHIVE_WEIGHT, SMALL_ARCHIVE, LARGE_ARCHIVE = 1.1, 2_000, 10_000
-"""The weights above are measured up to ``SMALL_ARCHIVE`` events. From ``LARGE_ARCHIVE`` on, every page
-outside the event pages weighs ``LARGE_ARCHIVE_WEIGHT`` and the navigation's pages nothing, as measured
-at 10,000 events (the event pages then cost more, the child's most); in between, interpolated."""
+SMALL_ARCHIVE, LARGE_ARCHIVE = 2_000, 10_000
+"""The weights are measured at 1,000 and 2,000 events (the small ones, up to ``SMALL_ARCHIVE``) and at
+10,000 (the large ones, from ``LARGE_ARCHIVE`` on); in between, interpolated. (An earlier round
+weighed every page outside the event pages 1.1 at 10,000 events and the navigation's nothing: the
+parent then built about a third more than the child, 24 s of pages against 17 s on 2 December.)"""
 PARENT_SHARE_PER_EVENT = 0.05
 """What the parent does alone after the pages (the search index, the exports' share), per event."""
+CHILD_PAGE_COST = 1.07
+"""A page costs the child this much more than the parent (it writes to memory the two processes shared,
+which the system then copies): 2.50 against 2.34 ms an event page at 5,000 events, 2.59 against 2.39 at 10,000."""
 
 
 class PagesElsewhere(Files):
@@ -89,6 +99,11 @@ class Rendered(NamedTuple):
 class _Build:
     job: BackgroundJob
     files: PagesElsewhere
+    nav: object = None
+    turns: Turns[File] | None = None
+    """The event pages both processes take as they go (when the child takes event pages only)."""
+    env: object = None
+    """The parent's template environment, for the event pages it takes once its own pages are built."""
     search_ends: list[tuple[str, int]] = field(default_factory=list)
     """In the parent, after each page it built: (src_uri, the number of search entries then)."""
 
@@ -133,12 +148,12 @@ def _weight(src_uri: str, events: int) -> float:
     if is_event_uri(src_uri):
         return 1.0
     folder, _, rest = src_uri.partition("/")
-    small = PAGE_WEIGHTS.get(folder) or (ARCHIVE_WEIGHT if "/" in rest else OTHER_PAGE_WEIGHT)
-    return _blend(small, LARGE_ARCHIVE_WEIGHT, events)
+    return _blend(PAGE_WEIGHTS.get(folder) or (ARCHIVE_WEIGHT if "/" in rest else OTHER_PAGE_WEIGHT), events)
 
 
-def _blend(small: float, large: float, events: int) -> float:
-    """``small`` up to ``SMALL_ARCHIVE`` events, ``large`` from ``LARGE_ARCHIVE`` on, linear between."""
+def _blend(weights: tuple[float, float], events: int) -> float:
+    """The small weight up to ``SMALL_ARCHIVE`` events, the large one from ``LARGE_ARCHIVE`` on, linear between."""
+    small, large = weights
     along = min(1.0, max(0.0, (events - SMALL_ARCHIVE) / (LARGE_ARCHIVE - SMALL_ARCHIVE)))
     return small + (large - small) * along
 
@@ -147,7 +162,7 @@ def _share(events: int, others: float) -> int:
     """How much work, in event pages, the child takes of ``events`` event pages and other pages
     weighing ``others`` so that both processes end together: the parent finishes the build alone."""
     parent_alone = others + PARENT_SHARE_PER_EVENT * events
-    return max(0, min(round(events + others), round((events + parent_alone) / 2)))
+    return max(0, min(round(events + others), round((events + parent_alone) / (1 + CHILD_PAGE_COST))))
 
 
 def _choose(events: list[File], others: list[File], work: int) -> list[File]:
@@ -158,6 +173,32 @@ def _choose(events: list[File], others: list[File], work: int) -> list[File]:
     weights = [_weight(f.src_uri, len(events)) for f in others]
     count = min(len(others), round((work - len(events)) * len(others) / sum(weights)))
     return events + _spread(others, count)
+
+
+def _independent(others: list[File], pages: list[File], listed: set[int]) -> list[File]:
+    """The pages of ``others`` one process can build while the other builds the rest. MkDocs gives a
+    page the titles of its neighbours (a letter's previous and next) and of its ancestors (an archive
+    page's entity, a month page's year), and a process knows the titles of the pages it read only (and
+    of the navigation's, from ``mkdocs.yml``): a page with neighbours, or below a page outside the
+    navigation, or above another page, stays with the parent (they read ``None`` otherwise)."""
+    above = set()
+    for file in pages:
+        ancestor = file.page.parent
+        while ancestor is not None:
+            above.add(id(ancestor))
+            ancestor = ancestor.parent
+
+    def independent(page) -> bool:
+        if page.previous_page is not None or page.next_page is not None or id(page) in above:
+            return False
+        ancestor = page.parent
+        while ancestor is not None:
+            if ancestor.is_page and id(ancestor) not in listed:
+                return False
+            ancestor = ancestor.parent
+        return True
+
+    return [file for file in others if independent(file.page)]
 
 
 def _spread(pages: list[File], count: int) -> list[File]:
@@ -177,21 +218,26 @@ def on_nav(nav, config, files):
     events = [f for f in outside if is_event_uri(f.src_uri)]
     others = [f for f in outside if not is_event_uri(f.src_uri)]
     weight = sum(_weight(f.src_uri, len(events)) for f in others) \
-        + _blend(NAV_PAGE_WEIGHT, 0.0, len(events)) * (len(pages) - len(outside))
+        + _blend(NAV_PAGE_WEIGHT, len(events)) * (len(pages) - len(outside))
     work, forced = _share(len(events), weight), _mode() == "on"
     if forced:
         work = max(work, min(1, len(events)))
     if work == 0 or (work < MIN_SHARE and not forced):
         return nav
-    chosen = _choose(events, others, work)
+    chosen = _choose(events, _independent(others, pages, listed), work)
+    turns = Turns(events) if work < len(events) else None
+    if turns is not None:  # the event pages, taken one by one: the parent joins once its own pages are built
+        chosen = []
+    elsewhere = events if turns is not None else chosen
+    job = BackgroundJob(f"building {len(elsewhere)} pages",
+                        lambda: _build_elsewhere(chosen, files, nav, config, turns), collect_garbage=True)
+    files.elsewhere = frozenset(f.src_uri for f in elsewhere)  # in this process only: the child sees them all
+    _build = _Build(job, files, nav, turns)
     chosen_events = sum(1 for f in chosen if is_event_uri(f.src_uri))
-    job = BackgroundJob(f"building {len(chosen)} pages",
-                        lambda: _build_elsewhere(chosen, files, nav, config), collect_garbage=True)
-    files.elsewhere = frozenset(f.src_uri for f in chosen)  # in this process only: the child sees them all
-    _build = _Build(job, files)
     more = len(chosen) - chosen_events
-    log.info(f"{chosen_events} of {len(events)} event pages built by a second process"
-             + (f", with {more} of the {len(others)} other pages outside the navigation" if more else ""))
+    if turns is None:
+        log.info(f"{chosen_events} of {len(events)} event pages built by a second process"
+                 + (f", with {more} of the {len(others)} other pages outside the navigation" if more else ""))
     return nav
 
 
@@ -210,8 +256,9 @@ class _KeptRecords(logging.Handler):
         self.records.append(record)
 
 
-def _build_elsewhere(chosen: list[File], files: Files, nav, config) -> Rendered:
-    """In the child: what ``mkdocs.commands.build.build`` does for these pages, in its order."""
+def _build_elsewhere(chosen: list[File], files: Files, nav, config, turns: Turns[File] | None) -> Rendered:
+    """In the child: what ``mkdocs.commands.build.build`` does for these pages, in its order; then, one
+    at a time, the event pages it takes of ``turns`` (an event page shows no other page's title)."""
     kept = _KeptRecords()
     logger = logging.getLogger("mkdocs")
     for handler in list(logger.handlers):
@@ -224,12 +271,21 @@ def _build_elsewhere(chosen: list[File], files: Files, nav, config) -> Rendered:
     doc_files = files.documentation_pages()
     entries = material_search_entries(config)
     search: dict[str, list] = {}
-    for file in chosen:
+    def build(file: File) -> None:
         before = len(entries) if entries is not None else 0
         mkdocs_build._build_page(file.page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())
         if entries is not None:
             search[file.src_uri] = entries[before:]
             del entries[before:]
+
+    for file in chosen:
+        build(file)
+    taken = []
+    while turns is not None and (file := turns.take()) is not None:
+        mkdocs_build._populate_page(file.page, config, files)
+        build(file)
+        taken.append(file)
+    chosen = chosen + taken
     anchors = {}
     for file in chosen:
         page = file.page
@@ -249,13 +305,37 @@ def on_post_page(output, page, config):
     return output
 
 
+@event_priority(-1000)
+def on_env(env, config, files):
+    """Last: the environment the parent builds its pages with, for the event pages it takes later."""
+    if _build is not None:
+        _build.env = env
+    return env
+
+
+def _take_turns(config, build: _Build) -> None:
+    """In the parent, once MkDocs has built its pages: the event pages left, one at a time, as the child."""
+    doc_files = build.files.every_documentation_page()
+    taken = 0
+    while (file := build.turns.take()) is not None:
+        mkdocs_build._populate_page(file.page, config, build.files)
+        mkdocs_build._build_page(file.page, config, doc_files, build.nav, build.env,
+                                 excluded=file.inclusion.is_excluded())
+        taken += 1
+    log.info(f"{len(build.turns) - taken} of {len(build.turns)} event pages built by a second process "
+             "(the two took them in turns)")
+
+
 @event_priority(100)
 def on_post_build(config):
     """Before the search plugin writes its index (priority 0): the child's pages, taken back."""
     global _build
-    build, _build = _build, None
+    build = _build
     if build is None:
         return
+    if build.turns is not None:
+        _take_turns(config, build)
+    _build = None
     waiting = time.monotonic()
     try:
         rendered = Rendered(*build.job.wait())

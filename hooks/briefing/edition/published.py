@@ -26,10 +26,11 @@ from briefing.structure import Sources
 EVENTS_URI = "evenements"
 """Where an event's page is published under ``docs/`` (its relative links resolve from there)."""
 _LINK_TARGETS = (
-    re.compile(r"\]\(\s*<?([^\s)>]+)"),  # [text](target "title"), ![alt](target)
-    re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE),  # [label]: target
-    re.compile(r"""\b(?:href|src|data|poster)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE),  # raw HTML
+    ("](", re.compile(r"\]\(\s*<?([^\s)>]+)")),  # [text](target "title"), ![alt](target)
+    ("]:", re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)),  # [label]: target
+    ("=", re.compile(r"""\b(?:href|src|data|poster)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)),  # raw HTML
 )
+"""Each pattern with what every match of it contains: a text without it is not searched (most are not)."""
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^#")
 _NOTICES = re.compile(r"^(LICEN[CS]E|NOTICE|COPYING)(\.\w+)?$", re.IGNORECASE)
 
@@ -47,7 +48,9 @@ def linked_files(markdown_text: str, src_uri: str) -> Iterator[str]:
     """The ``docs``-relative files a page's Markdown links to (links, images, reference
     definitions, raw HTML attributes); web addresses and anchors are left out."""
     folder = posixpath.dirname(src_uri)
-    for pattern in _LINK_TARGETS:
+    for needle, pattern in _LINK_TARGETS:
+        if needle not in markdown_text:
+            continue
         for target in pattern.findall(markdown_text):
             if _SCHEME.match(target):
                 continue
@@ -87,10 +90,11 @@ def decide(loaded: Loaded, edition_sources: Sources, docs_dir: Path, declared: f
     texts = list(_texts(edition_sources, docs_dir, withheld_too=False))
     for path in inventory.pages:
         texts.append((_uri(path, docs_dir), path.read_text("utf-8", errors="replace")))
-    for uri, text in texts:
-        linked.update(linked_files(text, uri))
+    found = {(uri, text): list(linked_files(text, uri)) for uri, text in texts}
+    for targets in found.values():
+        linked.update(targets)
     withheld = {target for uri, text in _texts(loaded.sources, docs_dir, withheld_too=True)
-                for target in linked_files(text, uri)} - linked
+                for target in (found.get((uri, text)) or linked_files(text, uri))} - linked
     statics = {_uri(path, docs_dir): path for path in inventory.statics}
     published = {uri for uri in statics if uri in linked}
     published |= {uri for uri in statics if _NOTICES.match(posixpath.basename(uri))

@@ -33,7 +33,10 @@ _FOLDED = tuple((_normal(p).rstrip("."), p) for p in PLACEHOLDERS)
 
 def placeholder_in(text: str) -> str | None:
     """The template sentence ``text`` still holds, or None."""
-    folded = _normal(text)
+    return _sentence_in(_normal(text))
+
+
+def _sentence_in(folded: str) -> str | None:
     for needle, sentence in _FOLDED:
         if needle in folded:
             return sentence
@@ -41,17 +44,24 @@ def placeholder_in(text: str) -> str | None:
 
 
 def placeholder_value(value: str) -> str | None:
-    """For a one-line field (title, fact): the template text it still holds, or None."""
-    found = placeholder_in(value)
+    """For a one-line field (title, fact): the template text it still holds, or None. (White space
+    folds to white space: the value's folded words are those of the value stripped.)"""
+    folded = _normal(value)
+    found = _sentence_in(folded)
     if found:
         return found
     stripped = value.strip()
-    if _NO_WORD.match(stripped) or _normal(stripped).strip(" .…:!?") in _FILLERS:
+    if _NO_WORD.match(stripped) or folded.strip(" .…:!?") in _FILLERS:
         return stripped
     return None
 
 
 def placeholder_lines(body: str) -> list[tuple[int, str]]:
-    """(0-based line, sentence) of every template sentence left in a body."""
+    """(0-based line, sentence) of every template sentence left in a body. The body is folded whole
+    first: a line's folded words are a run of the body's (line breaks are white space and fold
+    character by character), so a sentence absent from the body is in none of its lines."""
+    folded = _normal(body)
+    if not any(needle in folded for needle, _sentence in _FOLDED):
+        return []
     found = ((index, placeholder_in(line)) for index, line in enumerate(body.splitlines()))
     return [(index, sentence) for index, sentence in found if sentence]

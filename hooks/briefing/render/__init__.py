@@ -23,7 +23,7 @@ from briefing.render.entities import (
     render_registry_index,
 )
 from briefing.render.events import render_event, render_event_front_matter
-from briefing.render.fragments import Finish, Fragments, Place
+from briefing.render.fragments import Finish, Fragments, Later, Place
 from briefing.render.glossary_page import GLOSSARY_URI, link_marks, render_glossary
 from briefing.render.home import render_home
 from briefing.render.letters import LETTERS_INDEX_URI, render_letter, render_letters_archives, render_letters_index
@@ -68,6 +68,8 @@ class SiteRenderer:
         self.readers = ReaderIndex(corpus)
         self.fragments = Fragments()
         self._events = {markup.event_uri(e.id): e for e in corpus.published_events}
+        self._later: dict[str, Later] = {}
+        """Generated pages whose body is rendered with the page, by ``src_uri`` (month and archive pages)."""
 
     def _placer(self, src_uri: str) -> Place:
         """Places fragments on the page ``src_uri``, whose Markdown is being rendered (again)."""
@@ -77,12 +79,13 @@ class SiteRenderer:
     def generated_pages(self) -> list[GeneratedPage]:
         corpus, settings = self.corpus, self.settings
         pages = []
+        self._later.clear()
         for uri, event in self._events.items():  # rendered with the page (page_markdown), where it is built
             pages.append(GeneratedPage(uri, render_event_front_matter(event), event.path))
         index = CHRONOLOGY_INDEX_URI
         pages.append(GeneratedPage(index, render_chronology_index(corpus, self._placer(index))))
         pages += [GeneratedPage(uri, text) for uri, text in render_chronology_years(corpus, self._placer).items()]
-        pages += [GeneratedPage(uri, text) for uri, text in render_chronology_months(corpus, self._placer).items()]
+        pages += self._later_pages(render_chronology_months(corpus))
         letters = LETTERS_INDEX_URI
         pages.append(GeneratedPage(letters, render_letters_index(corpus, settings, self._placer(letters))))
         pages += [GeneratedPage(uri, text) for uri, text in render_letters_archives(corpus, self._placer).items()]
@@ -90,21 +93,24 @@ class SiteRenderer:
             uri = f"{kind.value}/index.md"
             pages.append(GeneratedPage(uri, render_registry_index(kind, corpus, self._placer(uri))))
         for entity in corpus.registry.entities.values():
-            archives = render_entity_archives(entity, corpus, self._placer)
-            pages += [GeneratedPage(uri, text) for uri, text in archives.items()]
+            pages += self._later_pages(render_entity_archives(entity, corpus))
             letters = render_entity_letters(entity, corpus, settings, self._placer)
             pages += [GeneratedPage(uri, text) for uri, text in letters.items()]
         pages.append(GeneratedPage(GLOSSARY_URI, render_glossary(corpus, settings)))
         pages += self._reader_pages()
         return pages
 
+    def _later_pages(self, later: dict[str, Later]) -> list[GeneratedPage]:
+        """Pages whose body is rendered with the page (``page_markdown``): their front matter for now."""
+        self._later.update(later)
+        return [GeneratedPage(uri, front_matter) for uri, (front_matter, _body) in later.items()]
+
     def _reader_pages(self) -> list[GeneratedPage]:
         """Relations, authors, what's new and the subscriptions page."""
         corpus, settings, readers = self.corpus, self.settings, self.readers
         pages = []
         for r in readers.relations:
-            page = render_relation(r, corpus, readers, settings, self._placer(r.src_uri))
-            pages.append(GeneratedPage(r.src_uri, page))
+            pages += self._later_pages({r.src_uri: render_relation(r, corpus, readers, settings)})
             older = render_relation_letters(r, corpus, readers, settings, self._placer)
             pages += [GeneratedPage(uri, text) for uri, text in older.items()]
         pages += [GeneratedPage(uri, text) for uri, text in render_relations_index(corpus, readers,
@@ -127,6 +133,8 @@ class SiteRenderer:
         elif src_uri in self._entities:
             markdown = render_entity(self._entities[src_uri], self.corpus, self.settings, self._placer(src_uri),
                                      self.readers)
+        elif src_uri in self._later:
+            markdown = self._later[src_uri][1](self._placer(src_uri))
         elif src_uri == HOME_URI:
             markdown = render_home(markdown, self.corpus, self.settings)
         return link_marks(markdown, self.corpus, lambda link: self.fragments.place_inline(src_uri, link))

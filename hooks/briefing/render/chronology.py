@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from itertools import groupby
 
 from briefing.index.corpus import Corpus
@@ -10,7 +11,7 @@ from briefing.load.dates import format_month_heading
 from briefing.render import html, markup
 from briefing.render.entries import Group, render_entries
 from briefing.render.filters import render_filter_form
-from briefing.render.fragments import Place
+from briefing.render.fragments import Later, Place
 from briefing.render.timeline import Target, render_timeline
 from briefing.structure import Event
 
@@ -215,31 +216,35 @@ def render_chronology_years(corpus: Corpus, placer: Callable[[str], Place]) -> d
             f"{_count(events)}.\n",
             place(_year_timeline(events, corpus, year, bool(months))),
             place(render_filter_form(events, corpus.registry, carry=bool(months)), searchable=False),
-            place(_render_month_summary(year, months) if months
-                  else render_entries(_year_groups(events, 2, year), corpus.registry.entities, place)),
+            place(_render_month_summary(year, months)) if months else
+            place(render_entries(_year_groups(events, 2, year), corpus.registry.entities, place), searchable=False),
             place(_neighbour_links(ordered, i, ("Toute la chronologie", CHRONOLOGY_INDEX_URI))),
         ])
     return pages
 
 
-def render_chronology_months(corpus: Corpus, placer: Callable[[str], Place]) -> dict[str, str]:
-    """The month pages of the years too large for one page, by ``src_uri``."""
-    pages = {}
+def render_chronology_months(corpus: Corpus) -> dict[str, Later]:
+    """The month pages of the years too large for one page, by ``src_uri``: each one's body is
+    rendered with its page."""
+    pages: dict[str, Later] = {}
     for year, events in _by_year(corpus).items():
         months = chronology_pages_for_year(year, events)
         ordered = [(_month_label(year, m, part, parts), _month_uri(year, m, part)) for m, part, parts, _ in months]
+        up = (f"Chronologie {year}", markup.chronology_year_uri(year))
         for i, (month, part, parts, group) in enumerate(months):
-            uri = _month_uri(year, month, part)
-            place = placer(uri)
             label = _month_label(year, month, part, parts)
-            up = (f"Chronologie {year}", markup.chronology_year_uri(year))
-            pages[uri] = "\n".join([
-                markup.front_matter(title=f"Chronologie : {label}", search={"exclude": True}),
-                f"# {label}\n",
-                place(_neighbour_links(ordered, i, up, top=True)),
-                f"{_count(group)}.\n",
-                place(render_filter_form(group, corpus.registry), searchable=False),
-                place(render_entries([(None, group)], corpus.registry.entities, place)),
-                place(_neighbour_links(ordered, i, up)),
-            ])
+            front_matter = markup.front_matter(title=f"Chronologie : {label}", search={"exclude": True})
+            pages[_month_uri(year, month, part)] = (front_matter, partial(_month_body, corpus, ordered, i, up, group))
     return pages
+
+
+def _month_body(corpus: Corpus, ordered: list[tuple[str, str]], index: int, up: tuple[str, str],
+                group: list[Event], place: Place) -> str:
+    return "\n".join([
+        f"# {ordered[index][0]}\n",
+        place(_neighbour_links(ordered, index, up, top=True)),
+        f"{_count(group)}.\n",
+        place(render_filter_form(group, corpus.registry), searchable=False),
+        place(render_entries([(None, group)], corpus.registry.entities, place), searchable=False),
+        place(_neighbour_links(ordered, index, up)),
+    ])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from itertools import groupby
 
 from briefing.french import grammar
@@ -13,7 +14,7 @@ from briefing.render import html, letter_pages, markup
 from briefing.render.chronology import TIMELINE_CAPTION
 from briefing.render.entries import Group, render_entries
 from briefing.render.filters import render_filter_form
-from briefing.render.fragments import Place
+from briefing.render.fragments import Later, Place
 from briefing.render.relations import render_relations_of
 from briefing.render.subscriptions import render_follow
 from briefing.render.timeline import render_timeline
@@ -130,27 +131,32 @@ def _render_chronology(entity: Entity, corpus: Corpus, place: Place) -> str:
     return place("".join(parts), searchable=False)
 
 
-def render_entity_archives(entity: Entity, corpus: Corpus, placer: Callable[[str], Place]) -> dict[str, str]:
-    """The entity's archive pages by ``src_uri``: bounded pages instead of one page that grows.
-    ``placer(src_uri)`` places fragments on that page."""
+def render_entity_archives(entity: Entity, corpus: Corpus) -> dict[str, Later]:
+    """The entity's archive pages by ``src_uri``: bounded pages instead of one page that grows. Each
+    one's body is rendered with its page."""
     chunks = archive_chunks(entity, corpus)
-    pages = {}
-    for i, chunk in enumerate(chunks):
-        uri = archive_uri(entity, i + 1)
-        place = placer(uri)
-        around = [html.link(f"{html.text(entity.title)} : fiche et événements récents", markup.entity_uri(entity))]
-        if i > 0:
-            around.insert(0, "← " + html.link(_span(chunks[i - 1]), archive_uri(entity, i)))
-        if i + 1 < len(chunks):
-            around.append(html.link(_span(chunks[i + 1]), archive_uri(entity, i + 2)) + " →")
-        pages[uri] = "\n".join([
+    return {
+        archive_uri(entity, i + 1): (
             markup.front_matter(title=f"{entity.title} : événements {_span(chunk)}", search={"exclude": True}),
-            f"# {markup.text(entity.title)} : événements {_span(chunk)}\n",
-            place(render_filter_form(chunk, corpus.registry, exclude=entity.key), searchable=False),
-            place(_by_year(entity, chunk, 2, corpus, place)
-                  + html.paragraph(" · ".join(around), "briefing-neighbours")),
-        ])
-    return pages
+            partial(_archive_body, entity, corpus, chunks, i),
+        )
+        for i, chunk in enumerate(chunks)
+    }
+
+
+def _archive_body(entity: Entity, corpus: Corpus, chunks: list[list[Event]], i: int, place: Place) -> str:
+    chunk = chunks[i]
+    around = [html.link(f"{html.text(entity.title)} : fiche et événements récents", markup.entity_uri(entity))]
+    if i > 0:
+        around.insert(0, "← " + html.link(_span(chunks[i - 1]), archive_uri(entity, i)))
+    if i + 1 < len(chunks):
+        around.append(html.link(_span(chunks[i + 1]), archive_uri(entity, i + 2)) + " →")
+    return "\n".join([
+        f"# {markup.text(entity.title)} : événements {_span(chunk)}\n",
+        place(render_filter_form(chunk, corpus.registry, exclude=entity.key), searchable=False),
+        place(_by_year(entity, chunk, 2, corpus, place)
+              + html.paragraph(" · ".join(around), "briefing-neighbours"), searchable=False),
+    ])
 
 
 def _render_companions(entity: Entity, corpus: Corpus, place: Place) -> str:

@@ -97,7 +97,7 @@ def render_entries(groups: list[Group], entities: dict[str, Entity], place: Plac
     other = "ancien" if newest_first else "recent"
     labels = ("Du plus récent au plus ancien", "Du plus ancien au plus récent")
     flip, back = labels[::-1] if newest_first else labels
-    toggle = (f'<p class="briefing-order" data-search-exclude>'
+    toggle = (f'<p class="briefing-order" data-search-exclude="">'
               f'<a class="briefing-order-flip" href="#{other}">{flip}</a>'
               f'<a class="briefing-order-back" href="#{LIST_ID}">{back}</a></p>\n')
     order = "desc" if newest_first else "asc"

@@ -37,6 +37,12 @@ class Place(Protocol):
         """A heading written in a fragment, listed in the page's table of contents."""
 
 
+Later = tuple[str, Callable[[Place], str]]
+"""A generated page whose body is rendered with the page, in whichever process builds it: its front
+matter (what MkDocs reads before the pages: the title) and what renders its Markdown body, placing
+its fragments with the ``Place`` given."""
+
+
 @dataclass(frozen=True)
 class _Fragment:
     html: str

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from itertools import groupby
 
 from briefing.french import grammar
 from briefing.index.corpus import Corpus
 from briefing.index.readers import ReaderIndex, Relation
 from briefing.render import html, letter_pages, markup
-from briefing.render.fragments import Place
+from briefing.render.fragments import Later, Place
 from briefing.render.timeline import render_timeline
 from briefing.settings import Settings
 
@@ -25,8 +26,13 @@ def relation_link(relation: Relation, corpus: Corpus) -> str:
     return markup.link(markup.text(relation_name(relation, corpus)), markup.href(relation.src_uri))
 
 
-def render_relation(relation: Relation, corpus: Corpus, readers: ReaderIndex, settings: Settings,
-                    place: Place) -> str:
+def render_relation(relation: Relation, corpus: Corpus, readers: ReaderIndex, settings: Settings) -> Later:
+    """The page's front matter, and what renders its body with the page."""
+    front_matter = markup.front_matter(title=relation_name(relation, corpus), search={"exclude": True})
+    return front_matter, partial(_relation_body, relation, corpus, readers, settings)
+
+
+def _relation_body(relation: Relation, corpus: Corpus, readers: ReaderIndex, settings: Settings, place: Place) -> str:
     name = relation_name(relation, corpus)
     members = [corpus.entity(k) for k in relation.members]
     letters, older = letter_pages.split(readers.relation_letters(relation), letter_pages.NAMED_LATEST,
@@ -39,7 +45,6 @@ def render_relation(relation: Relation, corpus: Corpus, readers: ReaderIndex, se
         for e in members
     ])
     sections = [
-        markup.front_matter(title=name, search={"exclude": True}),
         f"# {markup.text(name)}\n",
         place(html.paragraph(
             f"Les lettres dont la rubrique réunit {named}, "
