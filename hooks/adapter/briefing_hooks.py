@@ -15,7 +15,7 @@ from pathlib import Path
 
 from briefing_files import EditPaths, publish, show_problems, under
 from briefing_page import add_to_toc, head_html, typeset
-from briefing_site import apply_identity, footer_links, link_letters, place_pages
+from briefing_site import apply_identity, footer_links, link_letters, online_address, place_pages
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -27,6 +27,7 @@ from briefing.edition.editions import Edition
 from briefing.exports.build import export_paths, write_exports
 from briefing.exports.links import SiteLinks
 from briefing.exports.offline import drop_server_only_files, is_offline_build, write_readme, write_zip
+from briefing.exports.shell import lighten_export
 from briefing.load import schema
 from briefing.load.preview import STARTED, Preview, PreviewError, select, unnamed_entities
 from briefing.pipeline import Build, run
@@ -193,6 +194,8 @@ def on_nav(nav, config, files):
 def on_env(env, config, files):
     """MkDocs copies static files next: the exports must be written by then."""
     env.globals["briefing_footer"] = footer_links(files, _state["build"].settings)
+    env.globals["briefing_export"] = is_offline_build(config)
+    env.globals["briefing_online_address"] = lambda page: online_address(config.site_url or "", page)
     exports = _state.pop("exports", None)
     if exports is not None:
         try:
@@ -209,7 +212,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if _state["build"].renderer.writes_search_entry(page.file.src_uri) and material_search_entries(config) is not None:
         page.meta["search"] = {"exclude": True}  # Material's parser skips it; on_page_context adds its entry
         page.meta["briefing_search_title"] = html_escape(str(raw_title), quote=False)
-    page.meta["briefing_head"] = _state["heads"].for_page(page.file.src_uri)
+    if not _state["build"].settings.offline:  # feeds, Open Graph, JSON-LD: nothing a reader of the export uses
+        page.meta["briefing_head"] = _state["heads"].for_page(page.file.src_uri)
     return _state["build"].renderer.page_markdown(page.file.src_uri, markdown)
 
 
@@ -268,6 +272,7 @@ def on_post_build(config) -> None:
     """Last of all: the offline export is complete only after ``material/offline`` ran."""
     if is_offline_build(config):
         drop_server_only_files(Path(config.site_dir))
+        lighten_export(Path(config.site_dir))
         settings = _state["build"].settings
         write_readme(Path(config.site_dir), settings.publication, EDITION_LABELS[settings.edition])
         archive = write_zip(Path(config.site_dir))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import shutil
 import time
 import zipfile
 from pathlib import Path
@@ -21,9 +22,16 @@ README_NAME = "LISEZ-MOI.txt"
 _SOURCE_MAP_COMMENT = re.compile(rb"//# sourceMappingURL=[^\s\"'\\]+|/\*# sourceMappingURL=[^*]*\*/")
 """The comment naming a source map, also where the search worker's code is pasted into a string."""
 
-SERVER_ONLY = ("404.html",)
-"""Pages only a web server shows; the 404 page's links are absolute to the server root, so from
-``file://`` they would point outside the export (``file:///assets/…``)."""
+SERVER_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+"""Files only a web server's visitors use: the 404 page, whose links are absolute to the server root
+(from ``file://`` they would point outside the export, ``file:///assets/…``), and the sitemap, for
+search engines (Material reads it only for features this site leaves off: instant navigation,
+versions, languages)."""
+
+LUNR_LANGUAGES = "assets/javascripts/lunr"
+"""The lunr language scripts Material's search worker imports; the export's worker has those of the
+site's language pasted in (``briefing.search.prebuilt.wrap_worker``) and imports none."""
+WRAPPED_WORKER_MARK = b"briefing: prebuilt search index"
 
 DEFAULT_EPOCH = 315532800
 """1980-01-01T00:00:00Z, the earliest time a zip entry can hold."""
@@ -52,14 +60,19 @@ def entry_time(environ: dict | None = None) -> tuple[int, int, int, int, int, in
 
 
 def drop_server_only_files(site_dir: Path) -> list[Path]:
-    """Remove from an export what only makes sense on a web server, and the theme's source maps
-    (a quarter of a small export, for developers' tools only; the comments naming them go too);
-    return what was removed."""
+    """Remove from an export what only makes sense on a web server, the theme's source maps (a
+    quarter of a small export, for developers' tools only; the comments naming them go too) and the
+    lunr language scripts no worker of the export imports; return what was removed."""
     site_dir = Path(site_dir)
     removed = [site_dir / name for name in SERVER_ONLY if (site_dir / name).is_file()]
     maps = sorted(site_dir.rglob("*.map"))
     for path in [*removed, *maps]:
         path.unlink()
+    lunr = site_dir / LUNR_LANGUAGES
+    workers = list(site_dir.glob("assets/javascripts/workers/search.*.js"))
+    if lunr.is_dir() and workers and all(WRAPPED_WORKER_MARK in w.read_bytes() for w in workers):
+        removed += sorted(p for p in lunr.rglob("*") if p.is_file())
+        shutil.rmtree(lunr)
     for script in [*site_dir.glob("assets/**/*.js"), *site_dir.glob("assets/**/*.css"),
                    *site_dir.glob("search/*.js")]:
         data = script.read_bytes()
