@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -9,6 +10,21 @@ from support import MINIMAL_REGISTRY, note
 
 MARKER = "ZQXLEAKMARKER"
 """Written into every field of a confidential event: it must appear in no file of a public build."""
+
+
+ENTITY_LINK = re.compile(
+    r"(?:^|/)(pays|personnalites|organisations|themes)/([^/?#]+?)(?:\.html|/(?:index\.html)?)?(?:[?#]|$)")
+
+
+def entry_slugs(li, kind: str) -> list[str]:
+    """The slugs of a chronology entry's entities in one registry folder, where the filters read them:
+    its links, and for a published entry the page's own entity, named on its list (``data-pays``)."""
+    found = (ENTITY_LINK.search(href) for href in li.xpath(".//span[@class='briefing-tags']/a/@href"))
+    slugs = [m.group(2) for m in found if m and m.group(1) == kind]
+    own = li.xpath(f"ancestor::div[contains(@class, 'briefing-chrono')]/@data-{kind}")
+    if own and li.xpath(".//a/@href"):
+        slugs.append(own[0])
+    return slugs
 
 
 def page_file(site: Path, url_path: str) -> Path:

@@ -47,7 +47,7 @@ def test_a_multi_year_event_is_listed_on_every_year_page_it_covers(site):
     assert len([a for a in index.xpath("//li[contains(@class,'briefing-entry')]/b/a/@href") if SEAT in a]) == 2
 
 
-def test_each_entry_has_its_date_text_and_linked_entities_matching_its_data_attributes(site):
+def test_each_entry_has_its_date_text_and_linked_entities(site):
     checked = 0
     for year in (2017, 2021, 2022, 2023, 2024):
         url = f"chronologie/{year}/"
@@ -65,8 +65,7 @@ def test_each_entry_has_its_date_text_and_linked_entities_matching_its_data_attr
             assert resolve(site.site, source, href).exists()
             tags = {resolve(site.site, source, a).parent.relative_to(site.site).as_posix()
                     for a in entry.xpath(".//span[@class='briefing-tags']/a/@href")}
-            data = {f"{kind}/{slug}" for kind in KINDS for slug in (entry.get(f"data-{kind}") or "").split()}
-            assert tags == data and tags, text
+            assert tags and not any(entry.get(f"data-{kind}") for kind in KINDS), text  # the filters read the links
             assert all((site.site / tag / "index.html").exists() for tag in tags)
             words = entry.xpath("string(./b/following-sibling::text()[1])").strip(" :")
             assert 0 < len(words) <= EXCERPT_CHARS

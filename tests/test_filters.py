@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from reader_support import entry_slugs
 
 from support import MINIMAL_REGISTRY, build, make_project, note
 
@@ -32,12 +33,13 @@ def _options(page, kind: str) -> dict[str, str]:
     return {o.get("value"): o.text_content() for o in page.xpath(f"//select[@name='{kind}']/option") if o.get("value")}
 
 
-def test_an_entry_carries_its_entities_and_days(public_site):
+def test_an_entry_links_its_entities_and_carries_its_days(public_site):
     page = public_site.page("chronologie/2023/")
     camp_david = next(li for li in _entries(page) if "Camp David" in li.text_content())
-    assert camp_david.get("data-pays").split() == ["etats-unis", "japon", "coree-du-sud", "coree-du-nord", "chine"]
-    assert set(camp_david.get("data-themes").split()) == {"alliances", "defense", "renseignement", "diplomatie"}
-    assert "fumio-kishida" in camp_david.get("data-personnalites").split()
+    assert entry_slugs(camp_david, "pays") == ["etats-unis", "japon", "coree-du-sud", "coree-du-nord", "chine"]
+    assert set(entry_slugs(camp_david, "themes")) == {"alliances", "defense", "renseignement", "diplomatie"}
+    assert "fumio-kishida" in entry_slugs(camp_david, "personnalites")
+    assert not any(camp_david.get(f"data-{kind}") for kind in KINDS)  # said once, by its links
     assert camp_david.get("data-start") == "2023-08-18" and camp_david.get("data-end") is None  # a single day
     seat = next(li for li in _entries(page) if "Conseil de sécurité" in li.text_content())
     assert (seat.get("data-start"), seat.get("data-end")) == ("2023-01-01", "2024-12-31")
@@ -62,8 +64,7 @@ def test_the_form_offers_the_entities_of_the_page_and_only_them(public_site, url
     entries = _events(page)
     own = url.strip("/") if url.startswith("pays/") else None
     for kind in KINDS:
-        counts = Counter(slug for li in entries for slug in (li.get(f"data-{kind}") or "").split()
-                         if f"{kind}/{slug}" != own)
+        counts = Counter(slug for li in entries for slug in entry_slugs(li, kind) if f"{kind}/{slug}" != own)
         options = _options(page, kind)
         assert set(options) == set(counts), kind
         for slug, label in options.items():

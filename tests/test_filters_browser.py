@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import lxml.html
 import pytest
+from reader_support import entry_slugs
 
 from briefing.render.filters import CARRY_NOTE
 from browser_support import serve
@@ -23,10 +24,11 @@ KINDS = ("pays", "personnalites", "organisations", "themes")
 
 
 def _entries(path) -> list[dict[str, str]]:
-    """Each entry of a built page: its link text and attributes (what the script reads)."""
+    """Each entry of a built page: its text, its days and its entities by folder (what the script reads)."""
     page = lxml.html.fromstring(path.read_bytes())
     return [
-        {"text": " ".join(li.text_content().split()), **{k: v for k, v in li.attrib.items()}}
+        {"text": " ".join(li.text_content().split()), **{k: v for k, v in li.attrib.items()},
+         **{f"data-{kind}": " ".join(entry_slugs(li, kind)) for kind in KINDS}}
         for li in page.xpath("//article//li[@data-start]")
     ]
 

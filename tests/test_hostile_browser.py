@@ -103,7 +103,7 @@ def _hover_and_focus_titles(page) -> tuple[int, list[str]]:
         element = page.locator(f"[data-probe='{index}']")
         if element.is_visible():
             _hover(element)
-            tooltip = element.get_attribute("aria-describedby")
+            tooltip = element.get_attribute("aria-describedby") or element.get_attribute("aria-labelledby")
             if "<" in title and tooltip and page.locator(f"[id='{tooltip}']").count():
                 shown += 1
                 if page.locator(f"[id='{tooltip}']").text_content() != title.strip():

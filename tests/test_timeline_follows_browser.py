@@ -12,7 +12,7 @@ import re
 
 import lxml.html
 import pytest
-from reader_support import page_file
+from reader_support import entry_slugs, page_file
 from test_site_shell_browser import _serious_violations
 
 pytestmark = pytest.mark.browser
@@ -57,7 +57,7 @@ def _expected(site, path: str, **chosen: str) -> list[tuple[bool, str | None]]:
     doc = lxml.html.fromstring(_file(site, path).read_bytes())
     shown: dict[str, bool] = {}
     for li in doc.xpath("//article//li[@data-start]"):
-        keep = all(slug in li.get(f"data-{kind}", "").split() for kind, slug in chosen.items())
+        keep = all(slug in entry_slugs(li, kind) for kind, slug in chosen.items())
         key = _entry_key(li)
         shown[key] = shown.get(key, False) or keep
     expected = []

@@ -2,8 +2,9 @@
  *
  * The form is hidden in the HTML: without JavaScript every entry shows. Here it is revealed; each
  * entry ([data-start] in the page's article) is kept when it matches every choice (AND): one entity
- * per registry folder (data-pays, data-personnalites, data-organisations, data-themes: slugs separated
- * by spaces) and a range of months (an entry is kept when its days meet the range). The choice lives in
+ * per registry folder (pays, personnalites, organisations, themes: read from the entry's links to
+ * them, and the page's own entity from the list's data-pays…) and a range of months (an entry is kept
+ * when its days, data-start and data-end, meet the range). The choice lives in
  * the URL (?pays=japon&themes=defense&du=2023-01&au=2023-06): read on load, written with
  * history.replaceState on each change (served and from file://), and carried by the links to the
  * neighbouring chronology pages (on a page of years or months, by its table and its timeline's links too).
@@ -16,6 +17,7 @@
   var KINDS = ["pays", "personnalites", "organisations", "themes"];
   var DATES = ["du", "au"];
   var MONTH = /^(\d{4})(?:-(\d{2}))?/;
+  var ENTITY = /(?:^|\/)(pays|personnalites|organisations|themes)\/([^\/?#]+?)(?:\.html|\/(?:index\.html)?)?(?:[?#]|$)/;
   var EVENT = /evenements\/([^\/?#]+?)(?:\.html)?(?:[\/?#]|$)/;  // an event's id in a link, served or exported
 
   function plural(count, one, many) { return count + " " + (count > 1 ? many : one); }
@@ -25,6 +27,24 @@
     var match = MONTH.exec(value || "");
     if (!match) return "";
     return match[1] + "-" + (match[2] || (end ? "12" : "01"));
+  }
+
+  /* An entry's entities by registry folder: those its links lead to (pays/japon/, or pays/japon.html in
+   * the export), and for a published one the entity its list leaves out (the page's own, on the list's
+   * container: data-pays="japon"). */
+  function entities(el, link) {
+    var named = {};
+    KINDS.forEach(function (kind) { named[kind] = []; });
+    Array.prototype.forEach.call(el.querySelectorAll(".briefing-tags a[href]"), function (a) {
+      var found = ENTITY.exec(a.getAttribute("href"));
+      if (found) named[found[1]].push(decodeURIComponent(found[2]));
+    });
+    var list = link && el.closest(".briefing-chrono");
+    KINDS.forEach(function (kind) {
+      var own = list && list.getAttribute("data-" + kind);
+      if (own) named[kind].push(own);
+    });
+    return named;
   }
 
   function readState(search) {
@@ -53,8 +73,9 @@
     var entries = Array.prototype.map.call(scope.querySelectorAll("[data-start]"), function (el, index) {
       var start = el.getAttribute("data-start");  // no data-end: a single day
       var entry = { el: el, start: start, end: el.getAttribute("data-end") || start };
-      KINDS.forEach(function (kind) { entry[kind] = " " + (el.getAttribute("data-" + kind) || "") + " "; });
       var link = el.querySelector("a[href]");  // an event listed under each year it covers counts once
+      var named = entities(el, link);
+      KINDS.forEach(function (kind) { entry[kind] = " " + named[kind].join(" ") + " "; });
       entry.key = link ? link.getAttribute("href") : "#" + index;  // (a withheld one has no link)
       return entry;
     });

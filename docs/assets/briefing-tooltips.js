@@ -16,7 +16,7 @@
   var tip = null;     // the tooltip element while one is shown
   var host = null;    // the element it describes
   var title = "";     // the host's title, removed while the tooltip shows (no native tooltip over it)
-  var named = false;  // whether the title, removed, was the host's name (a timeline's mark): then an aria-label
+  var named = false;  // whether the title, removed, was the host's name (a timeline's mark): the tooltip names it
   var hideTimer = 0;
   var sequence = 0;
 
@@ -59,9 +59,8 @@
     inner.textContent = title;
     tip.appendChild(inner);
     named = !element.hasAttribute("aria-label") && !spoken(element);
-    if (named) element.setAttribute("aria-label", title);  // its name stays while the title is away
-    element.removeAttribute("title");
-    if (!named) element.setAttribute("aria-describedby", tip.id);
+    element.removeAttribute("title");  // the name it gave stays, by the tooltip (same text): labelled, not described
+    element.setAttribute(named ? "aria-labelledby" : "aria-describedby", tip.id);
     document.body.appendChild(tip);
     place();
     tip.style.setProperty("--md-tooltip-width", inner.getBoundingClientRect().width + "px");
@@ -74,8 +73,7 @@
     clearTimeout(hideTimer);
     if (!tip) return;
     tip.remove();
-    host.removeAttribute("aria-describedby");
-    if (named) host.removeAttribute("aria-label");
+    host.removeAttribute(named ? "aria-labelledby" : "aria-describedby");
     if (!host.hasAttribute("title")) host.setAttribute("title", title);
     tip = host = null;
   }

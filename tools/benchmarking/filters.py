@@ -37,9 +37,11 @@ _CHANGE = """async ([name, value]) => {
 }"""
 _COMMON = """kind => {
   const counts = {};
-  for (const el of document.querySelectorAll('article [data-start]'))
-    for (const slug of (el.getAttribute('data-' + kind) || '').split(' ').filter(Boolean))
-      counts[slug] = (counts[slug] || 0) + 1;
+  const entity = new RegExp('(?:^|/)' + kind + '/([^/?#]+?)(?:\\.html|/(?:index\\.html)?)?(?:[?#]|$)');
+  for (const a of document.querySelectorAll('article [data-start] .briefing-tags a[href]')) {
+    const found = entity.exec(a.getAttribute('href'));
+    if (found) counts[found[1]] = (counts[found[1]] || 0) + 1;
+  }
   return Object.entries(counts).sort((a, b) => b[1] - a[1]).map(e => e[0]);
 }"""
 

@@ -2,11 +2,11 @@
 
 An entry reads ``date : fact line`` (or, for a note without one, the beginning of its text), then
 its entities as links, by their short names (``Otan``). Each is an ``<li class="briefing-entry">``
-carrying what the filters in the browser need, in data attributes named after the registry folders:
-``data-pays="japon coree-du-sud"``, ``data-personnalites``, ``data-organisations``, ``data-themes``
-(entry slugs, absent when there are none) and ``data-start`` / ``data-end`` (ISO days, the end
-inclusive; absent for a single day: 24 bytes less on most entries, on every page listing them).
-A withheld stand-in carries its dates only.
+carrying its days for the filters in the browser: ``data-start`` / ``data-end`` (ISO days, the end
+inclusive; absent for a single day). Its entities the filters read from its links (``pays/japon/``:
+``pays`` ``japon``), so that an entry does not say them twice; the entity a page leaves out of its
+entries' links (an entity's own page) is on the list's container, in a data attribute named after
+its registry folder (``data-pays="japon"``). A withheld stand-in carries its dates only.
 
 A list of entries sits in a ``div.briefing-chrono`` that can be read in both orders: the reversed
 order is an anchor (``#recent`` or ``#ancien``) that CSS alone honours (``:target``), so that it
@@ -22,7 +22,7 @@ from briefing.index.plaintext import one_line
 from briefing.load.dates import format_when
 from briefing.render import html, markup
 from briefing.render.fragments import Place
-from briefing.structure import ALL_KINDS, FACT_LINE_CHARS, Entity, Event
+from briefing.structure import FACT_LINE_CHARS, Entity, Event
 
 EXCERPT_CHARS = FACT_LINE_CHARS
 """A chronology shows at most this many characters of a fact (its fact line, or its text's beginning),
@@ -41,25 +41,18 @@ def entry_text(event: Event) -> str:
     return one_line(event.body, EXCERPT_CHARS) or event.title
 
 
-def _data_attributes(event: Event, entities: dict[str, Entity]) -> str:
+def _data_attributes(event: Event) -> str:
     start = event.when.start.first_day().isoformat()
     end = (event.when.end or event.when.start).last_day().isoformat()
-    slugs: dict[str, list[str]] = {}
-    for key in event.entities:
-        entity = entities.get(key)
-        if entity is not None:
-            slugs.setdefault(entity.kind.value, []).append(entity.slug)
-    named = "".join(f' data-{kind.value}="{html.text(" ".join(slugs[kind.value]))}"'
-                    for kind in ALL_KINDS if kind.value in slugs)
-    return f'{named} data-start="{start}"' + (f' data-end="{end}"' if end != start else "")
+    return f' data-start="{start}"' + (f' data-end="{end}"' if end != start else "")
 
 
 def _build(event: Event, entities: dict[str, Entity]) -> tuple[str, str, list[tuple[str, str]]]:
     """(opening tag, date and text, [(entity key, link)]) of an entry, kept per event."""
     date = html.text(format_when(event.when))
     if event.withheld:
-        return f'<li class="briefing-entry"{_data_attributes(event, {})}>', f"<b>{date}</b> : {html.WITHHELD}", []
-    opening = f'<li class="briefing-entry"{_data_attributes(event, entities)}>'
+        return f'<li class="briefing-entry"{_data_attributes(event)}>', f"<b>{date}</b> : {html.WITHHELD}", []
+    opening = f'<li class="briefing-entry"{_data_attributes(event)}>'
     head = f"<b>{html.link(date, markup.event_uri(event.id))}</b> : {html.text(entry_text(event))}"
     links = [(key, html.link(html.text(entities[key].short_name), markup.entity_uri(entities[key])))
              for key in event.entities if key in entities]
@@ -108,6 +101,8 @@ def render_entries(groups: list[Group], entities: dict[str, Entity], place: Plac
               f'<a class="briefing-order-flip" href="#{other}">{flip}</a>'
               f'<a class="briefing-order-back" href="#{LIST_ID}">{back}</a></p>\n')
     order = "desc" if newest_first else "asc"
-    return (f'<div class="briefing-chrono" id="{LIST_ID}" data-order="{order}">\n'
+    own = entities.get(omit) if omit else None  # the page's entity, left out of every entry's links
+    named = f' data-{own.kind.value}="{html.text(own.slug)}"' if own else ""
+    return (f'<div class="briefing-chrono" id="{LIST_ID}" data-order="{order}"{named}>\n'
             f'<span class="briefing-order-target" id="{other}"></span>\n{toggle}'
             f'{_groups(groups, entities, place, omit)}</div>\n')

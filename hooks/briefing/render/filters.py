@@ -1,11 +1,12 @@
 """Filterable chronologies: the filter form of a page.
 
-Each entry of a chronology carries its entities' slugs by registry folder and its first and last day
-(``entries.py``: ``data-pays="japon coree-du-sud" data-themes="defense" data-start="2023-01-30"
-data-end="2023-02-01"``). The form lists only the entities of the entries on its page, at most
-``OPTIONS_PER_FOLDER`` per folder, so it never grows with the archive. It is ``hidden``: without
-JavaScript every entry is shown; ``docs/assets/briefing-filter.js`` reveals it, filters the entries
-(AND of every choice) and keeps the choice in the URL (``?pays=japon&themes=defense&du=2023-01&au=2023-06``).
+Each entry of a chronology links its entities (``pays/japon/``, the page's own entity named on the
+list: ``data-pays="japon"``) and carries its first and last day (``entries.py``:
+``data-start="2023-01-30" data-end="2023-02-01"``), which is all the script filters by. The form
+lists only the entities of the entries on its page, at most ``OPTIONS_PER_FOLDER`` per folder, so it
+never grows with the archive. It is ``hidden``: without JavaScript every entry is shown;
+``docs/assets/briefing-filter.js`` reveals it, filters the entries (AND of every choice) and keeps
+the choice in the URL (``?pays=japon&themes=defense&du=2023-01&au=2023-06``).
 """
 
 from __future__ import annotations
