@@ -59,10 +59,10 @@ def _year_link(year: int) -> str:
 YEAR_PAGE_LIMIT = 50
 """A year with more events than this lists its months, each on its own page (or pages, see
 MONTH_PAGE_SIZE), so that no page grows with the size of the archive. Fifty entries, as on an entity's
-archive page, make a year page of about 60 KB (its frieze and filter form about 13 KB, an entry about
-0.75 KB, the theme's shell 19 KB): no heavier than an entity page. A year just over it is split into
-its months all the same: a month's address (``chronologie/2023/03/``) then never changes as the year
-grows, where any grouping of months would have to be cut again."""
+archive page, make a year page of 58-63 KB in the synthetic corpus (26 KB without entries: the theme's
+page, the filter form and the frieze; 0.74 KB an entry): no heavier than an entity page (PERFORMANCE.md).
+A year just over it is split into its months all the same: a month's address (``chronologie/2023/03/``)
+then never changes as the year grows, where any grouping of months would have to be cut again."""
 MONTH_PAGE_SIZE = 40
 """A month with more events than this is listed on several pages (``03``, ``03-2``…) of this many."""
 
