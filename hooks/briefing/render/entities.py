@@ -42,9 +42,10 @@ def _render_letters(entity: Entity, corpus: Corpus, settings: Settings, place: P
     if not letters:
         return ""
     latest, pages = letter_pages.split(letters, letter_pages.NAMED_LATEST, _letters_uri(entity))
-    items = html.letter_items(latest, corpus.registry.entities, settings.short_name)
-    older = letter_pages.older_links(pages, f"{len(letters)} lettres en tout ; les plus anciennes")
-    return place(place.heading(2, "Lettres", "lettres") + items + older, searchable=False)
+    t = html.typesetter(True)
+    items = html.letter_items(latest, corpus.registry.entities, settings.short_name, typeset=True)
+    older = t(letter_pages.older_links(pages, f"{len(letters)} lettres en tout ; les plus anciennes"))
+    return place(t(place.heading(2, "Lettres", "lettres")) + items + older, searchable=False, typeset=True)
 
 
 def render_entity_letters(entity: Entity, corpus: Corpus, settings: Settings,

@@ -118,5 +118,6 @@ def letter_link(letter: Letter, entities: dict[str, Entity], short_name: str) ->
     return link(text(markup.letter_reference(letter, entities, short_name)), letter.src_uri)
 
 
-def letter_items(letters: list[Letter], entities: dict[str, Entity], short_name: str) -> str:
-    return items(letter_link(x, entities, short_name) for x in letters)
+def letter_items(letters: list[Letter], entities: dict[str, Entity], short_name: str, *, typeset: bool = False) -> str:
+    t = typesetter(typeset)
+    return items(t(letter_link(x, entities, short_name)) for x in letters)
