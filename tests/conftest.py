@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from support import REPO, BuildResult, build
+from support import FULL_EXPORT_EPOCH, REPO, BuildResult, build
 
 pytest_plugins = ["browser_support"]
 
@@ -39,6 +39,15 @@ def project(tmp_path) -> Path:
 def offline_export(tmp_path_factory) -> BuildResult:
     """The sample content, public edition, as the offline export: ``OFFLINE=true mkdocs build -d export``."""
     result = build(REPO, tmp_path_factory.mktemp("offline") / "export", strict=True, env={"OFFLINE": "true"})
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def full_export(tmp_path_factory) -> BuildResult:
+    """The subscribers' export of the sample, dated by SOURCE_DATE_EPOCH."""
+    env = {"OFFLINE": "true", "BRIEFING_EDITION": "full", "SOURCE_DATE_EPOCH": FULL_EXPORT_EPOCH}
+    result = build(REPO, tmp_path_factory.mktemp("full-export") / "export", strict=True, env=env)
     assert result.returncode == 0, result.output
     return result
 

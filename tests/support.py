@@ -15,6 +15,8 @@ REPO = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 ENGINE_FILES = ["mkdocs.yml", "hooks", "overrides", "docs/assets"]
 """What a synthetic project copies from the repository: the tool, not the sample content."""
+FULL_EXPORT_EPOCH = "1730419200"
+"""2024-11-01: the ``SOURCE_DATE_EPOCH`` of the ``full_export`` fixture (``conftest.py``)."""
 
 
 @dataclass

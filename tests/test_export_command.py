@@ -17,18 +17,9 @@ import icalendar
 import lxml.html
 import pytest
 
-from support import REPO, BuildResult, build, make_project
+from support import FULL_EXPORT_EPOCH, REPO, make_project
 
-EPOCH = "1730419200"  # 2024-11-01
-
-
-@pytest.fixture(scope="session")
-def full_export(tmp_path_factory) -> BuildResult:
-    """The subscribers' export of the sample, dated by SOURCE_DATE_EPOCH."""
-    env = {"OFFLINE": "true", "BRIEFING_EDITION": "full", "SOURCE_DATE_EPOCH": EPOCH}
-    result = build(REPO, tmp_path_factory.mktemp("full-export") / "export", strict=True, env=env)
-    assert result.returncode == 0, result.output
-    return result
+EPOCH = FULL_EXPORT_EPOCH  # 2024-11-01: the date of ``full_export`` (conftest.py)
 
 
 def _zip_names(site: Path) -> list[str]:

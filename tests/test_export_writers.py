@@ -70,8 +70,9 @@ def _json(site, name: str) -> list[dict]:
 
 
 def _page_id(identifier: str) -> str:
-    """``…/evenements/x/``, ``urn:briefing:evenements/x.html`` -> ``x``."""
-    return identifier.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
+    """``…/evenements/x/``, ``urn:briefing:evenements/x/`` -> ``x`` (an id names the site's page, never ``.html``)."""
+    assert identifier.endswith("/"), identifier
+    return identifier.rstrip("/").rsplit("/", 1)[-1]
 
 
 @pytest.mark.parametrize("mode", ["online", "relative"])

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from briefing_files import EditPaths, publish, show_problems, under
 from briefing_page import add_to_toc, head_html, typeset_titles
-from briefing_site import apply_identity, footer_links, link_letters, online_address, place_pages
+from briefing_site import apply_identity, footer_links, link_letters, place_pages
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -91,7 +91,18 @@ def _refuse_unsafe_theme_features(config) -> None:
                 feature=feature, reason=i18n._(sanitize.UNSAFE_THEME_FEATURES[feature])))
 
 
-def on_config(config):
+_online = {"directory_urls": True}
+"""How the published site serves pages (``use_directory_urls`` as configured), noted before the offline
+plugin turns directory URLs off for the export's ``x.html`` files."""
+
+
+@event_priority(100)
+def _note_online_urls(config) -> None:
+    """Before ``material/offline`` (priority 0): the exports name pages as the published site serves them."""
+    _online["directory_urls"] = bool(config.use_directory_urls)
+
+
+def _configure(config):
     _refuse_unsafe_theme_features(config)
     root = Path(config.config_file_path).resolve().parent
     i18n.use(config.theme.get("language"))
@@ -130,9 +141,13 @@ def on_config(config):
     return config
 
 
+on_config = CombinedEvent(_note_online_urls, _configure)
+
+
 def _prepare_reader_tools(build: Build, config) -> None:
-    """Page URLs as this build writes them (the offline plugin has already turned directory URLs off)."""
-    links = SiteLinks(config.site_url or "", bool(config.use_directory_urls))
+    """Page URLs as this build writes them (the offline plugin has already turned directory URLs off) and
+    as the published site serves them (what the exports' absolute URLs and identifiers name)."""
+    links = SiteLinks(config.site_url or "", bool(config.use_directory_urls), _online["directory_urls"])
     _state["links"] = links
     _state["heads"] = PageHeads(build.corpus, build.settings, build.renderer.readers, links)
 
@@ -196,7 +211,7 @@ def on_env(env, config, files):
     """MkDocs copies static files next: the exports must be written by then."""
     env.globals["briefing_footer"] = footer_links(files, _state["build"].settings)
     env.globals["briefing_export"] = is_offline_build(config)
-    env.globals["briefing_online_address"] = lambda page: online_address(config.site_url or "", page)
+    env.globals["briefing_online_address"] = lambda page: _state["links"].page_url(page.file.src_uri)
     exports = _state.pop("exports", None)
     if exports is not None:
         try:

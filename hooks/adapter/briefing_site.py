@@ -11,9 +11,7 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable
-from urllib.parse import quote
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -44,15 +42,6 @@ def footer_links(files: Files, settings: Settings) -> dict[str, str]:
         if file is not None:
             links[name] = file.url
     return links
-
-
-def online_address(site_url: str, page: Page) -> str:
-    """The page's address on the site (directory URLs), also in the offline export, whose own page
-    URLs end in ``.html``: what a printout of the export names is the page a reader can open online."""
-    stem, _ = posixpath.splitext(page.file.src_uri)
-    folder, name = posixpath.split(stem)
-    path = (folder + "/" if folder else "") if name in ("index", "README") else stem + "/"
-    return site_url.rstrip("/") + "/" + quote(path)
 
 
 def place_pages(nav, files: Files, parent_of: Callable[[str], str | None]) -> None:

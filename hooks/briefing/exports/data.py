@@ -31,7 +31,7 @@ def _date(date: PartialDate | None) -> dict | None:
 
 
 def _url(context: ExportContext, src_uri: str, from_file: str) -> str:
-    return context.links.link(context.links.page_path(src_uri), from_file=from_file)
+    return context.links.page_link(src_uri, from_file=from_file)
 
 
 def _entities(context: ExportContext, from_file: str) -> dict[str, dict]:

@@ -145,14 +145,13 @@ class _Writer:
         xml = self.by_folder.get((key, folder))
         if xml is None:
             links, entry = self.context.links, self._entry(key, item)
-            page = links.page_path(entry.page)
-            link = links.link(page, from_file=path)
+            link = links.page_link(entry.page, from_file=path)
             xml = self.by_link.get((key, link))
             if xml is None:
                 midnight = dt.datetime(entry.date.year, entry.date.month, entry.date.day, tzinfo=dt.UTC)
                 xml = self.by_link[key, link] = atom.entry(
-                    id=links.identifier(page), title=typography.text(entry.title), link=link, updated=midnight,
-                    published=midnight, summary=typography.text(entry.summary),
+                    id=links.page_identifier(entry.page), title=typography.text(entry.title), link=link,
+                    updated=midnight, published=midnight, summary=typography.text(entry.summary),
                     content=typography.text(entry.content), authors=entry.authors,
                     categories=entry.categories,
                 ).encode()
@@ -168,7 +167,7 @@ class _Writer:
         feed.author({"name": settings.publication})
         feed.language("fr")
         feed.link(href=links.link(path, from_file=path), rel="self", type=paths.ATOM_TYPE)
-        feed.link(href=links.link(links.page_path(page), from_file=path), rel="alternate", type="text/html")
+        feed.link(href=links.page_link(page, from_file=path), rel="alternate", type="text/html")
         feed.updated(self.context.updated)
         head, end = feed.atom_str(pretty=True).rsplit(b"</feed>", 1)
         folder = posixpath.dirname(path)

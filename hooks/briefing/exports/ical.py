@@ -57,7 +57,7 @@ class _Calendars:
     def _vevent(self, event: Event) -> bytes:
         links = self.links
         start, end = event_span(event)
-        page = links.absolute(links.page_path(markup.event_uri(event.id)))
+        page = links.page_url(markup.event_uri(event.id))  # the site's address, also in the offline export
         date = format_when(event.when)
         first = f"{date} : {plain_field(event.fact)}" if event.fact else f"Date : {date}"
         description = [first, capitalised(plain_text(event.body))]

@@ -64,7 +64,7 @@ class PageHeads:
         return head
 
     def _url(self, src_uri: str) -> str | None:
-        return self.links.absolute(self.links.page_path(src_uri))
+        return self.links.page_url(src_uri)
 
     def _letter(self, letter: Letter) -> dict:
         entities = self.corpus.registry.entities
@@ -112,7 +112,7 @@ class PageHeads:
 
     def _person(self, name: str) -> dict:
         person = {"@type": "Person", "name": name}
-        url = self.links.absolute(self.links.page_path(AUTHORS_URI))
+        url = self.links.page_url(AUTHORS_URI)
         if url:
             person["url"] = f"{url}#{self.readers.author_slug(name)}"
         return person
