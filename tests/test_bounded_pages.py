@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.render.chronology import MONTH_PAGE_SIZE
+from briefing.render.chronology import MONTH_PAGE_SIZE, YEAR_PAGE_LIMIT
 from briefing.render.entities import ARCHIVE_PAGE_SIZE, ENTITY_RECENT_EVENTS
 from support import MINIMAL_REGISTRY, build, make_project, note
 
-EVENTS = 260  # more than a year page lists (40), than an entity page shows (30) plus four archive pages (50 each)
-DENSE_MONTH = MONTH_PAGE_SIZE + 10
+EVENTS = 260  # more than a year page lists (50), than an entity page shows (30) plus four archive pages (50 each)
+DENSE_MONTH = max(MONTH_PAGE_SIZE, YEAR_PAGE_LIMIT) + 10
+"""A month fuller than a month page holds, in a year fuller than a year page holds."""
 LONG_FACT = "fait dont la phrase, bien plus longue qu’une ligne de chronologie, " * 6
 """Entries at their largest: every entity of the registry and a fact line longer than an entry shows."""
 
@@ -29,6 +30,12 @@ def big_year(tmp_path_factory):
     for i in range(DENSE_MONTH):  # a month fuller than a page holds: listed on two pages
         day = f"2022-03-{i % 28 + 1:02d}"
         files[f"events/2022/{day}-mars-{i}.md"] = note(f"date: {day}\ntitle: Mars {i}")
+    for i in range(YEAR_PAGE_LIMIT):  # a year as full as its page holds, every entry at its largest but Japon
+        month, day = i % 12 + 1, i // 12 + 1
+        files[f"events/2021/2021-{month:02d}-{day:02d}-plein-{i}.md"] = note(
+            f"date: 2021-{month:02d}-{day:02d}\ntitle: Plein {i}\ncountries: [Corée du Sud]\npeople: [Fumio Kishida]\n"
+            f"organizations: [Otan]\ntopics: [Défense]\nfact: « {LONG_FACT}plein n° {i} »",
+        )
     files["docs/lettres/1-avant.md"] = note(  # every event is "new" since this letter: the page must not grow
         "number: 1\nissue: 2022-06\nzones: [Japon]\ntitle: Avant", "Chapeau.\n\n<!-- more -->\n\nAnalyse.")
     tmp = tmp_path_factory.mktemp("bounded")
@@ -71,6 +78,23 @@ def test_a_large_year_lists_its_months_on_their_own_pages(big_year):
     assert "Mars 2022 (1/2)" in big_year.text("chronologie/2022/03-2/")  # the way back
     late_march = big_year.page("evenements/2022-03-28-mars-27/")  # the month's last event: on its second page
     assert late_march.xpath("//p[contains(@class,'briefing-date')]/a/@href")[0].endswith("chronologie/2022/03-2/")
+
+
+def test_a_year_up_to_its_bound_lists_its_events_itself(big_year):
+    """The year of ``YEAR_PAGE_LIMIT`` events keeps them on its page, months as headings: no month
+    page, and every link to one of its months (an event's date, the frieze) leads to its heading."""
+    year = big_year.page("chronologie/2021/")
+    assert len(_event_links(year)) == YEAR_PAGE_LIMIT
+    assert not (big_year.site / "chronologie/2021/01").exists()
+    assert not (big_year.site / "chronologie/2021/01/index.html").exists()
+    assert year.xpath("//h2[@id='2021-01']") and year.xpath("//h2[@id='2021-12']")
+    event = big_year.page("evenements/2021-03-02-plein-14/")
+    assert event.xpath("//p[contains(@class,'briefing-date')]/a/@href") == ["../../chronologie/2021/#2021-03"]
+    months = year.xpath("//*[contains(@class, 'briefing-timeline')]//a[contains(@class, 'tl-group')]/@href")
+    assert [href.rpartition("#")[0] for href in months] == ["../../chronologie/2021/"] * 12  # the page itself
+    assert all(year.xpath(f"//h2[@id='{href.rpartition('#')[2]}']") for href in months)
+    index = big_year.page("chronologie/")
+    assert "2021/#2021-01" in " ".join(index.xpath("//*[contains(@class, 'briefing-timeline')]//a/@href"))
 
 
 def test_entity_page_shows_latest_events_and_links_archives(big_year):

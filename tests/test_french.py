@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 
@@ -133,3 +134,48 @@ def test_french_collation():
         "cote", "côte", "Côte", "Défense", "Diplomatie", "Egypte", "Élections", "États-Unis", "Europe", "Œuvre",
         "Oman", "Union européenne"]
     assert [initial(n) for n in ("États-Unis", "Œuvre", "ßeta", "4x", "île")] == ["E", "O", "S", "#", "I"]
+
+
+def _table_keys(node, prefix: tuple[int, ...] = ()):
+    if node.value:
+        yield "".join(map(chr, prefix))
+    for code, child in (node.children or {}).items():
+        yield from _table_keys(child, (*prefix, code))
+
+
+@pytest.fixture(scope="module")
+def pyuca_collator():
+    import pyuca
+
+    return pyuca.Collator()
+
+
+def test_collation_keys_are_pyucas_for_every_table_entry(pyuca_collator):
+    """The collator that parses its table's lines as texts need them gives pyuca's key for each of the
+    table's 30,000 entries (contractions included), read in the table's order and in reverse."""
+    from briefing.french.collation import _collator
+
+    keys = list(_table_keys(pyuca_collator.table.root))
+    assert len(keys) > 30_000
+    lazy = type(_collator())()  # a fresh one: nothing parsed yet
+    for text in reversed(keys):
+        assert lazy.sort_key(text) == pyuca_collator.sort_key(text), text
+    lazy = type(_collator())()
+    for text, after in itertools.pairwise(keys):
+        assert lazy.sort_key(text + after) == pyuca_collator.sort_key(text + after), text + after
+
+
+_COLLATED = st.text(st.characters(max_codepoint=0x2FFFF, exclude_categories=("Cs",)), max_size=12)
+
+
+@settings(derandomize=True, max_examples=80, deadline=None)  # a fresh collator each: 25 ms
+@given(st.lists(_COLLATED, min_size=1, max_size=10))
+def test_collation_keys_are_pyucas_for_any_text(pyuca_collator, texts: list[str]):
+    """Any texts (combining marks, Hangul, ideographs, unassigned code points), each sorted by a
+    fresh collator after the others: pyuca's keys."""
+    from briefing.french.collation import _collator
+
+    lazy = type(_collator())()
+    for text in texts:
+        assert lazy.sort_key(text) == pyuca_collator.sort_key(text)
+    assert sorted(texts, key=lazy.sort_key) == sorted(texts, key=pyuca_collator.sort_key)

@@ -3,7 +3,8 @@ two sizes, every page sorted by kind (tools/benchmarking/sizes.py), each kind's 
 
 The sizes are those at which the bounded lists are full in this corpus (one letter per twenty events,
 240 registry entries): the letters' index lists its latest fifty letters from 1,000 events on, an
-entity page its latest thirty events, the chronology's index ten years of a crowded frieze. Kinds of
+entity page its latest thirty events, the chronology's index ten years of a crowded frieze. A year page
+lists its fifty events at 1,000 events, its months at 2,000 (each on a page of its own). Kinds of
 page that fill up to a fixed number of entries (a month page, an archive page, a page of older
 letters, a relation's page, the relations' index of a hundred rows) keep growing until they are full,
 at sizes too large to build here: they are held by the ceiling, and their number of entries by
@@ -39,8 +40,8 @@ CEILING_KB = {
     "authors": 30, "author letters": 45, "relations index": 32, "relation": 32, "relation letters": 45, "glossaire": 48,
     "nouveautes": 70, "flux": 20, "404": 18,
 }
-"""The most a page of each kind weighs at its fullest (a month or year page of forty entries, an
-archive page of fifty, an entity page of thirty with its frieze and form), in KB."""
+"""The most a page of each kind weighs at its fullest (a year page of fifty entries with its frieze, a month
+page of forty, an archive page of fifty, an entity page of thirty with its frieze and form), in KB."""
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +71,8 @@ def test_every_kind_of_page_is_under_its_ceiling(largest):
 
 def test_no_kind_of_page_grows_with_the_archive(largest):
     small, large = (largest[size] for size in SIZES)
-    assert {"entity", "letters index", "chronology index", "year", "month", "entity archive"} <= set(small)
+    assert {"entity", "letters index", "chronology index", "year", "entity archive"} <= set(small)
+    assert "month" not in small and "month" in large  # fifty events a year: no month page; a hundred: months
     grown = {kind: (small[kind], large[kind]) for kind in set(small) & set(large) - FILLING
              if large[kind][0] > small[kind][0] * GROWTH}
     assert grown == {}
@@ -99,17 +101,21 @@ def test_the_letters_index_and_its_pages_list_every_letter_once(sites):
 
 @pytest.mark.browser
 def test_pages_of_older_letters_and_full_lists_pass_axe(browser, sites):
-    """The kinds of page only a large archive has, at 1280 and 390 px."""
+    """The kinds of page only a large archive has, and a year page listing its fifty events (at 1,000
+    events), at 1280 and 390 px."""
     site = sites[SIZES[1]]
     kinds = {"letters archive", "entity letters", "author letters", "relations index", "entity", "entity archive",
              "month", "chronology index", "letters index"}
-    paths = {kind: path for kind, (_, path) in largest_by_type(site).items() if kind in kinds}
+    paths = {kind: site / path for kind, (_, path) in largest_by_type(site).items() if kind in kinds}
     assert set(paths) == kinds
+    paths["full year"] = sites[SIZES[0]] / largest_by_type(sites[SIZES[0]])["year"][1]
+    entries = lxml.html.fromstring(paths["full year"].read_bytes()).xpath("//li[contains(@class, 'briefing-entry')]")
+    assert len(entries) == 50
     found = {}
     for width in (1280, 390):
         page = browser.new_page(viewport={"width": width, "height": 900}, locale="fr-FR")
         for kind, path in paths.items():
-            page.goto((site / path).as_uri())
+            page.goto(path.as_uri())
             violations = _serious_violations(page)
             if violations:
                 found[(width, kind)] = violations

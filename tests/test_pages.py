@@ -8,7 +8,8 @@ from search_support import search_documents
 from support import build, make_project
 
 CAMP_DAVID = "evenements/2023-08-18-sommet-camp-david/"
-SPEED_HOOKS = ["speedups/briefing_layout_cache.py", "speedups/briefing_shared_markdown.py"]
+SPEED_HOOKS = ["speedups/briefing_layout_cache.py", "speedups/briefing_shared_markdown.py",
+               "speedups/briefing_template_cache.py"]
 """Hooks that only make the build faster: without them, the site is the same."""
 
 
@@ -141,7 +142,8 @@ def test_cached_navigation_is_right_for_each_page_depth_and_active_tab(public_si
 def test_speed_hooks_change_no_byte(tmp_path, offline):
     """The cached header, navigation and app configuration (hooks/speedups/briefing_layout_cache.py) and the
     shared Markdown converter (hooks/speedups/briefing_shared_markdown.py) give every page exactly what MkDocs
-    and Material render without them, online and in the offline export."""
+    and Material render without them (and without the templates' bytecode cache,
+    hooks/speedups/briefing_template_cache.py), online and in the offline export."""
     env = {"SOURCE_DATE_EPOCH": "1700000000", **({"OFFLINE": "true"} if offline else {})}
     cached = make_project(tmp_path / "cached", {}, with_sample=True)
     uncached = make_project(tmp_path / "uncached", {}, with_sample=True)

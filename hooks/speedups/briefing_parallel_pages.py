@@ -53,7 +53,7 @@ an entity page (CPU per page built by MkDocs with every hook, in one process), a
 events, at ``LARGE_ARCHIVE`` events): an entity page's timeline and lists grow with the archive."""
 PAGE_WEIGHTS = {"lettres": (3.4, 3.0), "chronologie": (1.0, 2.0), "relations": (0.9, 1.5)}
 """Measured per folder: a letter (its contributors' Markdown), a chronology or relation page (lists;
-a month page lists up to 40 events, more as the archive grows)."""
+a year page up to 50 events, a month page up to 40, fuller as the archive grows)."""
 ARCHIVE_WEIGHT = (1.8, 2.7)
 """A page two folders deep in a registry folder (``pays/japon/archives-1.md``): up to 50 events listed."""
 NAV_PAGE_WEIGHT = (12.0, 11.0)

@@ -71,7 +71,7 @@ class SiteRenderer:
         self.fragments = Fragments()
         self._events = {markup.event_uri(e.id): e for e in corpus.published_events}
         self._later: dict[str, Later] = {}
-        """Generated pages whose body is rendered with the page, by ``src_uri`` (month and archive pages)."""
+        """Generated pages whose body is rendered with the page, by ``src_uri`` (year, month and archive pages)."""
 
     def _placer(self, src_uri: str) -> Place:
         """Places fragments on the page ``src_uri``, whose Markdown is being rendered (again)."""
@@ -86,7 +86,7 @@ class SiteRenderer:
             pages.append(GeneratedPage(uri, render_event_front_matter(event), event.path))
         index = CHRONOLOGY_INDEX_URI
         pages.append(GeneratedPage(index, render_chronology_index(corpus, self._placer(index))))
-        pages += [GeneratedPage(uri, text) for uri, text in render_chronology_years(corpus, self._placer).items()]
+        pages += self._later_pages(render_chronology_years(corpus))
         pages += self._later_pages(render_chronology_months(corpus))
         letters = LETTERS_INDEX_URI
         pages.append(GeneratedPage(letters, render_letters_index(corpus, settings, self._placer(letters))))

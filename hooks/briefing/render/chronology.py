@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from itertools import groupby
 
@@ -57,9 +56,13 @@ def _year_link(year: int) -> str:
     return html.link(str(year), markup.chronology_year_uri(year))
 
 
-YEAR_PAGE_LIMIT = 40
+YEAR_PAGE_LIMIT = 50
 """A year with more events than this lists its months, each on its own page (or pages, see
-MONTH_PAGE_SIZE), so that no page grows with the size of the archive."""
+MONTH_PAGE_SIZE), so that no page grows with the size of the archive. Fifty entries, as on an entity's
+archive page, make a year page of 58-63 KB in the synthetic corpus (26 KB without entries: the theme's
+page, the filter form and the frieze; 0.74 KB an entry): no heavier than an entity page (PERFORMANCE.md).
+A year just over it is split into its months all the same: a month's address (``chronologie/2023/03/``)
+then never changes as the year grows, where any grouping of months would have to be cut again."""
 MONTH_PAGE_SIZE = 40
 """A month with more events than this is listed on several pages (``03``, ``03-2``…) of this many."""
 
@@ -200,29 +203,35 @@ def _year_timeline(events: list[Event], corpus: Corpus, year: int, split: bool) 
     )
 
 
-def render_chronology_years(corpus: Corpus, placer: Callable[[str], Place]) -> dict[str, str]:
-    """The year pages by ``src_uri``; ``placer(src_uri)`` places fragments on that page."""
+def render_chronology_years(corpus: Corpus) -> dict[str, Later]:
+    """The year pages by ``src_uri``: each one's body (up to ``YEAR_PAGE_LIMIT`` entries) is rendered
+    with its page."""
     years = _by_year(corpus)
     ordered = [(str(year), markup.chronology_year_uri(year)) for year in years]
-    pages = {}
-    for i, (year, events) in enumerate(years.items()):
-        uri = markup.chronology_year_uri(year)
-        place = placer(uri)
-        months = chronology_pages_for_year(year, events)
-        pages[uri] = "\n".join([
+    return {
+        markup.chronology_year_uri(year): (
             markup.front_matter(title=f"Chronologie {year}", search={"exclude": True}),
-            f"# Chronologie {year}\n",
-            place(_neighbour_links(ordered, i, ("Toute la chronologie", CHRONOLOGY_INDEX_URI), top=True)),
-            f"{_count(events)}.\n",
-            place(_year_timeline(events, corpus, year, bool(months))),
-            place(render_filter_form(events, corpus.registry, carry=bool(months), typeset=True), searchable=False,
-                  typeset=True),
-            place(_render_month_summary(year, months)) if months else
-            place(render_entries(_year_groups(events, 2, year), corpus.registry.entities, place, typeset=True),
-                  searchable=False, typeset=True),
-            place(_neighbour_links(ordered, i, ("Toute la chronologie", CHRONOLOGY_INDEX_URI))),
-        ])
-    return pages
+            partial(_year_body, corpus, ordered, i, year, events),
+        )
+        for i, (year, events) in enumerate(years.items())
+    }
+
+
+def _year_body(corpus: Corpus, ordered: list[tuple[str, str]], index: int, year: int, events: list[Event],
+               place: Place) -> str:
+    months = chronology_pages_for_year(year, events)
+    return "\n".join([
+        f"# Chronologie {year}\n",
+        place(_neighbour_links(ordered, index, ("Toute la chronologie", CHRONOLOGY_INDEX_URI), top=True)),
+        f"{_count(events)}.\n",
+        place(_year_timeline(events, corpus, year, bool(months))),
+        place(render_filter_form(events, corpus.registry, carry=bool(months), typeset=True), searchable=False,
+              typeset=True),
+        place(_render_month_summary(year, months)) if months else
+        place(render_entries(_year_groups(events, 2, year), corpus.registry.entities, place, typeset=True),
+              searchable=False, typeset=True),
+        place(_neighbour_links(ordered, index, ("Toute la chronologie", CHRONOLOGY_INDEX_URI))),
+    ])
 
 
 def render_chronology_months(corpus: Corpus) -> dict[str, Later]:
