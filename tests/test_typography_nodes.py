@@ -38,7 +38,8 @@ def _reference(fragment: str) -> str:
             if name in skipped:
                 del skipped[len(skipped) - 1 - skipped[::-1].index(name)]
         elif (name in typography._VERBATIM or (skipped and name == skipped[-1])
-              or typography._foreign(match.group())) and not match.group().endswith("/>"):
+              or (typography._foreign(match.group()) and name not in typography._VOID)) \
+                and not match.group().endswith("/>"):
             skipped.append(name)
         if name in typography._NO_MARKUP:
             plain_only = max(0, plain_only + (-1 if closing else 1))
@@ -53,7 +54,8 @@ _TAGS = st.sampled_from([
     "</a>", "<A HREF='/x'>", "</A>", "<a/>", "<em>", "</em>", "<br>", "<br/>", '<span lang="en">', "<span>",
     "</span>", '<span lang="fr-FR">', "<SPAN LANG=EN>", '<div title="lang : x">', "</div>", "<option>",
     "</option>", "<sup>", "</sup>", "<SUB>", "</sub>", "<title>", "</title>", "<!-- l'a : b -->", "<!doctype html>",
-    "<pre>", "</pre>", "<svg>", "</svg>", "<x-lang>", "</x-lang>", "< p>", "<3", "a > b",
+    "<pre>", "</pre>", "<svg>", "</svg>", "<x-lang>", "</x-lang>", "< p>", "<3", "a > b", '<br lang="en">',
+    "<IMG LANG=en>",
 ])
 _WORDS = st.sampled_from([
     "l'Otan", "le 1er", "la 2e", " : ", " ; ", " ? ", "« x »", "n° 4", "30 km", " – ", "&#x27;", "&apos;",

@@ -14,7 +14,7 @@ from html import escape as html_escape
 from pathlib import Path
 
 from briefing_files import EditPaths, publish, show_problems, under
-from briefing_page import add_to_toc, head_html, typeset
+from briefing_page import add_to_toc, head_html, typeset_titles
 from briefing_site import apply_identity, footer_links, link_letters, place_pages
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
@@ -28,6 +28,7 @@ from briefing.exports.build import export_paths, write_exports
 from briefing.exports.links import SiteLinks
 from briefing.exports.offline import drop_server_only_files, is_offline_build, write_readme, write_zip
 from briefing.exports.shell import lighten_export
+from briefing.french import typography
 from briefing.load import schema
 from briefing.load.preview import STARTED, Preview, PreviewError, select, unnamed_entities
 from briefing.pipeline import Build, run
@@ -269,8 +270,9 @@ def _add_search_entry(context, page, config, nav):
 @event_priority(-100)
 def _complete_page(context, page, config, nav):
     """After ``material/search`` has indexed the page (priority 0): the fragments kept out of search."""
-    page.content = _state["build"].renderer.complete_page_html(page.file.src_uri, page.content, _resolver(page))
-    typeset(page)
+    page.content = _state["build"].renderer.complete_page_html(page.file.src_uri, page.content, _resolver(page),
+                                                               typography.html)
+    typeset_titles(page)
     page.meta["briefing_head_html"] = head_html(page, config.site_name)
     found = _state.get("notices", {}).get(page.file.src_uri)
     if found:

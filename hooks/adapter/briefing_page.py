@@ -28,10 +28,9 @@ def add_to_toc(page, headings: list[tuple[int, str, str]]) -> None:
         open_headings.append(link)
 
 
-def typeset(page) -> None:
-    """French typography on everything of the page a reader sees, once the body is complete (search has
-    read it as written): the body's text nodes, its title, its table of contents."""
-    page.content = typography.html(page.content)
+def typeset_titles(page) -> None:
+    """French typography on the page's title and table of contents, once search has read the page as
+    written (its body is typeset as it is completed: ``Fragments.complete``)."""
     if page.title:
         page.meta["title"] = typography.text(page.title)
     pending = list(page.toc.items)

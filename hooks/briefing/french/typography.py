@@ -54,6 +54,10 @@ _WORK = re.compile(r"[':;?!«»°–—]|\d[ \t\r\n]*[%‰€$£¥kmcgtMh°deywr
 followed by what may be a unit or an ordinal's ending, a URL, an apostrophe."""
 _TAG = re.compile(r"<!--.*?-->|<![^>]*>|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>", re.DOTALL)
 _VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "tt", "math", "svg"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr"})
+"""Elements without content: one in another language (``<br lang="en">``) holds no text, so the text after it
+is typeset (it was once left alone to the end of the page)."""
 _NO_MARKUP = frozenset({"title", "option", "sup", "sub"})
 """Elements whose text may be spaced but must not receive a ``<sup>``."""
 _LANG = re.compile(r"""\slang\s*=\s*["']?([a-zA-Z-]*)""")
@@ -154,7 +158,7 @@ def _html(fragment: str) -> str:
         if closing:
             if skipped and name in skipped:
                 del skipped[len(skipped) - 1 - skipped[::-1].index(name)]
-        elif (kind == 0 or (skipped and name == skipped[-1]) or _foreign(match.group())) \
+        elif (kind == 0 or (skipped and name == skipped[-1]) or (_foreign(match.group()) and name not in _VOID)) \
                 and not match.group().endswith("/>"):
             skipped.append(name)
         if kind == 1:

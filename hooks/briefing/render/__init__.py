@@ -51,8 +51,10 @@ class _PagePlacer:
     def __init__(self, fragments: Fragments, src_uri: str):
         self._fragments, self._src_uri = fragments, src_uri
 
-    def __call__(self, fragment_html: str, searchable: bool = True, search_html: str | None = None) -> str:
-        return self._fragments.place(self._src_uri, fragment_html, searchable=searchable, search_html=search_html)
+    def __call__(self, fragment_html: str, searchable: bool = True, search_html: str | None = None,
+                 typeset: bool = False) -> str:
+        return self._fragments.place(self._src_uri, fragment_html, searchable=searchable, search_html=search_html,
+                                     typeset=typeset)
 
     def heading(self, level: int, title: str, anchor: str) -> str:
         self._fragments.add_heading(self._src_uri, level, title, anchor)
@@ -151,6 +153,6 @@ class SiteRenderer:
         """A page's rendered body with its searchable fragments in place (``Fragments.assemble``)."""
         return self.fragments.assemble(src_uri, rendered, finish)
 
-    def complete_page_html(self, src_uri: str, content: str, resolve: Finish) -> str:
-        """The body with the fragments kept out of search in place (``Fragments.complete``)."""
-        return self.fragments.complete(src_uri, content, resolve)
+    def complete_page_html(self, src_uri: str, content: str, resolve: Finish, typeset: Finish | None = None) -> str:
+        """The body with the fragments kept out of search in place, typeset (``Fragments.complete``)."""
+        return self.fragments.complete(src_uri, content, resolve, typeset)

@@ -225,9 +225,11 @@ def _year_body(corpus: Corpus, ordered: list[tuple[str, str]], index: int, year:
         place(_neighbour_links(ordered, index, ("Toute la chronologie", CHRONOLOGY_INDEX_URI), top=True)),
         f"{_count(events)}.\n",
         place(_year_timeline(events, corpus, year, bool(months))),
-        place(render_filter_form(events, corpus.registry, carry=bool(months)), searchable=False),
+        place(render_filter_form(events, corpus.registry, carry=bool(months), typeset=True), searchable=False,
+              typeset=True),
         place(_render_month_summary(year, months)) if months else
-        place(render_entries(_year_groups(events, 2, year), corpus.registry.entities, place), searchable=False),
+        place(render_entries(_year_groups(events, 2, year), corpus.registry.entities, place, typeset=True),
+              searchable=False, typeset=True),
         place(_neighbour_links(ordered, index, ("Toute la chronologie", CHRONOLOGY_INDEX_URI))),
     ])
 
@@ -253,7 +255,8 @@ def _month_body(corpus: Corpus, ordered: list[tuple[str, str]], index: int, up: 
         f"# {ordered[index][0]}\n",
         place(_neighbour_links(ordered, index, up, top=True)),
         f"{_count(group)}.\n",
-        place(render_filter_form(group, corpus.registry), searchable=False),
-        place(render_entries([(None, group)], corpus.registry.entities, place), searchable=False),
+        place(render_filter_form(group, corpus.registry, typeset=True), searchable=False, typeset=True),
+        place(render_entries([(None, group)], corpus.registry.entities, place, typeset=True), searchable=False,
+              typeset=True),
         place(_neighbour_links(ordered, index, up)),
     ])

@@ -42,9 +42,10 @@ def _render_letters(entity: Entity, corpus: Corpus, settings: Settings, place: P
     if not letters:
         return ""
     latest, pages = letter_pages.split(letters, letter_pages.NAMED_LATEST, _letters_uri(entity))
-    items = html.letter_items(latest, corpus.registry.entities, settings.short_name)
-    older = letter_pages.older_links(pages, f"{len(letters)} lettres en tout ; les plus anciennes")
-    return place(place.heading(2, "Lettres", "lettres") + items + older, searchable=False)
+    t = html.typesetter(True)
+    items = html.letter_items(latest, corpus.registry.entities, settings.short_name, typeset=True)
+    older = t(letter_pages.older_links(pages, f"{len(letters)} lettres en tout ; les plus anciennes"))
+    return place(t(place.heading(2, "Lettres", "lettres")) + items + older, searchable=False, typeset=True)
 
 
 def render_entity_letters(entity: Entity, corpus: Corpus, settings: Settings,
@@ -75,11 +76,11 @@ cost time each."""
 
 def _by_year(entity: Entity, events: list[Event], level: int, corpus: Corpus, place: Place) -> str:
     """The entity's events as entries, newest first, under a heading per year (in the table of
-    contents); the entity itself is left out of each entry's links."""
+    contents); the entity itself is left out of each entry's links. Typeset (a late fragment)."""
     newest = events[::-1]
     groups: list[Group] = [((level, str(year), f"annee-{year}"), list(group))
                            for year, group in groupby(newest, key=lambda e: e.when.start.year)]
-    return render_entries(groups, corpus.registry.entities, place, newest_first=True, omit=entity.key)
+    return render_entries(groups, corpus.registry.entities, place, newest_first=True, omit=entity.key, typeset=True)
 
 
 def archive_chunks(entity: Entity, corpus: Corpus) -> list[list[Event]]:
@@ -106,7 +107,8 @@ def _render_archive_links(entity: Entity, chunks: list[list[Event]]) -> str:
 
 def _render_chronology(entity: Entity, corpus: Corpus, place: Place) -> str:
     """The entity's latest events with their timeline (of those events only: a page that does not grow,
-    whose marks the filters can follow), and links to the archive pages of the older ones."""
+    whose marks the filters can follow), and links to the archive pages of the older ones: a late
+    fragment built typeset (``html.typesetter``)."""
     events = corpus.entity_events.get(entity.key, [])
     if not events:
         return ""
@@ -121,14 +123,15 @@ def _render_chronology(entity: Entity, corpus: Corpus, place: Place) -> str:
         year_link=lambda year: (here, f"annee-{year}"),
         month_link=lambda year, _month: (here, f"annee-{year}"),
         caption=TIMELINE_CAPTION if not chunks else TIMELINE_CAPTION + " Les plus anciens : pages d’archives.",
-        cited=corpus.citing_letters, members=True,
+        cited=corpus.citing_letters, members=True, typeset=True,
     )
-    parts = [place.heading(2, "Chronologie", "chronologie"), html.paragraph(f"{count}."), timeline,
-             render_filter_form(recent, corpus.registry, exclude=entity.key),
+    t = html.typesetter(True)
+    parts = [t(place.heading(2, "Chronologie", "chronologie")), t(html.paragraph(f"{count}.")), timeline,
+             render_filter_form(recent, corpus.registry, exclude=entity.key, typeset=True),
              _by_year(entity, recent, 3, corpus, place)]
     if chunks:
-        parts.append(_render_archive_links(entity, chunks))
-    return place("".join(parts), searchable=False)
+        parts.append(t(_render_archive_links(entity, chunks)))
+    return place("".join(parts), searchable=False, typeset=True)
 
 
 def render_entity_archives(entity: Entity, corpus: Corpus) -> dict[str, Later]:
@@ -153,9 +156,11 @@ def _archive_body(entity: Entity, corpus: Corpus, chunks: list[list[Event]], i: 
         around.append(html.link(_span(chunks[i + 1]), archive_uri(entity, i + 2)) + " →")
     return "\n".join([
         f"# {markup.text(entity.title)} : événements {_span(chunk)}\n",
-        place(render_filter_form(chunk, corpus.registry, exclude=entity.key), searchable=False),
+        place(render_filter_form(chunk, corpus.registry, exclude=entity.key, typeset=True), searchable=False,
+              typeset=True),
         place(_by_year(entity, chunk, 2, corpus, place)
-              + html.paragraph(" · ".join(around), "briefing-neighbours"), searchable=False),
+              + html.typesetter(True)(html.paragraph(" · ".join(around), "briefing-neighbours")), searchable=False,
+              typeset=True),
     ])
 
 
@@ -163,8 +168,9 @@ def _render_companions(entity: Entity, corpus: Corpus, place: Place) -> str:
     related = corpus.related_entities(entity.key)
     if not related:
         return ""
-    items = html.items(f"{html.entity_link(other)} ({count})" for other, count in related)
-    return place(place.heading(2, "Souvent associés", "associes") + items, searchable=False)
+    t = html.typesetter(True)  # each item a link and the text node after it
+    items = html.items(t(f"{html.entity_link(other)} ({count})") for other, count in related)
+    return place(t(place.heading(2, "Souvent associés", "associes")) + items, searchable=False, typeset=True)
 
 
 def render_entity(entity: Entity, corpus: Corpus, settings: Settings, place: Place,

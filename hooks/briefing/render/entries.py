@@ -12,11 +12,16 @@ A list of entries sits in a ``div.briefing-chrono`` that can be read in both ord
 order is an anchor (``#recent`` or ``#ancien``) that CSS alone honours (``:target``), so that it
 works without JavaScript; ``briefing-order.js`` turns it into a real reordering kept in the URL
 (``?ordre=recent``).
+
+With ``typeset``, the list comes out typeset (French typography, as ``typography.html`` would leave the
+whole list), for a fragment that goes in after search (``Fragments.place``: ``typeset``): each entry's
+parts are typeset once when they are built, not on every page that lists the entry.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from briefing.index.plaintext import one_line
 from briefing.load.dates import format_when
@@ -47,29 +52,33 @@ def _data_attributes(event: Event) -> str:
     return f' data-start="{start}"' + (f' data-end="{end}"' if end != start else "")
 
 
-def _build(event: Event, entities: dict[str, Entity]) -> tuple[str, str, list[tuple[str, str]]]:
-    """(opening tag, date and text, [(entity key, link)]) of an entry, kept per event."""
+def _build(event: Event, entities: dict[str, Entity], typeset: bool) -> tuple[str, str, list[tuple[str, str]]]:
+    """(opening tag, date and text, [(entity key, link)]) of an entry, kept per event: the head ends
+    the entry's text node, each link is a whole element."""
     date = html.text(format_when(event.when))
+    t = html.typesetter(typeset)
     if event.withheld:
-        return f'<li class="briefing-entry"{_data_attributes(event)}>', f"<b>{date}</b> : {html.WITHHELD}", []
+        return f'<li class="briefing-entry"{_data_attributes(event)}>', t(f"<b>{date}</b> : {html.WITHHELD}"), []
     opening = f'<li class="briefing-entry"{_data_attributes(event)}>'
-    head = f"<b>{html.link(date, markup.event_uri(event.id))}</b> : {html.text(entry_text(event))}"
-    links = [(key, html.link(html.text(entities[key].short_name), markup.entity_uri(entities[key])))
+    head = t(f"<b>{html.link(date, markup.event_uri(event.id))}</b> : {html.text(entry_text(event))}")
+    links = [(key, t(html.link(html.text(entities[key].short_name), markup.entity_uri(entities[key]))))
              for key in event.entities if key in entities]
     return opening, head, links
 
 
-def entry(event: Event, entities: dict[str, Entity], *, omit: str | None = None) -> str:
+def entry(event: Event, entities: dict[str, Entity], *, omit: str | None = None, typeset: bool = False) -> str:
     """The ``<li>`` of an event; ``omit`` leaves out one entity (the page's own)."""
-    opening, head, links = _entries.get(event.id, event, lambda: _build(event, entities))  # type: ignore[arg-type]
+    opening, head, links = _entries.get((event.id, typeset), event,  # type: ignore[arg-type]
+                                        lambda: _build(event, entities, typeset))
     shown = [link for key, link in links if key != omit]
     tags = f'<span class="briefing-tags">{" · ".join(shown)}</span>' if shown else ""
     return f"{opening}{head}{tags}</li>\n"
 
 
-def entry_list(events: Iterable[Event], entities: dict[str, Entity], *, omit: str | None = None) -> str:
+def entry_list(events: Iterable[Event], entities: dict[str, Entity], *, omit: str | None = None,
+               typeset: bool = False) -> str:
     return ('<ol class="briefing-entries">\n'
-            + "".join(entry(e, entities, omit=omit) for e in events) + "</ol>\n")
+            + "".join(entry(e, entities, omit=omit, typeset=typeset) for e in events) + "</ol>\n")
 
 
 LIST_ID = "liste"
@@ -79,30 +88,36 @@ Group = tuple[tuple[int, str, str] | None, "list[Event] | list[Group]"]
 """A heading (level, title, anchor), or none, and its events (or sub-groups) in the order shown."""
 
 
-def _groups(groups: list[Group], entities: dict[str, Entity], place: Place, omit: str | None) -> str:
+def _groups(groups: list[Group], entities: dict[str, Entity], place: Place, omit: str | None, typeset: bool) -> str:
     blocks = []
     for heading, content in groups:
-        head = place.heading(*heading) if heading else ""
+        head = html.typesetter(typeset)(place.heading(*heading)) if heading else ""
         if content and isinstance(content[0], tuple):
-            inner = _groups(content, entities, place, omit)  # type: ignore[arg-type]
+            inner = _groups(content, entities, place, omit, typeset)  # type: ignore[arg-type]
         else:
-            inner = entry_list(content, entities, omit=omit)  # type: ignore[arg-type]
+            inner = entry_list(content, entities, omit=omit, typeset=typeset)  # type: ignore[arg-type]
         blocks.append(f'<section class="briefing-group">\n{head}{inner}</section>\n')
     return f'<div class="briefing-groups">\n{"".join(blocks)}</div>\n'
 
 
-def render_entries(groups: list[Group], entities: dict[str, Entity], place: Place, *,
-                   newest_first: bool = False, omit: str | None = None) -> str:
-    """The HTML of grouped entries in a container that can be read in the other order too."""
+@cache
+def _toggle(newest_first: bool, typeset: bool) -> str:
     other = "ancien" if newest_first else "recent"
     labels = ("Du plus récent au plus ancien", "Du plus ancien au plus récent")
     flip, back = labels[::-1] if newest_first else labels
-    toggle = (f'<p class="briefing-order" data-search-exclude="">'
-              f'<a class="briefing-order-flip" href="#{other}">{flip}</a>'
-              f'<a class="briefing-order-back" href="#{LIST_ID}">{back}</a></p>\n')
+    return html.typesetter(typeset)(f'<p class="briefing-order" data-search-exclude="">'
+                                    f'<a class="briefing-order-flip" href="#{other}">{flip}</a>'
+                                    f'<a class="briefing-order-back" href="#{LIST_ID}">{back}</a></p>\n')
+
+
+def render_entries(groups: list[Group], entities: dict[str, Entity], place: Place, *,
+                   newest_first: bool = False, omit: str | None = None, typeset: bool = False) -> str:
+    """The HTML of grouped entries in a container that can be read in the other order too (``typeset``:
+    see the module's text)."""
+    other = "ancien" if newest_first else "recent"
     order = "desc" if newest_first else "asc"
     own = entities.get(omit) if omit else None  # the page's entity, left out of every entry's links
     named = f' data-{own.kind.value}="{html.text(own.slug)}"' if own else ""
     return (f'<div class="briefing-chrono" id="{LIST_ID}" data-order="{order}"{named}>\n'
-            f'<span class="briefing-order-target" id="{other}"></span>\n{toggle}'
-            f'{_groups(groups, entities, place, omit)}</div>\n')
+            f'<span class="briefing-order-target" id="{other}"></span>\n{_toggle(newest_first, typeset)}'
+            f'{_groups(groups, entities, place, omit, typeset)}</div>\n')

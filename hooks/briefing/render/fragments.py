@@ -11,6 +11,14 @@ of search (lists that repeat other pages) goes in only after the search plugin h
 caller (generated links resolved, HTML sanitized); late fragments only get their links resolved:
 they are built by ``html.py`` from escaped text, with no contributor HTML in them. The
 placeholders carry a per-build token, so a contributor cannot summon a fragment by writing one.
+
+French typography (``complete``'s ``typeset``) runs over the body with the late fragments' placeholders
+in it, and over each late fragment on its own, unless the fragment was built typeset (``typeset=True``:
+a chronology's entries and timeline marks are typeset once, when they are built, not on each page that
+lists them). That is what typesetting the completed body gives: a placeholder is a comment between
+blocks, so no text node runs across it, and the body's parts and the fragments are whole elements (the
+parts come out of the sanitizer), so each starts where the typesetter is in no link, code or other
+language. A page where a fragment or its surroundings start or end with text is typeset whole.
 """
 
 from __future__ import annotations
@@ -31,7 +39,8 @@ Finish = Callable[[str], str]
 class Place(Protocol):
     """Puts a generated HTML fragment on a page; returns the Markdown placeholder standing for it."""
 
-    def __call__(self, fragment_html: str, searchable: bool = True, search_html: str | None = None) -> str: ...
+    def __call__(self, fragment_html: str, searchable: bool = True, search_html: str | None = None,
+                 typeset: bool = False) -> str: ...
 
     def heading(self, level: int, title: str, anchor: str) -> str:
         """A heading written in a fragment, listed in the page's table of contents."""
@@ -49,6 +58,8 @@ class _Fragment:
     searchable: bool
     search_html: str | None = None
     """What search reads instead of ``html`` (the same words with less markup), if anything."""
+    typeset: bool = False
+    """``html`` is typeset already (French typography): a late fragment then goes in as it is."""
 
 
 class Fragments:
@@ -70,14 +81,16 @@ class Fragments:
         return len(fragments) - 1
 
     def place(self, src_uri: str, fragment_html: str, *, searchable: bool = True,
-              search_html: str | None = None) -> str:
+              search_html: str | None = None, typeset: bool = False) -> str:
         """A Markdown paragraph standing for the block ``fragment_html`` on the page ``src_uri``; ""
         for no HTML. ``searchable=False`` keeps the fragment out of the search index; ``search_html``
         is what search reads in its place (Material's search parser costs about 30 µs a tag: a list
-        of links is cheaper to index as a sentence)."""
+        of links is cheaper to index as a sentence). ``typeset``: the fragment, kept out of search, is
+        typeset already (``complete`` does not typeset it again)."""
         if not fragment_html:
             return ""
-        fragment = _Fragment(fragment_html, searchable and search_html is None, search_html)
+        searchable = searchable and search_html is None
+        fragment = _Fragment(fragment_html, searchable, search_html, typeset and not searchable)
         return f"{self._block}{self._add(src_uri, fragment)}z\n"
 
     def place_inline(self, src_uri: str, fragment_html: str) -> str:
@@ -128,13 +141,47 @@ class Fragments:
         out.append(finish("".join(pending)))
         return "".join(out)
 
-    def complete(self, src_uri: str, content: str, resolve: Finish) -> str:
+    def complete(self, src_uri: str, content: str, resolve: Finish, typeset: Finish | None = None) -> str:
         """The page body with the fragments kept out of search (or read by search in another form)
-        in place, their links resolved."""
+        in place, their links resolved; with ``typeset``, the whole typeset (see the module's text)."""
         fragments = self._pages.get(src_uri)
-        if not fragments or self._block not in content:
-            return content
-        return self._late.sub(lambda match: resolve(fragments[int(match.group(1))].html), content)
+        holes = list(self._late.finditer(content)) if fragments and self._block in content else []
+        late = [fragments[int(hole.group(1))] for hole in holes]  # type: ignore[index]
+        if typeset is None or not any(fragment.typeset for fragment in late) \
+                or not all(_apart(content, hole, fragment.html) for hole, fragment in zip(holes, late, strict=True)):
+            content = _replace(content, holes, [resolve(fragment.html) for fragment in late])
+            return typeset(content) if typeset else content
+        # what search read in a fragment's place goes; its placeholder stays
+        body = _replace(content, holes, [f"<!-- {self._block}{hole.group(1)}z -->" for hole in holes])
+
+        def fill(match: re.Match) -> str:
+            fragment = fragments[int(match.group(1))]
+            return resolve(fragment.html) if fragment.typeset else typeset(resolve(fragment.html))
+
+        return self._late.sub(fill, typeset(body))
+
+
+def _replace(content: str, holes: list[re.Match], replacements: list[str]) -> str:
+    out, last = [], 0
+    for hole, replacement in zip(holes, replacements, strict=True):
+        out += [content[last : hole.start()], replacement]
+        last = hole.end()
+    out.append(content[last:])
+    return "".join(out)
+
+
+def _blank(text: str) -> bool:
+    return not text or text.isspace()
+
+
+def _apart(content: str, hole: re.Match, fragment: str) -> bool:
+    """Whether no text node runs from the body into the fragment or back: the fragment starts and ends
+    with a tag, and so does the body around its placeholder (whitespace aside)."""
+    start, end = hole.span()
+    after = content.find("<", end)
+    return (_blank(content[content.rfind(">", 0, start) + 1 : start])
+            and _blank(content[end : after if after >= 0 else len(content)])
+            and _blank(fragment[: fragment.find("<")]) and _blank(fragment[fragment.rfind(">") + 1 :]))
 
 
 def relative_prefix(page_url: str) -> str:

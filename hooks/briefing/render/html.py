@@ -13,11 +13,23 @@ from __future__ import annotations
 import html as _html
 from collections.abc import Callable, Iterable
 
+from briefing.french import typography
 from briefing.load.dates import format_when
 from briefing.render import markup
 from briefing.structure import Entity, Event, Letter
 
 GENERATED_LINK = "briefing:/"
+
+
+def _same(fragment: str) -> str:
+    return fragment
+
+
+def typesetter(typeset: bool) -> Callable[[str], str]:
+    """``typography.html``, or nothing: what a builder asked for typeset HTML does to each of its parts.
+    A part typeset on its own must be whole elements, or a whole text node, outside any link, so that
+    the parts joined read as ``typography.html`` would leave the whole (``Fragments.place``: ``typeset``)."""
+    return typography.html if typeset else _same
 
 
 def text(value: object) -> str:
@@ -106,5 +118,6 @@ def letter_link(letter: Letter, entities: dict[str, Entity], short_name: str) ->
     return link(text(markup.letter_reference(letter, entities, short_name)), letter.src_uri)
 
 
-def letter_items(letters: list[Letter], entities: dict[str, Entity], short_name: str) -> str:
-    return items(letter_link(x, entities, short_name) for x in letters)
+def letter_items(letters: list[Letter], entities: dict[str, Entity], short_name: str, *, typeset: bool = False) -> str:
+    t = typesetter(typeset)
+    return items(t(letter_link(x, entities, short_name)) for x in letters)

@@ -6,12 +6,14 @@ percentage. Each mark is a target of a whole month cell or more (at least 24 px 
 a link reached by Tab, with its date and title as its accessible name. Where the marks go is worked
 out in ``timeline_layout.py``: points on the first lane, grouped by month with their count when a
 month has several, periods on lanes of their own below, a visible label for the few events letters
-cite. Withheld stand-ins are neutral marks without a link.
+cite. Withheld stand-ins are neutral marks without a link. With ``typeset``, the timeline comes out
+typeset (``html.typesetter``): its marks are typeset once, when they are built.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sized
+from functools import cache
 
 from briefing.load.dates import format_month_heading, format_when, month_name
 from briefing.render import html, markup
@@ -72,14 +74,15 @@ def _label(event: Event) -> str:
     return f"{date} : réservé aux abonnés" if event.withheld else f"{date} : {event.title}"
 
 
-def _point(event: Event, year: int, month: int) -> str:
+def _point(event: Event, year: int, month: int, typeset: bool) -> str:
     """A single event on its month cell; a tick where its first day falls in the month."""
     def build() -> str:
         first = event.when.start.first_day()
         offset = (position(first) - (month - 1)) * 10 if first.year == year else 0.0
         tick = min(9, max(1, round(offset)))  # the tick (CSS) at a tenth of the cell: a class, not a style
-        return _mark(event, _label(event), f"tl-point {_cell_class(month)} tl-t{tick}", None, "")
-    return _marks.get((event.id, year, "point"), event, build)
+        return html.typesetter(typeset)(_mark(event, _label(event), f"tl-point {_cell_class(month)} tl-t{tick}",
+                                              None, ""))
+    return _marks.get((event.id, year, "point", typeset), event, build)
 
 
 def _count(events: list[Event]) -> str:
@@ -105,7 +108,7 @@ def _group(cell: Cell, year: int, level: int, month_link: MonthLink, members: bo
     return link.replace("<a ", f"<a{ev} ", 1) if ev else link
 
 
-def _span(span: Span, year: int, cited: bool) -> str:
+def _span(span: Span, year: int, cited: bool, typeset: bool) -> str:
     def build() -> str:
         event, start, end = span.event, span.event.when.start, span.event.when.end or span.event.when.start
         classes = "tl-span" + (" tl-span-year" if start.precision is Precision.YEAR and end is start else "")
@@ -115,44 +118,48 @@ def _span(span: Span, year: int, cited: bool) -> str:
         if cited and not event.withheld and span.right - span.left >= SPAN_LABEL_CELLS:
             classes += " tl-cited"
             inner += f'<span class="tl-label" aria-hidden="true">{html.text(event.title)}</span>'
-        return _mark(event, _label(event), classes, _style(span.left, span.right), inner)
-    return _marks.get((span.event.id, year, "span", cited), span.event, build)
+        return html.typesetter(typeset)(_mark(event, _label(event), classes, _style(span.left, span.right), inner))
+    return _marks.get((span.event.id, year, "span", cited, typeset), span.event, build)
 
 
-def _labels(row: Row, cited: Cited) -> str:
+def _labels(row: Row, cited: Cited, typeset: bool) -> str:
     weight = {c.events[0].id: len(cited.get(c.events[0].id, ())) for c in row.cells}
     placed = place_labels(row.cells, weight, row.year)
     if not placed:
         return ""
+    t = html.typesetter(typeset)
     labels = "".join(
         f'<span class="tl-label{" tl-label-end" if right else ""}" style="{_style(first, last)}" '
         f'data-ev="{member_key(cell.events[0])}">'
-        f"{html.text(cell.events[0].title)}</span>"
+        f"{t(html.text(cell.events[0].title))}</span>"  # a whole text node
         for cell, first, last, right in placed
     )
     return f'<div class="tl-labels" aria-hidden="true">{labels}</div>'
 
 
 def _render_row(row: Row, cited: Cited, year_link: YearLink, month_link: MonthLink,
-                starts_here: bool, members: bool) -> str:
+                starts_here: bool, members: bool, typeset: bool) -> str:
     groups = [c for c in row.cells if len(c.events) > 1] + ([row.year_band] if row.year_band else [])
     peak = max((len(c.events) for c in groups), default=2)
 
     def level(cell: Cell) -> int:
         return 1 + round(3 * (len(cell.events) - 2) / max(peak - 2, 1))
 
+    t = html.typesetter(typeset)
     points = "".join(
-        _point(c.events[0], row.year, c.month) if len(c.events) == 1
-        else _group(c, row.year, level(c), month_link, members) for c in row.cells
+        _point(c.events[0], row.year, c.month, typeset) if len(c.events) == 1
+        else t(_group(c, row.year, level(c), month_link, members)) for c in row.cells
     )
-    lanes = [f'<div class="tl-track tl-points">{points}</div>' if points or not row.lanes else "", _labels(row, cited)]
-    lanes += [f'<div class="tl-track tl-lane">{"".join(_span(s, row.year, bool(cited.get(s.event.id))) for s in lane)}'
-              "</div>" for lane in row.lanes]
+    lanes = [f'<div class="tl-track tl-points">{points}</div>' if points or not row.lanes else "",
+             _labels(row, cited, typeset)]
+    lanes += [f'<div class="tl-track tl-lane">'
+              f'{"".join(_span(s, row.year, bool(cited.get(s.event.id)), typeset) for s in lane)}</div>'
+              for lane in row.lanes]
     if row.year_band:
-        band = _group(row.year_band, row.year, level(row.year_band), month_link, members, band=True)
+        band = t(_group(row.year_band, row.year, level(row.year_band), month_link, members, band=True))
         lanes.append(f'<div class="tl-track tl-lane">{band}</div>')
     target = year_link(row.year) if starts_here else None  # pages and anchors are by start year
-    label = html.link(str(row.year), *target) if target else str(row.year)
+    label = t(html.link(str(row.year), *target) if target else str(row.year))
     return f'<div class="tl-row"><div class="tl-year">{label}</div><div class="tl-lanes">{"".join(lanes)}</div></div>\n'
 
 
@@ -165,7 +172,7 @@ _LEGEND = {
 }
 
 
-def _render_legend(rows: list[Row]) -> str:
+def _render_legend(rows: list[Row], typeset: bool) -> str:
     """Keys for the kinds of marks this timeline shows, and nothing else."""
     kinds = set()
     for row in rows:
@@ -175,22 +182,30 @@ def _render_legend(rows: list[Row]) -> str:
         kinds |= {"year"} if row.year_band else set()
         events = [e for c in row.cells for e in c.events] + [s.event for lane in row.lanes for s in lane]
         kinds |= {"withheld"} if any(e.withheld for e in events) else set()
+    return _legend(frozenset(kinds), typeset)
+
+
+@cache
+def _legend(kinds: frozenset[str], typeset: bool) -> str:
     keys = [f'<span class="tl-key tl-key-{k}"></span> {label}' for k, label in _LEGEND.items() if k in kinds]
-    return f'<p class="tl-legend">{" ".join(keys)}</p>\n'
+    return html.typesetter(typeset)(f'<p class="tl-legend">{" ".join(keys)}</p>\n')
 
 
-def _axis() -> str:
+@cache
+def _axis(typeset: bool) -> str:
     initials = "".join(f"<span>{month_name(m)[:1].upper()}</span>" for m in range(1, 13))
-    return f'<div class="tl-axis" aria-hidden="true"><span class="tl-axis-year"></span>{initials}</div>'
+    return html.typesetter(typeset)(
+        f'<div class="tl-axis" aria-hidden="true"><span class="tl-axis-year"></span>{initials}</div>')
 
 
-def _gap(first: int, last: int) -> str:
-    label = str(first) if first == last else f"{first}–{str(last)[-2:]}"
+def _gap(first: int, last: int, typeset: bool) -> str:
+    label = html.typesetter(typeset)(str(first) if first == last else f"{first}–{str(last)[-2:]}")
     return f'<div class="tl-row tl-gap"><div class="tl-year">{label}</div><div class="tl-track"></div></div>\n'
 
 
 def render_timeline(events: list[Event], *, year_link: YearLink, month_link: MonthLink, caption: str,
-                    cited: Cited | None = None, years: Iterable[int] | None = None, members: bool = False) -> str:
+                    cited: Cited | None = None, years: Iterable[int] | None = None, members: bool = False,
+                    typeset: bool = False) -> str:
     """The HTML of the timeline of ``events`` (links by ``html.link``), or "" when there are none.
     ``cited``: the letters citing each event (those get a label); ``years``: only these rows;
     ``members``: the page lists these events as entries, which its filters hide, and the marks follow
@@ -206,19 +221,20 @@ def render_timeline(events: list[Event], *, year_link: YearLink, month_link: Mon
     if not rows_events:
         return ""
     rows = {year: layout_row(year, group) for year, group in rows_events.items()}
-    blocks = [f'<div class="briefing-timeline">\n<p class="tl-caption">{html.text(caption)}</p>\n{_axis()}\n']
+    t = html.typesetter(typeset)
+    blocks = [f'<div class="briefing-timeline">\n<p class="tl-caption">{t(html.text(caption))}</p>\n{_axis(typeset)}\n']
     year, last = min(rows), max(rows)
     while year <= last:
         if year not in rows:  # a run of empty years reads as one thin gap row
             gap_end = year
             while gap_end + 1 not in rows:
                 gap_end += 1
-            blocks.append(_gap(year, gap_end))
+            blocks.append(_gap(year, gap_end, typeset))
             year = gap_end + 1
             continue
         starts_here = any(e.when.start.year == year for e in rows_events[year])
-        blocks.append(_render_row(rows[year], cited or {}, year_link, month_link, starts_here, members))
+        blocks.append(_render_row(rows[year], cited or {}, year_link, month_link, starts_here, members, typeset))
         year += 1
-    blocks.append(_render_legend(list(rows.values())))
+    blocks.append(_render_legend(list(rows.values()), typeset))
     blocks.append("</div>\n")
     return "\n".join(blocks)
