@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import build, make_project
+import pytest
+
+from support import REPO, build, make_project
 
 CACHE = Path(".cache", "briefing", "templates")
 
@@ -59,3 +61,42 @@ def test_a_wrong_setting_fails_the_build(tmp_path):
     result = build(project, tmp_path / "site", env={"BRIEFING_TEMPLATE_CACHE": "perhaps"})
     assert result.returncode != 0
     assert "BRIEFING_TEMPLATE_CACHE='perhaps': expected on or off" in result.output
+
+
+
+def test_an_entry_that_cannot_be_written_only_costs_the_compilation(tmp_path):
+    """Where an entry cannot be stored (here a folder stands in its place, which no user may replace
+    by a file), the template is compiled and the build goes on, with the same bytes."""
+    project = make_project(tmp_path / "project", {}, with_sample=True)
+    first = build(project, tmp_path / "first", strict=True)
+    assert first.returncode == 0, first.output
+    entries = [project / name for name in _entries(project)]
+    for entry in entries:
+        entry.unlink()
+        entry.mkdir()
+    blocked = build(project, tmp_path / "blocked", strict=True)
+    assert blocked.returncode == 0, blocked.output
+    assert all(entry.is_dir() for entry in entries) and _entries(project) == {}
+    assert _every_file(blocked.site) == _every_file(first.site)
+
+
+def test_a_folder_one_cannot_write_in_only_costs_the_compilation(tmp_path):
+    """Jinja's own cache raises when it cannot create an entry's file (a read-only folder; here, as
+    the tests may run as root, a path that is a file); the hook's only leaves the template compiled."""
+    import importlib.util
+
+    import jinja2
+    from jinja2.bccache import Bucket
+
+    spec = importlib.util.spec_from_file_location("template_cache", REPO / "hooks/speedups/briefing_template_cache.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("", "utf-8")
+    env = jinja2.Environment()
+    bucket = Bucket(env, "key", "checksum")
+    bucket.code = env.compile("{{ 1 }}", "t", None)
+    with pytest.raises(OSError):
+        jinja2.FileSystemBytecodeCache(str(not_a_folder)).dump_bytecode(bucket)
+    hook._BytecodeCache(str(not_a_folder)).dump_bytecode(bucket)  # no error
+    assert not_a_folder.read_text("utf-8") == ""

@@ -18,6 +18,7 @@ never loads code compiled for another. The output is byte for byte the same, col
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -29,6 +30,15 @@ from mkdocs.plugins import event_priority
 
 CACHE_DIR = Path(".cache", "briefing", "templates")
 """Under the folder of ``mkdocs.yml``."""
+
+
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache on disk, where a template that cannot be stored (a folder one may not write to)
+    is only compiled, as without the cache."""
+
+    def dump_bytecode(self, bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
 
 
 def _wanted() -> bool:
@@ -68,5 +78,5 @@ def on_env(env, config, files):
             folder.mkdir(parents=True, exist_ok=True)
         except OSError:
             return env  # a read-only project: templates are compiled, as without this hook
-        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        env.bytecode_cache = _BytecodeCache(str(folder))
     return env
