@@ -145,29 +145,30 @@ class Fragments:
         """The page body with the fragments kept out of search (or read by search in another form)
         in place, their links resolved; with ``typeset``, the whole typeset (see the module's text)."""
         fragments = self._pages.get(src_uri)
-        holes = list(self._late.finditer(content)) if fragments and self._block in content else []
-        late = [fragments[int(hole.group(1))] for hole in holes]  # type: ignore[index]
-        if typeset is None or not any(fragment.typeset for fragment in late) \
-                or not all(_apart(content, hole, fragment.html) for hole, fragment in zip(holes, late, strict=True)):
-            content = _replace(content, holes, [resolve(fragment.html) for fragment in late])
+        if not fragments or self._block not in content:
             return typeset(content) if typeset else content
-        # what search read in a fragment's place goes; its placeholder stays
-        body = _replace(content, holes, [f"<!-- {self._block}{hole.group(1)}z -->" for hole in holes])
+        if typeset is not None and any(fragment.typeset for fragment in fragments):
+            holes = list(self._late.finditer(content))
+            if all(_apart(content, hole, fragments[int(hole.group(1))].html) for hole in holes):
+                return self._typeset_around(content, holes, fragments, resolve, typeset)
+        content = self._late.sub(lambda match: resolve(fragments[int(match.group(1))].html), content)
+        return typeset(content) if typeset else content
+
+    def _typeset_around(self, content: str, holes: list[re.Match], fragments: list[_Fragment], resolve: Finish,
+                        typeset: Finish) -> str:
+        """The body typeset with its placeholders in it, then the late fragments in, typeset on their own
+        unless they were built typeset."""
+        body, last = [], 0
+        for hole in holes:  # what search read in a fragment's place goes; its placeholder stays
+            body += [content[last : hole.start()], f"<!-- {self._block}{hole.group(1)}z -->"]
+            last = hole.end()
+        body.append(content[last:])
 
         def fill(match: re.Match) -> str:
             fragment = fragments[int(match.group(1))]
             return resolve(fragment.html) if fragment.typeset else typeset(resolve(fragment.html))
 
-        return self._late.sub(fill, typeset(body))
-
-
-def _replace(content: str, holes: list[re.Match], replacements: list[str]) -> str:
-    out, last = [], 0
-    for hole, replacement in zip(holes, replacements, strict=True):
-        out += [content[last : hole.start()], replacement]
-        last = hole.end()
-    out.append(content[last:])
-    return "".join(out)
+        return self._late.sub(fill, typeset("".join(body)))
 
 
 def _blank(text: str) -> bool:
