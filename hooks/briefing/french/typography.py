@@ -115,11 +115,12 @@ _SHORT = 200
 _typeset_short: dict[str, str] = {}
 
 
-def html(fragment: str) -> str:
+def html(fragment: str, *, keep: bool = True) -> str:
     """The text nodes of an HTML fragment typeset, ``1er`` as ``1<sup>er</sup>``, a bare ``http(s)`` URL
     outside a link made a link (a footnote's source); markup untouched. Text in another language (an
-    element with a ``lang`` other than French) is left as written."""
-    if len(fragment) > _SHORT:
+    element with a ``lang`` other than French) is left as written. ``keep=False``: the caller keeps the
+    result (a fragment kept per event), so a short one is not kept here too."""
+    if len(fragment) > _SHORT or not keep:
         return _html(fragment)
     typeset = _typeset_short.get(fragment)
     if typeset is None:

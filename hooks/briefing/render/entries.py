@@ -56,12 +56,13 @@ def _build(event: Event, entities: dict[str, Entity], typeset: bool) -> tuple[st
     """(opening tag, date and text, [(entity key, link)]) of an entry, kept per event: the head ends
     the entry's text node, each link is a whole element."""
     date = html.text(format_when(event.when))
-    t = html.typesetter(typeset)
+    t = html.typesetter(typeset, kept=True)
     if event.withheld:
         return f'<li class="briefing-entry"{_data_attributes(event)}>', t(f"<b>{date}</b> : {html.WITHHELD}"), []
     opening = f'<li class="briefing-entry"{_data_attributes(event)}>'
     head = t(f"<b>{html.link(date, markup.event_uri(event.id))}</b> : {html.text(entry_text(event))}")
-    links = [(key, t(html.link(html.text(entities[key].short_name), markup.entity_uri(entities[key]))))
+    links = [(key, html.typesetter(typeset)(html.link(html.text(entities[key].short_name),
+                                                      markup.entity_uri(entities[key]))))
              for key in event.entities if key in entities]
     return opening, head, links
 

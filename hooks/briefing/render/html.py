@@ -25,11 +25,16 @@ def _same(fragment: str) -> str:
     return fragment
 
 
-def typesetter(typeset: bool) -> Callable[[str], str]:
+def _typeset_kept(fragment: str) -> str:
+    return typography.html(fragment, keep=False)
+
+
+def typesetter(typeset: bool, *, kept: bool = False) -> Callable[[str], str]:
     """``typography.html``, or nothing: what a builder asked for typeset HTML does to each of its parts.
     A part typeset on its own must be whole elements, or a whole text node, outside any link, so that
-    the parts joined read as ``typography.html`` would leave the whole (``Fragments.place``: ``typeset``)."""
-    return typography.html if typeset else _same
+    the parts joined read as ``typography.html`` would leave the whole (``Fragments.place``: ``typeset``).
+    ``kept``: the builder keeps what it builds (``KeptPerObject``), so typography need not keep it too."""
+    return (_typeset_kept if kept else typography.html) if typeset else _same
 
 
 def text(value: object) -> str:

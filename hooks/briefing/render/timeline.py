@@ -80,8 +80,8 @@ def _point(event: Event, year: int, month: int, typeset: bool) -> str:
         first = event.when.start.first_day()
         offset = (position(first) - (month - 1)) * 10 if first.year == year else 0.0
         tick = min(9, max(1, round(offset)))  # the tick (CSS) at a tenth of the cell: a class, not a style
-        return html.typesetter(typeset)(_mark(event, _label(event), f"tl-point {_cell_class(month)} tl-t{tick}",
-                                              None, ""))
+        return html.typesetter(typeset, kept=True)(
+            _mark(event, _label(event), f"tl-point {_cell_class(month)} tl-t{tick}", None, ""))
     return _marks.get((event.id, year, "point", typeset), event, build)
 
 
@@ -118,7 +118,8 @@ def _span(span: Span, year: int, cited: bool, typeset: bool) -> str:
         if cited and not event.withheld and span.right - span.left >= SPAN_LABEL_CELLS:
             classes += " tl-cited"
             inner += f'<span class="tl-label" aria-hidden="true">{html.text(event.title)}</span>'
-        return html.typesetter(typeset)(_mark(event, _label(event), classes, _style(span.left, span.right), inner))
+        return html.typesetter(typeset, kept=True)(_mark(event, _label(event), classes, _style(span.left, span.right),
+                                                         inner))
     return _marks.get((span.event.id, year, "span", cited, typeset), span.event, build)
 
 
@@ -159,7 +160,7 @@ def _render_row(row: Row, cited: Cited, year_link: YearLink, month_link: MonthLi
         band = t(_group(row.year_band, row.year, level(row.year_band), month_link, members, band=True))
         lanes.append(f'<div class="tl-track tl-lane">{band}</div>')
     target = year_link(row.year) if starts_here else None  # pages and anchors are by start year
-    label = t(html.link(str(row.year), *target) if target else str(row.year))
+    label = html.link(str(row.year), *target) if target else str(row.year)  # digits: nothing to typeset
     return f'<div class="tl-row"><div class="tl-year">{label}</div><div class="tl-lanes">{"".join(lanes)}</div></div>\n'
 
 
