@@ -87,6 +87,7 @@ def test_a_chronology_built_typeset_is_the_plain_one_typeset(corpus, data):
     plain, typeset = build(False), build(True)
     assert typeset == [typography.html(fragment) for fragment in plain]
     assert typeset == build(True)  # kept parts give the same again
+    assert [typography.html(fragment) for fragment in typeset] == typeset  # a page typeset whole: the same
 
 
 _TAGS = st.sampled_from([
