@@ -6,8 +6,10 @@ the page process, at every size of archive. Jinja keeps compiled templates on di
 environment has a bytecode cache (``jinja2.FileSystemBytecodeCache``, Jinja's public API), as Python
 keeps ``.pyc`` files: a template is compiled again only when its source changes (Jinja checks each
 entry against the source's checksum and against its own and Python's versions). MkDocs makes a fresh
-environment for each build (``Theme.get_env``); this hook gives it the cache in ``on_env``, before any
-page is rendered, in every process (the page process runs ``on_env`` too).
+environment for each build (``Theme.get_env``); this hook gives every environment the theme makes the
+cache (from ``on_config`` on: Material's search plugin reads its translations from templates there),
+and gives it again in ``on_env``, once the plugins have set the environment up, before any page is
+rendered, in every process (the page process runs ``on_env`` too).
 
 The cache lives in the project's ``.cache/briefing/templates/`` (``.cache`` is where Material's own
 plugins keep theirs; git ignores it), in a folder named after what Jinja's compiler reads of the
@@ -69,14 +71,37 @@ def _compiler_inputs(env: jinja2.Environment) -> str:
     return digest.hexdigest()[:16]
 
 
+def _give_cache(env: jinja2.Environment, config) -> None:
+    """``env``'s bytecode cache, in the folder named after what its compiler reads now."""
+    folder = Path(config.config_file_path).resolve().parent / CACHE_DIR / _compiler_inputs(env)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        env.bytecode_cache = None  # a read-only project: templates are compiled, as without this hook
+        return
+    env.bytecode_cache = _BytecodeCache(str(folder))
+
+
+@event_priority(100)
+def on_config(config):
+    """First: every environment the theme makes from now on starts with the cache (Material's search
+    plugin makes one in its ``on_config``, before the pages, to read its translations)."""
+    if _wanted():
+        make_env = config.theme.get_env
+
+        def get_env() -> jinja2.Environment:
+            env = make_env()
+            _give_cache(env, config)
+            return env
+
+        config.theme.get_env = get_env
+    return config
+
+
 @event_priority(-1000)
 def on_env(env, config, files):
-    """Last, once every plugin has added its filters and tests: the environment's bytecode cache."""
-    if _wanted() and env.bytecode_cache is None:
-        folder = Path(config.config_file_path).resolve().parent / CACHE_DIR / _compiler_inputs(env)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            return env  # a read-only project: templates are compiled, as without this hook
-        env.bytecode_cache = _BytecodeCache(str(folder))
+    """Last, once every plugin has added its filters, tests and extensions: the cache again, in the
+    folder named after them."""
+    if _wanted():
+        _give_cache(env, config)
     return env
