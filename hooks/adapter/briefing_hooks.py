@@ -293,7 +293,8 @@ def on_post_build(config) -> None:
         drop_server_only_files(Path(config.site_dir))
         lighten_export(Path(config.site_dir))
         settings = _state["build"].settings
-        write_readme(Path(config.site_dir), settings.publication, EDITION_LABELS[settings.edition])
+        write_readme(Path(config.site_dir), settings.publication, EDITION_LABELS[settings.edition],
+                     site_url=config.site_url or "")
         archive = write_zip(Path(config.site_dir))
         log.info(i18n._("offline export packed as {path}").format(path=archive))
     log.info(_state["build"].summary())
