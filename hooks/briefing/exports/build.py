@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing.exports import paths
@@ -29,9 +30,12 @@ def export_paths(corpus: Corpus, *, offline: bool = False) -> list[str]:
 
 
 def write_exports(corpus: Corpus, settings: Settings, links: SiteLinks, site_dir: Path,
-                  source_date_epoch: str | None = None) -> None:
-    """Render every export and write it under ``site_dir``."""
-    for export in render_exports(corpus, settings, links, source_date_epoch):
+                  source_date_epoch: str | None = None, *, before_writing: Callable[[], None] | None = None) -> None:
+    """Render every export and write it under ``site_dir`` (after ``before_writing`` returns, if given)."""
+    exports = render_exports(corpus, settings, links, source_date_epoch)
+    if before_writing is not None:
+        before_writing()
+    for export in exports:
         target = site_dir / export.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(export.content)
