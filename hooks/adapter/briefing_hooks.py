@@ -28,7 +28,6 @@ from briefing.edition.editions import Edition
 from briefing.exports.build import export_paths, write_exports
 from briefing.exports.links import SiteLinks
 from briefing.exports.offline import drop_server_only_files, is_offline_build, write_readme, write_zip
-from briefing.exports.shell import lighten_export
 from briefing.french import typography
 from briefing.load import schema
 from briefing.load.preview import STARTED, Preview, PreviewError, select, unnamed_entities
@@ -323,6 +322,8 @@ on_page_context = CombinedEvent(_add_search_entry, _complete_page)
 def on_post_build(config) -> None:
     """Last of all: the offline export is complete only after ``material/offline`` ran."""
     if is_offline_build(config):
+        from briefing.exports.shell import lighten_export  # the export's alone (3 ms of imports)
+
         drop_server_only_files(Path(config.site_dir))
         lighten_export(Path(config.site_dir))
         settings = _state["build"].settings
