@@ -32,6 +32,10 @@ TEMPLATE_INTERNALS = [
     ("partials/header.html", "8cf3fb15bcf969ff", "hooks/speedups/briefing_layout_cache.py splices the title into it"),
     ("partials/tabs.html", "d2c82916569e645a", "hooks/speedups/briefing_layout_cache.py caches it per URL layout"),
     ("partials/nav.html", "af33f6e032f632eb", "hooks/speedups/briefing_layout_cache.py caches it per URL layout"),
+    ("base.html#footer", "e501ed9a997ad2bb", "overrides/main.html caches it per page depth (static_key)"),
+    ("partials/footer.html", "50c2a75f013b7b03",
+     "overrides/main.html caches it per page depth when the page has no previous and next links: it must read "
+     "nothing else of the page (config, briefing_footer and links relative to the page)"),
     ("partials/toc.html", "fde48f583563364b",
      "hooks/speedups/briefing_layout_cache.py caches it by the page's toc (toc_key): it must only read page.toc"),
     ("partials/toc-item.html", "418f31ce2e6d5599",
