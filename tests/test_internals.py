@@ -20,11 +20,15 @@ import pytest
 from support import MKDOCS, build, make_project
 
 PARALLEL, SHARED = "hooks/speedups/briefing_parallel_pages.py", "hooks/speedups/briefing_shared_markdown.py"
+THEME_FILES = "hooks/speedups/briefing_theme_files.py"
 PYTHON_INTERNALS = [
     ("mkdocs.commands.build", "build", "c476b64474acfaa2", f"{PARALLEL} follows its loop"),
     ("mkdocs.commands.build", "_populate_page", "31a70ea4caef1e12", f"{PARALLEL} calls it"),
     ("mkdocs.commands.build", "_build_page", "adcdbd14b2361126", f"{PARALLEL} calls it"),
     ("mkdocs.structure.pages", "Page.render", "320529348f7a8af1", f"{SHARED} copies it"),
+    ("mkdocs.structure.files", "Files.add_files_from_theme", "0169dd2b1c22ca13", f"{THEME_FILES} copies it"),
+    ("jinja2.loaders", "FileSystemLoader.list_templates", "320387ffb0e553d2", f"{THEME_FILES} copies it"),
+    ("jinja2.environment", "Environment.list_templates", "666d33e008ce8bd1", f"{THEME_FILES} follows it"),
 ]
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 TEMPLATE_INTERNALS = [
