@@ -121,7 +121,7 @@ class SiteRenderer:
         pages.append(GeneratedPage(AUTHORS_URI, authors))
         pages += [GeneratedPage(uri, text) for uri, text in render_author_letters(corpus, readers, settings,
                                                                                   self._placer).items()]
-        pages.append(GeneratedPage(NEWS_URI, render_news(corpus, readers, settings)))
+        pages.append(GeneratedPage(NEWS_URI, render_news(corpus, readers, settings, self._placer(NEWS_URI))))
         pages.append(GeneratedPage(SUBSCRIPTIONS_PAGE, render_subscriptions(settings)))
         return pages
 
