@@ -1,5 +1,6 @@
-"""The lists of the « Nouveautés » page are HTML fragments (``render/news.py``): the page reads as it did
-with the lists in Markdown, through the site's own Python-Markdown and sanitizer."""
+"""The lists of the « Nouveautés » page (``render/news.py``) and of the glossary (``render/glossary_page.py``)
+are HTML fragments: the pages read as they did with the lists in Markdown, through the site's own
+Python-Markdown, sanitizer and Material's search plugin's last touch."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from briefing.pipeline import run
 from briefing.project import load_settings, read_config
 from briefing.render import markup, sanitize
 from briefing.render.fragments import Fragments
+from briefing.render.glossary_page import render_glossary
 from briefing.render.news import render_news
 from support import MINIMAL_REGISTRY, REPO, make_project, note
 
@@ -90,3 +92,44 @@ def test_news_lists_read_as_their_markdown_did(tmp_path, files):
     with_fragments, as_markdown = _news_both_ways(project)
     assert with_fragments == as_markdown
     assert with_fragments.count("<li>") >= 1
+
+
+_MATERIAL_MARKS = re.compile(r'\s?data-search-\w+="[^"]+"')
+"""What ``material/search`` takes out of a page body once it has read it (``on_page_context``)."""
+
+
+def _glossary_both_ways(project) -> tuple[str, str, int]:
+    build = run(load_settings(project / "mkdocs.yml", Edition.PUBLIC))
+    fragments = Fragments()
+    page = render_glossary(build.corpus, build.settings, lambda h, **o: fragments.place("g.md", h, **o))
+    md = _converter()
+    resolve = lambda part: part.replace('href="briefing:/', 'href="/')  # noqa: E731
+    assembled = fragments.assemble("g.md", md.convert(page), lambda part: sanitize.clean(resolve(part)))
+    with_fragments = fragments.complete("g.md", _MATERIAL_MARKS.sub("", assembled), resolve, clean=sanitize.clean)
+    md.reset()
+    as_markdown = _MATERIAL_MARKS.sub("", sanitize.clean(md.convert(render_glossary(build.corpus, build.settings))))
+    return with_fragments, as_markdown, len(re.findall(r"briefing[0-9a-f]+b\d+z", page))
+
+
+GLOSSARY_LAST = {
+    **MINIMAL_REGISTRY,
+    "docs/organisations/zz.md": note("title: Zone zéro\nabbr: ZZ", "Le dernier terme."),
+    "events/2024/2024-03-01-a.md": note(
+        "date: 2024-03-01\ntitle: \"L'Otan & <b>ZZ</b> \\\"y\\\" *z*\"\ncountries: [Japon]", "La ZZ* et l’Otan*."),
+    "docs/lettres/1-premiere.md": note("number: 1\nissue: 2025-01\nzones: [Japon]\ntitle: Première",
+                                       "Le chapeau de la ZZ*."),
+}
+"""The last term is used (its list ends the page), by titles Markdown and HTML read specially."""
+RAW_DEFINITION = {**GLOSSARY_LAST, "docs/organisations/zz.md": note(
+    "title: Zone zéro\nabbr: ZZ", "Le dernier <b>terme.")}
+"""A definition with raw HTML: the lists stay Markdown."""
+
+
+@pytest.mark.parametrize(("files", "placed"), [(None, True), (GLOSSARY_LAST, True), (RAW_DEFINITION, False)],
+                         ids=["sample", "last-used", "raw-definition"])
+def test_glossary_lists_read_as_their_markdown_did(tmp_path, files, placed):
+    project = REPO if files is None else make_project(tmp_path / "project", files)
+    with_fragments, as_markdown, placeholders = _glossary_both_ways(project)
+    assert with_fragments == as_markdown
+    assert with_fragments.count('<div class="briefing-term-uses">') >= 1
+    assert (placeholders > 0) == placed
