@@ -20,6 +20,7 @@ import pytest
 from support import MKDOCS, build, make_project
 
 PARALLEL, SHARED = "hooks/speedups/briefing_parallel_pages.py", "hooks/speedups/briefing_shared_markdown.py"
+THEME_FILES = "hooks/speedups/briefing_theme_files.py"
 PYTHON_INTERNALS = [
     ("mkdocs.commands.build", "build", "c476b64474acfaa2", f"{PARALLEL} follows its loop"),
     ("mkdocs.commands.build", "_populate_page", "31a70ea4caef1e12", f"{PARALLEL} calls it"),
@@ -31,6 +32,9 @@ PYTHON_INTERNALS = [
      f"{SHARED}: a pattern whose expression finds nothing must leave the text and itself untouched"),
     ("markdown.treeprocessors", "InlineProcessor.run", "f6c93631f2871499",
      f"{SHARED}: the inline step must reach each text through __handleInline"),
+    ("mkdocs.structure.files", "Files.add_files_from_theme", "0169dd2b1c22ca13", f"{THEME_FILES} copies it"),
+    ("jinja2.loaders", "FileSystemLoader.list_templates", "320387ffb0e553d2", f"{THEME_FILES} copies it"),
+    ("jinja2.environment", "Environment.list_templates", "666d33e008ce8bd1", f"{THEME_FILES} follows it"),
 ]
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 TEMPLATE_INTERNALS = [
