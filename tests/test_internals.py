@@ -25,6 +25,8 @@ PYTHON_INTERNALS = [
     ("mkdocs.commands.build", "_populate_page", "31a70ea4caef1e12", f"{PARALLEL} calls it"),
     ("mkdocs.commands.build", "_build_page", "adcdbd14b2361126", f"{PARALLEL} calls it"),
     ("mkdocs.structure.pages", "Page.render", "320529348f7a8af1", f"{SHARED} copies it"),
+    ("mkdocs.__main__", "build_command.callback", "076bfe8edc47f873",
+     "hooks/speedups/briefing_quick_exit.py ends the process from on_shutdown, which must be its last step"),
 ]
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 TEMPLATE_INTERNALS = [
