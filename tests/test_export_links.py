@@ -159,3 +159,13 @@ def test_site_links_name_a_page_the_same_way_in_both_builds(site_url):
     assert online.online_path("pays/README.md") == offline.online_path("pays/index.md") == "pays/"
     link = offline.page_link("evenements/x.md", from_file="donnees/evenements.json")
     assert link == (f"{SITE_URL}evenements/x/" if site_url else "../evenements/x.html")
+
+
+def test_the_readers_note_says_where_the_datas_links_lead(offline_export, without_site_url):
+    """The note at the top of the zip: with a site address, the data's links lead online (and the
+    reader is told so); without one, they lead to the export's own pages."""
+    with_url = _zipped(offline_export)["LISEZ-MOI.txt"].decode("utf-8")
+    assert f"site en ligne, à l’adresse {SITE_URL} ;" in with_url
+    without = _zipped(without_site_url["offline"])["LISEZ-MOI.txt"].decode("utf-8")
+    assert "Leurs liens mènent aux pages de ce dossier." in without and "en ligne" not in without
+    assert without.count("\r\n") == without.count("\n")  # Windows line ends, for any editor

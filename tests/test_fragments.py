@@ -1,6 +1,8 @@
 """Generated HTML fragments: placed after Markdown, links resolved for the page they land on."""
 
-from briefing.render import html
+import pytest
+
+from briefing.render import html, sanitize
 from briefing.render.fragments import Fragments, resolve_links
 
 URLS = {"pays/japon.md": "pays/japon/", "glossaire.md": "glossaire/", "index.md": "",
@@ -76,3 +78,26 @@ def test_search_can_read_a_fragment_in_another_form():
     assert "<p>Japon.</p>" in assembled and "<ul>" not in assembled, "search reads the sentence"
     completed = fragments.complete("a.md", assembled, str)
     assert completed == '<h2>Acteurs</h2>\n<ul><li><a href="#j">Japon</a></li></ul><p>fin</p>', "readers get the list"
+
+
+def test_a_late_fragment_of_contributors_text_is_cleaned_after_its_links_are_resolved():
+    fragments = Fragments()
+    late = _as_markdown_renders(fragments.place("a.md", '<p><a href="briefing:/pays/japon.md">J</a><b>x</p>',
+                                                searchable=False, contributed=True))
+    generated = _as_markdown_renders(fragments.place("a.md", "<p>généré</p>", searchable=False))
+    assembled = fragments.assemble("a.md", f"<h2>Faits</h2>\n{late}{generated}", str)
+    steps: list[str] = []
+
+    def resolve(part: str) -> str:
+        steps.append("resolve")
+        return _resolve(part, "lettres/x/")[0]
+
+    def clean(part: str) -> str:
+        steps.append("clean")
+        return sanitize.clean(part)
+
+    completed = fragments.complete("a.md", assembled, resolve, clean=clean)
+    assert completed == '<h2>Faits</h2>\n<p><a href="../../pays/japon/">J</a><b>x</b></p><p>généré</p>'
+    assert steps == ["resolve", "clean", "resolve"], "only the contributed fragment is cleaned, links first"
+    with pytest.raises(ValueError):
+        fragments.complete("a.md", assembled, resolve)

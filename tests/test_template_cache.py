@@ -100,3 +100,29 @@ def test_a_folder_one_cannot_write_in_only_costs_the_compilation(tmp_path):
         jinja2.FileSystemBytecodeCache(str(not_a_folder)).dump_bytecode(bucket)
     hook._BytecodeCache(str(not_a_folder)).dump_bytecode(bucket)  # no error
     assert not_a_folder.read_text("utf-8") == ""
+
+
+def test_folders_of_setups_no_longer_used_are_pruned(tmp_path):
+    """A folder per change of what Jinja's compiler reads would pile up: a build that makes a new one
+    keeps only the ones used last, among them every one it uses."""
+    import os
+    import time
+
+    project = make_project(tmp_path / "project", {}, with_sample=True)
+    cache = project / CACHE
+    stale = [cache / f"{index:016x}" for index in range(10)]
+    long_ago = time.time() - 86400 * 30
+    for index, folder in enumerate(stale):
+        folder.mkdir(parents=True)
+        (folder / "__jinja2_x.cache").write_bytes(b"old")
+        os.utime(folder, (long_ago + index, long_ago + index))
+    result = build(project, tmp_path / "site", strict=True)
+    assert result.returncode == 0, result.output
+    used = {path.parent.name for path in cache.rglob("*.cache") if path.read_bytes() != b"old"}
+    assert len(used) >= 2  # Material's search translations and the pages
+    left = {folder.name for folder in cache.iterdir()}
+    assert used <= left and len(left) == 6  # KEEP
+    assert left - used == {folder.name for folder in stale[-(6 - len(used)):]}  # the ones used last
+    again = build(project, tmp_path / "again", strict=True)  # nothing new: nothing pruned
+    assert again.returncode == 0, again.output
+    assert {folder.name for folder in cache.iterdir()} == left

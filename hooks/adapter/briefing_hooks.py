@@ -35,6 +35,7 @@ from briefing.pipeline import Build, run
 from briefing.project import read_config
 from briefing.render import problems, sanitize
 from briefing.render.fragments import resolve_links
+from briefing.render.letter_facts import writes_plain
 from briefing.render.metadata import PageHeads
 from briefing.render.wayfinding import parent_finder
 from briefing.search import material, page_entries
@@ -115,7 +116,8 @@ def _configure(config):
         )
     except ValueError as error:
         raise PluginError(str(error)) from error
-    settings = dataclasses.replace(settings, offline=is_offline_build(config))
+    settings = dataclasses.replace(settings, offline=is_offline_build(config),
+                                   plain_markdown=writes_plain(config.markdown_extensions, config.mdx_configs))
     if not settings.events_dir.is_dir():
         raise PluginError(i18n._("events folder not found: {folder}; create it or set extra.briefing.events_dir"
                                  ).format(folder=settings.events_dir))
@@ -271,7 +273,7 @@ def _add_search_entry(context, page, config, nav):
 def _complete_page(context, page, config, nav):
     """After ``material/search`` has indexed the page (priority 0): the fragments kept out of search."""
     page.content = _state["build"].renderer.complete_page_html(page.file.src_uri, page.content, _resolver(page),
-                                                               typography.html)
+                                                               typography.html, sanitize.clean)
     typeset_titles(page)
     page.meta["briefing_head_html"] = head_html(page, config.site_name)
     found = _state.get("notices", {}).get(page.file.src_uri)
@@ -291,7 +293,8 @@ def on_post_build(config) -> None:
         drop_server_only_files(Path(config.site_dir))
         lighten_export(Path(config.site_dir))
         settings = _state["build"].settings
-        write_readme(Path(config.site_dir), settings.publication, EDITION_LABELS[settings.edition])
+        write_readme(Path(config.site_dir), settings.publication, EDITION_LABELS[settings.edition],
+                     site_url=config.site_url or "")
         archive = write_zip(Path(config.site_dir))
         log.info(i18n._("offline export packed as {path}").format(path=archive))
     log.info(_state["build"].summary())

@@ -36,6 +36,9 @@ class Settings:
     navigation, linked from every footer), or None without a ``nav``."""
     declared: frozenset[str] = frozenset()
     """The other files under ``docs/`` that ``mkdocs.yml`` publishes (``declared_files``)."""
+    plain_markdown: bool = False
+    """Whether the site's Markdown extensions write a plain sentence as it is (``render/letter_facts.py``:
+    ``writes_plain``), which lets a letter's FAITS be written as HTML; the adapter says so."""
 
     @classmethod
     def from_mapping(cls, mapping: dict, *, root: Path, docs_dir: Path, edition: Edition,

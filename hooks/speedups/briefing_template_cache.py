@@ -15,7 +15,9 @@ The cache lives in the project's ``.cache/briefing/templates/`` (``.cache`` is w
 plugins keep theirs; git ignores it), in a folder named after what Jinja's compiler reads of the
 environment (its options, extensions, filters and tests), so that an environment set up otherwise
 never loads code compiled for another. The output is byte for byte the same, cold or warm
-(``tests/test_template_cache.py``). ``BRIEFING_TEMPLATE_CACHE=off`` turns it off.
+(``tests/test_template_cache.py``). ``BRIEFING_TEMPLATE_CACHE=off`` turns it off. Each folder is
+touched when a build uses it; when a build makes a new one, only the ``KEEP`` folders used last are kept
+(a folder per change of a template extension would otherwise pile up for ever).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -32,6 +35,10 @@ from mkdocs.plugins import event_priority
 
 CACHE_DIR = Path(".cache", "briefing", "templates")
 """Under the folder of ``mkdocs.yml``."""
+
+KEEP = 6
+"""Cache folders kept: a build uses two (Material's search translations and the pages), a preview
+another set; older ones only hold code for templates as they were compiled by an older setup."""
 
 
 class _BytecodeCache(jinja2.FileSystemBytecodeCache):
@@ -75,11 +82,26 @@ def _give_cache(env: jinja2.Environment, config) -> None:
     """``env``'s bytecode cache, in the folder named after what its compiler reads now."""
     folder = Path(config.config_file_path).resolve().parent / CACHE_DIR / _compiler_inputs(env)
     try:
+        new = not folder.is_dir()
         folder.mkdir(parents=True, exist_ok=True)
+        os.utime(folder)  # used now: pruning keeps the folders used last
     except OSError:
         env.bytecode_cache = None  # a read-only project: templates are compiled, as without this hook
         return
+    if new:
+        _prune(folder.parent)
     env.bytecode_cache = _BytecodeCache(str(folder))
+
+
+def _prune(cache: Path) -> None:
+    """Remove all but the ``KEEP`` folders of ``cache`` used last. Another build may be using one it
+    removes: Jinja then only misses the entries and compiles, as on a cold cache."""
+    try:
+        folders = [(entry.stat().st_mtime_ns, entry.name) for entry in os.scandir(cache) if entry.is_dir()]
+    except OSError:
+        return
+    for _, name in sorted(folders, reverse=True)[KEEP:]:
+        shutil.rmtree(cache / name, ignore_errors=True)
 
 
 @event_priority(100)

@@ -90,10 +90,15 @@ def build_date(environ: dict | None = None) -> datetime.date:
         return datetime.datetime.now(datetime.UTC).date()
 
 
-def write_readme(site_dir: Path, publication: str, edition_label: str, *, environ: dict | None = None) -> Path:
-    """The reader's note at the top of the export: which file to open, which edition, when it was built."""
+def write_readme(site_dir: Path, publication: str, edition_label: str, *, site_url: str = "",
+                 environ: dict | None = None) -> Path:
+    """The reader's note at the top of the export: which file to open, which edition, when it was built,
+    and where the links of its data lead (the site online when it has an address, else this folder)."""
     site_dir = Path(site_dir)
     built = build_date(environ)
+    links = (f"Leurs liens mènent aux pages du site en ligne, à l’adresse {site_url} ;\n"
+             f"sans connexion, retrouvez ces pages dans ce dossier.\n" if site_url else
+             "Leurs liens mènent aux pages de ce dossier.\n")
     text = (
         f"{publication} – export hors ligne\n"
         f"\n"
@@ -106,6 +111,7 @@ def write_readme(site_dir: Path, publication: str, edition_label: str, *, enviro
         f"\n"
         f"Aussi dans le dossier : flux/evenements.ics (toute la chronologie, pour un agenda)\n"
         f"et donnees/ (les événements et les lettres en JSON).\n"
+        f"{links}"
     )
     path = site_dir / README_NAME
     path.write_text(text, encoding="utf-8", newline="\r\n")  # readable by any editor, Windows' included

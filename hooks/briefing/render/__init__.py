@@ -52,9 +52,9 @@ class _PagePlacer:
         self._fragments, self._src_uri = fragments, src_uri
 
     def __call__(self, fragment_html: str, searchable: bool = True, search_html: str | None = None,
-                 typeset: bool = False) -> str:
+                 typeset: bool = False, contributed: bool = False) -> str:
         return self._fragments.place(self._src_uri, fragment_html, searchable=searchable, search_html=search_html,
-                                     typeset=typeset)
+                                     typeset=typeset, contributed=contributed)
 
     def heading(self, level: int, title: str, anchor: str) -> str:
         self._fragments.add_heading(self._src_uri, level, title, anchor)
@@ -131,7 +131,8 @@ class SiteRenderer:
         if src_uri in self._events:
             markdown = render_event(self._events[src_uri], self.corpus, self.settings, self._placer(src_uri))
         elif src_uri in self._letters:
-            markdown = render_letter(self._letters[src_uri], self.corpus, self.settings, self.readers)
+            markdown = render_letter(self._letters[src_uri], self.corpus, self.settings, self.readers,
+                                     self._placer(src_uri))
         elif src_uri in self._entities:
             markdown = render_entity(self._entities[src_uri], self.corpus, self.settings, self._placer(src_uri),
                                      self.readers)
@@ -153,6 +154,7 @@ class SiteRenderer:
         """A page's rendered body with its searchable fragments in place (``Fragments.assemble``)."""
         return self.fragments.assemble(src_uri, rendered, finish)
 
-    def complete_page_html(self, src_uri: str, content: str, resolve: Finish, typeset: Finish | None = None) -> str:
+    def complete_page_html(self, src_uri: str, content: str, resolve: Finish, typeset: Finish | None = None,
+                           clean: Finish | None = None) -> str:
         """The body with the fragments kept out of search in place, typeset (``Fragments.complete``)."""
-        return self.fragments.complete(src_uri, content, resolve, typeset)
+        return self.fragments.complete(src_uri, content, resolve, typeset, clean)

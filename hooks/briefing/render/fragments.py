@@ -40,7 +40,7 @@ class Place(Protocol):
     """Puts a generated HTML fragment on a page; returns the Markdown placeholder standing for it."""
 
     def __call__(self, fragment_html: str, searchable: bool = True, search_html: str | None = None,
-                 typeset: bool = False) -> str: ...
+                 typeset: bool = False, contributed: bool = False) -> str: ...
 
     def heading(self, level: int, title: str, anchor: str) -> str:
         """A heading written in a fragment, listed in the page's table of contents."""
@@ -60,6 +60,8 @@ class _Fragment:
     """What search reads instead of ``html`` (the same words with less markup), if anything."""
     typeset: bool = False
     """``html`` is typeset already (French typography): a late fragment then goes in as it is."""
+    contributed: bool = False
+    """``html`` holds contributors' text: a late fragment is sanitized as it goes in, as the body is."""
 
 
 class Fragments:
@@ -81,16 +83,17 @@ class Fragments:
         return len(fragments) - 1
 
     def place(self, src_uri: str, fragment_html: str, *, searchable: bool = True,
-              search_html: str | None = None, typeset: bool = False) -> str:
+              search_html: str | None = None, typeset: bool = False, contributed: bool = False) -> str:
         """A Markdown paragraph standing for the block ``fragment_html`` on the page ``src_uri``; ""
         for no HTML. ``searchable=False`` keeps the fragment out of the search index; ``search_html``
         is what search reads in its place (Material's search parser costs about 30 µs a tag: a list
         of links is cheaper to index as a sentence). ``typeset``: the fragment, kept out of search, is
-        typeset already (``complete`` does not typeset it again)."""
+        typeset already (``complete`` does not typeset it again). ``contributed``: the fragment holds
+        contributors' text, to be sanitized (``complete``'s ``clean``) if it goes in after search."""
         if not fragment_html:
             return ""
         searchable = searchable and search_html is None
-        fragment = _Fragment(fragment_html, searchable, search_html, typeset and not searchable)
+        fragment = _Fragment(fragment_html, searchable, search_html, typeset and not searchable, contributed)
         return f"{self._block}{self._add(src_uri, fragment)}z\n"
 
     def place_inline(self, src_uri: str, fragment_html: str) -> str:
@@ -141,21 +144,31 @@ class Fragments:
         out.append(finish("".join(pending)))
         return "".join(out)
 
-    def complete(self, src_uri: str, content: str, resolve: Finish, typeset: Finish | None = None) -> str:
+    def complete(self, src_uri: str, content: str, resolve: Finish, typeset: Finish | None = None,
+                 clean: Finish | None = None) -> str:
         """The page body with the fragments kept out of search (or read by search in another form)
-        in place, their links resolved; with ``typeset``, the whole typeset (see the module's text)."""
+        in place, their links resolved (and contributed ones then ``clean``-ed, which they need); with
+        ``typeset``, the whole typeset (see the module's text)."""
         fragments = self._pages.get(src_uri)
         if not fragments or self._block not in content:
             return typeset(content) if typeset else content
+
+        def finished(fragment: _Fragment) -> str:
+            if not fragment.contributed:
+                return resolve(fragment.html)
+            if clean is None:
+                raise ValueError(f"{src_uri}: a fragment of contributors' text needs clean")
+            return clean(resolve(fragment.html))
+
         if typeset is not None and any(fragment.typeset for fragment in fragments):
             holes = list(self._late.finditer(content))
             if all(_apart(content, hole, fragments[int(hole.group(1))].html) for hole in holes):
-                return self._typeset_around(content, holes, fragments, resolve, typeset)
-        content = self._late.sub(lambda match: resolve(fragments[int(match.group(1))].html), content)
+                return self._typeset_around(content, holes, fragments, finished, typeset)
+        content = self._late.sub(lambda match: finished(fragments[int(match.group(1))]), content)
         return typeset(content) if typeset else content
 
-    def _typeset_around(self, content: str, holes: list[re.Match], fragments: list[_Fragment], resolve: Finish,
-                        typeset: Finish) -> str:
+    def _typeset_around(self, content: str, holes: list[re.Match], fragments: list[_Fragment],
+                        finished: Callable[[_Fragment], str], typeset: Finish) -> str:
         """The body typeset with its placeholders in it, then the late fragments in, typeset on their own
         unless they were built typeset."""
         body, last = [], 0
@@ -166,7 +179,7 @@ class Fragments:
 
         def fill(match: re.Match) -> str:
             fragment = fragments[int(match.group(1))]
-            return resolve(fragment.html) if fragment.typeset else typeset(resolve(fragment.html))
+            return finished(fragment) if fragment.typeset else typeset(finished(fragment))
 
         return self._late.sub(fill, typeset("".join(body)))
 

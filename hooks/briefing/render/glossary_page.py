@@ -31,13 +31,20 @@ def link_marks(markdown: str, corpus: Corpus, place_inline: Callable[[str], str]
     headings = heading_lines(markdown)
 
     def render(word: str, line: int) -> str | None:
-        entity = corpus.term(word)
-        if entity is None:
+        link = term_link(word, corpus)
+        if link is None:
             return None
-        link = html.link(html.text(word), GLOSSARY_URI, entity.slug, title=entity.title, classes="briefing-term")
         return link if line in headings else place_inline(link)
 
     return glossary.replace_marks(markdown, render)
+
+
+def term_link(word: str, corpus: Corpus) -> str | None:
+    """The link a glossary mark ``word*`` becomes (None for a word the glossary does not define)."""
+    entity = corpus.term(word)
+    if entity is None:
+        return None
+    return html.link(html.text(word), GLOSSARY_URI, entity.slug, title=entity.title, classes="briefing-term")
 
 
 def heading_lines(markdown: str) -> set[int]:

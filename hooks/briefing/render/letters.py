@@ -9,22 +9,13 @@ from briefing.index.corpus import Corpus
 from briefing.index.readers import ReaderIndex
 from briefing.load import footnotes
 from briefing.load.dates import format_issue
-from briefing.render import html, letter_pages, markup
+from briefing.render import html, letter_facts, letter_pages, markup
 from briefing.render.authors import author_link
 from briefing.render.fragments import Place
+from briefing.render.glossary_page import term_link
 from briefing.render.relations import relation_link
 from briefing.settings import Settings
-from briefing.structure import Event, Letter
-
-
-def _fact_text(event: Event) -> str:
-    """The fact as FAITS prints it: its fact line, else the note's text on one paragraph, without
-    its footnotes."""
-    if event.fact:
-        return markup.text(event.fact)
-    body, _ = footnotes.split_definitions(event.body)
-    paragraphs = [" ".join(p.split()) for p in footnotes.strip_references(body).split("\n\n") if p.strip()]
-    return " ".join(paragraphs) or markup.text(event.title)
+from briefing.structure import Letter
 
 
 def _render_authors(letter: Letter, readers: ReaderIndex | None = None) -> str:
@@ -33,14 +24,6 @@ def _render_authors(letter: Letter, readers: ReaderIndex | None = None) -> str:
     names = [author_link(a, readers) if readers else markup.text(a) for a in letter.authors]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
     return f"Par {joined}\n{{ .briefing-authors }}\n"
-
-
-def _render_facts(letter: Letter, corpus: Corpus) -> str:
-    events = sorted((corpus.events[i] for i in letter.facts), key=lambda e: (e.when.sort_key(), e.id))
-    if not events:
-        return ""
-    lines = [markup.event_line(e, label="" if e.withheld else _fact_text(e)) for e in events]
-    return "## FAITS { #faits data-search-exclude }\n\n" + "\n\n".join(lines) + "\n"
 
 
 ARCHIVED_NOTICE = (
@@ -100,7 +83,22 @@ def _render_relation(letter: Letter, corpus: Corpus, readers: ReaderIndex | None
     return f"Toutes les lettres et les événements communs : {link}\n{{ .briefing-relation }}\n"
 
 
-def render_letter(letter: Letter, corpus: Corpus, settings: Settings, readers: ReaderIndex | None = None) -> str:
+def _render_facts(letter: Letter, corpus: Corpus, settings: Settings, place: Place | None,
+                  around: tuple[list[str], list[str]]) -> str:
+    """FAITS: as one HTML fragment where ``letter_facts`` can write it as Python-Markdown would (the
+    Markdown of the page ``around`` it permitting), else in Markdown."""
+    events = letter_facts.facts_events(letter.facts, corpus)
+    before, after = ("\n".join(part) for part in around)
+    if place is not None and settings.plain_markdown and letter_facts.facts_apart(before, after, letter.chapeau):
+        fragment = letter_facts.facts_fragment(events, lambda word: term_link(word, corpus), place)
+        if fragment is not None:
+            return fragment
+    return letter_facts.facts_markdown(events)
+
+
+def render_letter(letter: Letter, corpus: Corpus, settings: Settings, readers: ReaderIndex | None = None,
+                  place: Place | None = None) -> str:
+    """The letter's Markdown; with ``place``, its FAITS may be a fragment (``letter_facts``)."""
     entities = corpus.registry.entities
     see_also = [corpus.letters_by_number[n] for n in letter.see_also]
     cited_by = sorted(corpus.cited_by.get(letter.number, []), key=lambda x: -x.number)
@@ -123,7 +121,8 @@ def render_letter(letter: Letter, corpus: Corpus, settings: Settings, readers: R
         chapeau,
         lead_en,
         archived,
-        _render_facts(letter, corpus),
+    ]
+    after = [
         _render_analysis(letter, settings),
         markup.footnotes_here() + "\n" if has_footnotes else "",
         _render_source_line(letter, settings),
@@ -131,6 +130,7 @@ def render_letter(letter: Letter, corpus: Corpus, settings: Settings, readers: R
         _render_letter_list("Lettres qui citent celle-ci", "citee-par", cited_by, corpus, settings),
         _render_relation(letter, corpus, readers),
     ]
+    sections += [_render_facts(letter, corpus, settings, place, (sections, after)), *after]
     return "\n".join(s for s in sections if s)
 
 
