@@ -7,6 +7,7 @@ puts this folder on ``sys.path`` only while the hook module itself is executed.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
@@ -27,7 +28,6 @@ from briefing.edition.editions import Edition
 from briefing.exports.build import export_paths, write_exports
 from briefing.exports.links import SiteLinks
 from briefing.exports.offline import drop_server_only_files, is_offline_build, write_readme, write_zip
-from briefing.exports.shell import lighten_export
 from briefing.french import typography
 from briefing.load import schema
 from briefing.load.preview import STARTED, Preview, PreviewError, select, unnamed_entities
@@ -42,7 +42,7 @@ from briefing.search import material, page_entries
 from briefing.search.material import material_search_entries
 from briefing.settings import Settings
 from briefing.speed import gc_pause
-from briefing.speed.background import BackgroundJob, JobFailed
+from briefing.speed.background import BackgroundJob, Gate, JobFailed, can_fork
 
 log = get_plugin_logger("briefing")
 EDITION_LABELS = {Edition.PUBLIC: "publique (extrait)", Edition.FULL: "abonnés (complète)"}
@@ -127,7 +127,7 @@ def _configure(config):
     except PreviewError as error:
         raise PluginError(str(error)) from error
     selection = select(preview, settings.events_dir, settings.docs_dir / "lettres") if preview else None
-    build = run(settings, selection)
+    build = run(settings, selection, check_later=can_fork() and not _serving["on"])
     _state["build"] = build
     material.current["build"] = build
     if selection is not None:
@@ -139,7 +139,10 @@ def _configure(config):
         config.repo_url = None  # the repository widget would call api.github.com from the reader's browser
     _prepare_reader_tools(build, config)
     apply_identity(config, settings)
-    _report(build)
+    if build.checked:
+        _report(build)
+    else:  # the checks and the exports on the other core from now on; reported at on_nav
+        _start_exports(build, config, gate=Gate())
     return config
 
 
@@ -154,13 +157,39 @@ def _prepare_reader_tools(build: Build, config) -> None:
     _state["heads"] = PageHeads(build.corpus, build.settings, build.renderer.readers, links)
 
 
-def _start_exports(build: Build, config) -> None:
+def _start_exports(build: Build, config, gate: Gate | None = None) -> None:
     """Feeds, calendars and JSON, written straight into the site folder by a second process while
-    MkDocs goes on (from ``on_files``: MkDocs has emptied the site folder by then), and ``on_env`` waits
-    for it before MkDocs copies static files. They are in the offline export before anything packs it."""
+    MkDocs goes on, and ``on_env`` waits for it before MkDocs copies static files. They are in the
+    offline export before anything packs it.
+
+    Where a process can be forked (``mkdocs build``), it starts at the end of ``on_config`` with the
+    cross-document checks first (``Build.checks``: they only report, so their findings are taken back
+    at ``on_nav`` and reported with the others), and writes only once MkDocs has emptied the site folder
+    (``on_files`` opens the ``gate``). Otherwise the exports are written in the process, at ``on_files``."""
     site_dir, links, epoch = Path(config.site_dir), _state["links"], os.environ.get("SOURCE_DATE_EPOCH")
+
+    def when_emptied() -> None:
+        if gate is not None and not gate.wait():
+            raise JobFailed("the build stopped before the site folder was emptied")
+
     _state["exports"] = BackgroundJob(
-        "feeds, calendars and JSON", lambda: write_exports(build.corpus, build.settings, links, site_dir, epoch))
+        "checks, feeds, calendars and JSON" if gate else "feeds, calendars and JSON",
+        lambda: write_exports(build.corpus, build.settings, links, site_dir, epoch, before_writing=when_emptied),
+        first=build.checks if gate else None)
+    if gate is not None:
+        _state["exports_gate"] = gate
+
+
+def _report_checked(build: Build) -> None:
+    """The diagnostics, once the checks' findings are among them (``_start_exports``)."""
+    if build.checked:
+        return
+    try:
+        found = _state["exports"].first_result()
+    except JobFailed as error:
+        raise PluginError(str(error)) from error
+    build.add_checks(found)
+    _report(build)
 
 
 def _add_exports(build: Build, files: Files, config) -> None:
@@ -173,7 +202,11 @@ def _add_exports(build: Build, files: Files, config) -> None:
 
 def on_files(files: Files, config) -> Files:
     build = _state["build"]
-    _start_exports(build, config)  # first: the other core writes them while the pages are generated
+    gate = _state.pop("exports_gate", None)
+    if gate is not None:
+        gate.open()  # MkDocs has emptied the site folder: the exports' process may write
+    else:
+        _start_exports(build, config)  # first: the other core writes them while the pages are generated
     docs_dir = Path(config.docs_dir).resolve()
     for file in list(files):  # the allowlist: what the build does not know never reaches the site
         if file.generated_by is None and under(file.abs_src_path, config.docs_dir) \
@@ -203,6 +236,7 @@ def on_files(files: Files, config) -> Files:
 def on_nav(nav, config, files):
     """Pages outside the navigation placed under the page they belong to; letters linked in order."""
     build = _state["build"]
+    _report_checked(build)
     place_pages(nav, files, parent_finder(build.corpus, {f.src_uri for f in files.documentation_pages()}))
     link_letters(build.corpus, files)
     return nav
@@ -290,6 +324,8 @@ on_page_context = CombinedEvent(_add_search_entry, _complete_page)
 def on_post_build(config) -> None:
     """Last of all: the offline export is complete only after ``material/offline`` ran."""
     if is_offline_build(config):
+        from briefing.exports.shell import lighten_export  # the export's alone (3 ms of imports)
+
         drop_server_only_files(Path(config.site_dir))
         lighten_export(Path(config.site_dir))
         settings = _state["build"].settings
@@ -302,7 +338,15 @@ def on_post_build(config) -> None:
 
 
 def on_build_error(error) -> None:
-    exports = _state.pop("exports", None)
+    gate, exports, build = _state.pop("exports_gate", None), _state.get("exports"), _state.get("build")
+    if gate is not None:
+        gate.close()
+    if isinstance(build, Build) and not build.checked:  # what the build found is reported all the same
+        with contextlib.suppress(JobFailed):
+            build.add_checks((exports.first_result() if exports is not None else build.checks()) or [])
+        build.checked = True
+        _report(build)
+    _state.pop("exports", None)
     if exports is not None:
         exports.cancel()
     gc_pause.thaw()

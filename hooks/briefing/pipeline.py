@@ -9,7 +9,7 @@ from briefing.edition.editions import apply_edition
 from briefing.edition.published import Published, decide
 from briefing.i18n import _, ngettext
 from briefing.index.corpus import Corpus, build_corpus
-from briefing.load.loader import Loaded, load
+from briefing.load.loader import Loaded, check, load
 from briefing.load.preview import Selection
 from briefing.render import SiteRenderer
 from briefing.settings import Settings
@@ -26,9 +26,23 @@ class Build:
     published: Published
     """The files under ``docs/`` the site may publish as they are (the allowlist)."""
 
+    checked: bool = True
+    """Whether the cross-document checks' findings are in the diagnostics (``run(check_later=True)``
+    leaves them to ``checks`` and ``add_checks``)."""
+
     @property
     def diagnostics(self) -> list[Diagnostic]:
         return self.loaded.diagnostics.sorted()
+
+    def checks(self) -> list[Diagnostic]:
+        """The cross-document checks' findings (they read the loaded sources, and change nothing)."""
+        return check(self.loaded)
+
+    def add_checks(self, found: list[Diagnostic]) -> None:
+        """The checks' findings, from wherever they ran, among the build's diagnostics."""
+        if not self.checked:
+            self.loaded.diagnostics.items.extend(found)
+            self.checked = True
 
     def summary(self) -> str:
         """``events: 24 published, 7 withheld, 1 rejected; letters: 5 published, 0 rejected``."""
@@ -59,18 +73,24 @@ class Build:
         return sum(1 for path in statics if not self.published.allows(path.relative_to(docs_dir).as_posix()))
 
 
-def prepare(settings: Settings, preview: Selection | None = None) -> tuple[Loaded, Sources, Published]:
+def prepare(settings: Settings, preview: Selection | None = None, *,
+            run_checks: bool = True) -> tuple[Loaded, Sources, Published]:
     """Load, apply the edition, decide what the site publishes: every diagnostic of the sources, for
-    the build and ``briefing check`` alike (one code path)."""
-    loaded = load(settings.docs_dir, settings.events_dir, settings.root, preview, settings.nav_pages)
+    the build and ``briefing check`` alike (one code path; without ``run_checks``, all but the
+    cross-document checks')."""
+    loaded = load(settings.docs_dir, settings.events_dir, settings.root, preview, settings.nav_pages,
+                  run_checks=run_checks)
     edition_sources = apply_edition(loaded.sources, settings.edition)
     published = decide(loaded, edition_sources, settings.docs_dir, settings.declared, loaded.diagnostics,
                        quiet=preview is not None)
     return loaded, edition_sources, published
 
 
-def run(settings: Settings, preview: Selection | None = None) -> Build:
+def run(settings: Settings, preview: Selection | None = None, *, check_later: bool = False) -> Build:
+    """Stages 1–3 and the renderer. With ``check_later`` the cross-document checks, which only report,
+    are left out: the caller runs ``Build.checks`` (in another process, say) and adds their findings
+    (``add_checks``) before it reports the diagnostics."""
     with gc_paused():
-        loaded, edition_sources, published = prepare(settings, preview)
+        loaded, edition_sources, published = prepare(settings, preview, run_checks=not check_later)
         corpus = build_corpus(edition_sources, loaded.registry)
-        return Build(settings, loaded, corpus, SiteRenderer(corpus, settings), published)
+        return Build(settings, loaded, corpus, SiteRenderer(corpus, settings), published, checked=not check_later)
