@@ -20,6 +20,7 @@ import pytest
 from support import MKDOCS, build, make_project
 
 PARALLEL, SHARED = "hooks/speedups/briefing_parallel_pages.py", "hooks/speedups/briefing_shared_markdown.py"
+THEME_FILES = "hooks/speedups/briefing_theme_files.py"
 PYTHON_INTERNALS = [
     ("mkdocs.commands.build", "build", "c476b64474acfaa2", f"{PARALLEL} follows its loop"),
     ("mkdocs.commands.build", "_populate_page", "31a70ea4caef1e12", f"{PARALLEL} calls it"),
@@ -27,6 +28,9 @@ PYTHON_INTERNALS = [
     ("mkdocs.structure.pages", "Page.render", "320529348f7a8af1", f"{SHARED} copies it"),
     ("mkdocs.__main__", "build_command.callback", "076bfe8edc47f873",
      "hooks/speedups/briefing_quick_exit.py ends the process from on_shutdown, which must be its last step"),
+    ("mkdocs.structure.files", "Files.add_files_from_theme", "0169dd2b1c22ca13", f"{THEME_FILES} copies it"),
+    ("jinja2.loaders", "FileSystemLoader.list_templates", "320387ffb0e553d2", f"{THEME_FILES} copies it"),
+    ("jinja2.environment", "Environment.list_templates", "666d33e008ce8bd1", f"{THEME_FILES} follows it"),
 ]
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 TEMPLATE_INTERNALS = [
@@ -34,6 +38,10 @@ TEMPLATE_INTERNALS = [
     ("partials/header.html", "8cf3fb15bcf969ff", "hooks/speedups/briefing_layout_cache.py splices the title into it"),
     ("partials/tabs.html", "d2c82916569e645a", "hooks/speedups/briefing_layout_cache.py caches it per URL layout"),
     ("partials/nav.html", "af33f6e032f632eb", "hooks/speedups/briefing_layout_cache.py caches it per URL layout"),
+    ("partials/toc.html", "fde48f583563364b",
+     "hooks/speedups/briefing_layout_cache.py caches it by the page's toc (toc_key): it must only read page.toc"),
+    ("partials/toc-item.html", "418f31ce2e6d5599",
+     "hooks/speedups/briefing_layout_cache.py caches the toc by each item's url, title, typeset and children"),
     ("base.html#styles", "3e2f8b00a4426913",
      "overrides/main.html caches it per page depth (static_key): it must only link to the theme's files"),
     ("partials/icons.html", "461a02930eb982ef",

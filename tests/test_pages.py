@@ -9,7 +9,7 @@ from support import build, make_project
 
 CAMP_DAVID = "evenements/2023-08-18-sommet-camp-david/"
 SPEED_HOOKS = ["speedups/briefing_layout_cache.py", "speedups/briefing_shared_markdown.py",
-               "speedups/briefing_template_cache.py"]
+               "speedups/briefing_template_cache.py", "speedups/briefing_theme_files.py"]
 """Hooks that only make the build faster: without them, the site is the same."""
 
 

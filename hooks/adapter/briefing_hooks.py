@@ -271,7 +271,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def _resolver(page):
     """Generated links of a part of the page's body made relative to the page."""
-    urls, source = _state["urls"], page.file.src_uri
+    urls, memo, source = _state["urls"], _state["resolved"], page.file.src_uri
     quiet = "preview" in _state  # a preview leaves pages out on purpose
 
     def missing(target: str) -> None:
@@ -279,7 +279,7 @@ def _resolver(page):
             i18n._("docs/{page}: generated link to '{target}', which is not in the site").format(
                 page=source, target=target))
 
-    return lambda part: resolve_links(part, page.url, urls, missing)
+    return lambda part: resolve_links(part, page.url, urls, missing, memo)
 
 
 def on_page_content(html: str, page, config, files) -> str:
@@ -287,6 +287,7 @@ def on_page_content(html: str, page, config, files) -> str:
     before the page, its search entry or anything else reads it."""
     if "urls" not in _state:
         _state["urls"] = {file.src_uri: file.url for file in files}
+        _state["resolved"] = {}  # links resolved, by page depth (resolve_links)
     resolve = _resolver(page)
     renderer = _state["build"].renderer
     add_to_toc(page, renderer.page_headings(page.file.src_uri))

@@ -47,7 +47,11 @@ class Corpus:
         return self.registry.entities[key]
 
     def related_entities(self, key: str, limit: int = 10) -> list[tuple[Entity, int]]:
+        """The ``limit`` entities seen most often with ``key``'s, by count, then title in French order."""
         counts = self.cooccurrence.get(key, Counter())
+        if len(counts) > limit:  # only those counted at least as often as the last one kept can be kept
+            least = sorted(counts.values(), reverse=True)[limit - 1]
+            counts = {k: n for k, n in counts.items() if n >= least}
         ranked = sorted(counts.items(), key=lambda item: (-item[1], sort_key(self.entity(item[0]).title)))
         return [(self.entity(k), n) for k, n in ranked[:limit]]
 

@@ -10,6 +10,8 @@ _REFERENCE = re.compile(r"\[\^([^\]]+)\](?!:)")
 
 def split_definitions(text: str) -> tuple[str, dict[str, str]]:
     """Separate footnote definitions (with their indented continuation lines) from the text."""
+    if "[^" not in text:  # no line can start a definition
+        return text.rstrip(), {}
     kept: list[str] = []
     definitions: dict[str, str] = {}
     current: list[str] | None = None

@@ -72,6 +72,8 @@ def find_marks(markdown: str) -> tuple[tuple[int, str], ...]:
 
 def replace_marks(markdown: str, render: Callable[[str, int], str | None]) -> str:
     """Replace each mark with ``render(term, line index)``; a mark it returns None for is left as written."""
+    if "*" not in markdown:  # no mark
+        return markdown
     lines = markdown.split("\n")
     edits: dict[int, list[tuple[int, int, str]]] = {}
     for line_index, offset, match in _iter_marks(markdown):

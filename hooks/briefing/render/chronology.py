@@ -10,7 +10,7 @@ from briefing.load.dates import format_month_heading
 from briefing.render import html, markup
 from briefing.render.entries import Group, render_entries
 from briefing.render.filters import render_filter_form
-from briefing.render.fragments import Later, Place
+from briefing.render.fragments import Later, Place, one_paragraph
 from briefing.render.timeline import Target, render_timeline
 from briefing.structure import Event
 
@@ -224,13 +224,15 @@ def _year_body(corpus: Corpus, ordered: list[tuple[str, str]], index: int, year:
         f"# Chronologie {year}\n",
         place(_neighbour_links(ordered, index, ("Toute la chronologie", CHRONOLOGY_INDEX_URI), top=True)),
         f"{_count(events)}.\n",
-        place(_year_timeline(events, corpus, year, bool(months))),
-        place(render_filter_form(events, corpus.registry, carry=bool(months), typeset=True), searchable=False,
-              typeset=True),
-        place(_render_month_summary(year, months)) if months else
-        place(render_entries(_year_groups(events, 2, year), corpus.registry.entities, place, typeset=True),
-              searchable=False, typeset=True),
-        place(_neighbour_links(ordered, index, ("Toute la chronologie", CHRONOLOGY_INDEX_URI))),
+        one_paragraph([
+            place(_year_timeline(events, corpus, year, bool(months))),
+            place(render_filter_form(events, corpus.registry, carry=bool(months), typeset=True), searchable=False,
+                  typeset=True),
+            place(_render_month_summary(year, months)) if months else
+            place(render_entries(_year_groups(events, 2, year), corpus.registry.entities, place, typeset=True),
+                  searchable=False, typeset=True),
+            place(_neighbour_links(ordered, index, ("Toute la chronologie", CHRONOLOGY_INDEX_URI))),
+        ]),
     ])
 
 
@@ -255,8 +257,10 @@ def _month_body(corpus: Corpus, ordered: list[tuple[str, str]], index: int, up: 
         f"# {ordered[index][0]}\n",
         place(_neighbour_links(ordered, index, up, top=True)),
         f"{_count(group)}.\n",
-        place(render_filter_form(group, corpus.registry, typeset=True), searchable=False, typeset=True),
-        place(render_entries([(None, group)], corpus.registry.entities, place, typeset=True), searchable=False,
-              typeset=True),
-        place(_neighbour_links(ordered, index, up)),
+        one_paragraph([
+            place(render_filter_form(group, corpus.registry, typeset=True), searchable=False, typeset=True),
+            place(render_entries([(None, group)], corpus.registry.entities, place, typeset=True), searchable=False,
+                  typeset=True),
+            place(_neighbour_links(ordered, index, up)),
+        ]),
     ])

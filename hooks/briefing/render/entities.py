@@ -14,7 +14,7 @@ from briefing.render import html, letter_pages, markup
 from briefing.render.chronology import TIMELINE_CAPTION
 from briefing.render.entries import Group, render_entries
 from briefing.render.filters import render_filter_form
-from briefing.render.fragments import Later, Place
+from briefing.render.fragments import Later, Place, one_paragraph
 from briefing.render.relations import render_relations_of
 from briefing.render.subscriptions import render_follow
 from briefing.render.timeline import render_timeline
@@ -156,11 +156,13 @@ def _archive_body(entity: Entity, corpus: Corpus, chunks: list[list[Event]], i: 
         around.append(html.link(_span(chunks[i + 1]), archive_uri(entity, i + 2)) + " →")
     return "\n".join([
         f"# {markup.text(entity.title)} : événements {_span(chunk)}\n",
-        place(render_filter_form(chunk, corpus.registry, exclude=entity.key, typeset=True), searchable=False,
-              typeset=True),
-        place(_by_year(entity, chunk, 2, corpus, place)
-              + html.typesetter(True)(html.paragraph(" · ".join(around), "briefing-neighbours")), searchable=False,
-              typeset=True),
+        one_paragraph([
+            place(render_filter_form(chunk, corpus.registry, exclude=entity.key, typeset=True), searchable=False,
+                  typeset=True),
+            place(_by_year(entity, chunk, 2, corpus, place)
+                  + html.typesetter(True)(html.paragraph(" · ".join(around), "briefing-neighbours")),
+                  searchable=False, typeset=True),
+        ]),
     ])
 
 
@@ -177,16 +179,19 @@ def render_entity(entity: Entity, corpus: Corpus, settings: Settings, place: Pla
                   readers: ReaderIndex | None = None) -> str:
     """The whole page. The generated sections are kept out of search (they repeat other pages):
     their headings are marked, their content goes in after the search plugin has read the page."""
-    sections = [
-        f"# {markup.text(entity.title)}\n",
-        _render_names(entity, place),
-        f"{entity.body}\n" if entity.body else "",
+    generated = [  # block placeholders, one after the other: one paragraph of Markdown
         "" if settings.offline else
         place(render_follow(entity, has_events=bool(corpus.entity_events.get(entity.key))), searchable=False),
         _render_letters(entity, corpus, settings, place),
         render_relations_of(entity.key, corpus, readers, place) if readers else "",
         _render_chronology(entity, corpus, place),
         _render_companions(entity, corpus, place),
+    ]
+    sections = [
+        f"# {markup.text(entity.title)}\n",
+        _render_names(entity, place),
+        f"{entity.body}\n" if entity.body else "",
+        one_paragraph(generated),
     ]
     return "\n".join(s for s in sections if s)
 

@@ -34,6 +34,7 @@ EXCERPT_CHARS = FACT_LINE_CHARS
 so that an entry, and a page of entries, stays small whatever a note holds."""
 
 _entries = html.KeptPerObject()
+_tags = html.KeptPerObject()
 
 
 def entry_text(event: Event) -> str:
@@ -61,10 +62,15 @@ def _build(event: Event, entities: dict[str, Entity], typeset: bool) -> tuple[st
         return f'<li class="briefing-entry"{_data_attributes(event)}>', t(f"<b>{date}</b> : {html.WITHHELD}"), []
     opening = f'<li class="briefing-entry"{_data_attributes(event)}>'
     head = t(f"<b>{html.link(date, markup.event_uri(event.id))}</b> : {html.text(entry_text(event))}")
-    links = [(key, html.typesetter(typeset)(html.link(html.text(entities[key].short_name),
-                                                      markup.entity_uri(entities[key]))))
-             for key in event.entities if key in entities]
+    links = [(key, _tag(entities[key], typeset)) for key in event.entities if key in entities]
     return opening, head, links
+
+
+def _tag(entity: Entity, typeset: bool) -> str:
+    """The link to an entity in an entry, by its short name: the same in every entry that names it."""
+    return _tags.get((entity.key, typeset), entity,
+                     lambda: html.typesetter(typeset, kept=True)(html.link(html.text(entity.short_name),
+                                                                           markup.entity_uri(entity))))
 
 
 def entry(event: Event, entities: dict[str, Entity], *, omit: str | None = None, typeset: bool = False) -> str:
