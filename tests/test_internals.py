@@ -26,11 +26,17 @@ PYTHON_INTERNALS = [
     ("mkdocs.commands.build", "_populate_page", "31a70ea4caef1e12", f"{PARALLEL} calls it"),
     ("mkdocs.commands.build", "_build_page", "adcdbd14b2361126", f"{PARALLEL} calls it"),
     ("mkdocs.structure.pages", "Page.render", "320529348f7a8af1", f"{SHARED} copies it"),
-    ("mkdocs.__main__", "build_command.callback", "076bfe8edc47f873",
-     "hooks/speedups/briefing_quick_exit.py ends the process from on_shutdown, which must be its last step"),
+    ("markdown.treeprocessors", "InlineProcessor._InlineProcessor__handleInline", "fe27babc114aed0a",
+     f"{SHARED} skips it on a text no inline pattern can match (FastInlineProcessor)"),
+    ("markdown.treeprocessors", "InlineProcessor._InlineProcessor__applyPattern", "8862b35197c0e614",
+     f"{SHARED}: a pattern whose expression finds nothing must leave the text and itself untouched"),
+    ("markdown.treeprocessors", "InlineProcessor.run", "f6c93631f2871499",
+     f"{SHARED}: the inline step must reach each text through __handleInline"),
     ("mkdocs.structure.files", "Files.add_files_from_theme", "0169dd2b1c22ca13", f"{THEME_FILES} copies it"),
     ("jinja2.loaders", "FileSystemLoader.list_templates", "320387ffb0e553d2", f"{THEME_FILES} copies it"),
     ("jinja2.environment", "Environment.list_templates", "666d33e008ce8bd1", f"{THEME_FILES} follows it"),
+    ("mkdocs.__main__", "build_command.callback", "076bfe8edc47f873",
+     "hooks/speedups/briefing_quick_exit.py ends the process from on_shutdown, which must be its last step"),
 ]
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 TEMPLATE_INTERNALS = [
