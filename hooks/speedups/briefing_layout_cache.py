@@ -14,6 +14,7 @@ this hook renders every part itself, byte for byte the same (``tests/test_pages.
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from mkdocs.utils import get_relative_url
@@ -29,17 +30,32 @@ class LayoutCache:
         self._static_folders: dict[tuple, set[str]] = {}
         self._layout: tuple[str | None, str] = (None, "")
         """The last page's URL and the relative URLs of the navigation's pages from it."""
+        self._folders: tuple[object, set[str]] = (None, set())
 
     def key(self, part: str, page, nav) -> str | None:
         """The navigation ``part``'s key: the relative URLs of the navigation's pages and which of them
         are active (the one the page belongs under, ``briefing_site``), or None when the page is
-        itself in the navigation."""
+        itself in the navigation. Those URLs depend on the page's depth alone when its folder is none of
+        the navigation pages' first folders (``_depth``): the depth then stands for them."""
         if page is None or nav is None or page in nav.pages:
             return None
         if self._layout[0] != page.url:  # the tabs and the sidebar ask in turn for the same page
-            urls = "\n".join(get_relative_url(p.url, page.url) for p in nav.pages)
-            self._layout = (page.url, urls + "\nactive:" + " ".join(p.url for p in nav.pages if p.active))
+            url, depth = page.url, self._depth(page.url, nav)
+            urls = f"depth {depth}" if depth is not None else "\n".join(get_relative_url(p.url, url) for p in nav.pages)
+            self._layout = (url, urls + "\nactive:" + " ".join(p.url for p in nav.pages if p.active))
         return part + "\n" + self._layout[1]
+
+    def _depth(self, url: str, nav) -> int | None:
+        """How many folders ``get_relative_url`` climbs from ``url`` to reach the navigation's pages, when
+        that is all it does: the folder it starts from (``url``, less a file name) shares no first folder
+        with any of them; None otherwise."""
+        head, tail = posixpath.split(url)
+        folder = posixpath.normpath("/" + (head if "." in tail else url))
+        if folder == "/":
+            return 0
+        if self._folders[0] is not nav:
+            self._folders = (nav, {posixpath.normpath("/" + p.url).split("/")[1] for p in nav.pages})
+        return None if folder.split("/")[1] in self._folders[1] else folder.count("/")
 
     def static_key(self, part: str, page, config, *paths: str | None) -> str | None:
         """The key of a ``part`` that only links to files of the theme, the site's own scripts and
