@@ -98,7 +98,7 @@ class SiteRenderer:
             pages += self._later_pages(render_entity_archives(entity, corpus))
             letters = render_entity_letters(entity, corpus, settings, self._placer)
             pages += [GeneratedPage(uri, text) for uri, text in letters.items()]
-        pages.append(GeneratedPage(GLOSSARY_URI, render_glossary(corpus, settings)))
+        pages.append(GeneratedPage(GLOSSARY_URI, render_glossary(corpus, settings, self._placer(GLOSSARY_URI))))
         pages += self._reader_pages()
         return pages
 
@@ -121,7 +121,7 @@ class SiteRenderer:
         pages.append(GeneratedPage(AUTHORS_URI, authors))
         pages += [GeneratedPage(uri, text) for uri, text in render_author_letters(corpus, readers, settings,
                                                                                   self._placer).items()]
-        pages.append(GeneratedPage(NEWS_URI, render_news(corpus, readers, settings)))
+        pages.append(GeneratedPage(NEWS_URI, render_news(corpus, readers, settings, self._placer(NEWS_URI))))
         pages.append(GeneratedPage(SUBSCRIPTIONS_PAGE, render_subscriptions(settings)))
         return pages
 

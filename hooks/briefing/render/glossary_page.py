@@ -8,6 +8,7 @@ from collections.abc import Callable
 from briefing.index.corpus import Corpus
 from briefing.load import glossary
 from briefing.render import html, markup
+from briefing.render.fragments import Place
 from briefing.settings import Settings
 from briefing.structure import Event
 
@@ -58,24 +59,49 @@ def heading_lines(markdown: str) -> set[int]:
     }
 
 
-def render_glossary(corpus: Corpus, settings: Settings) -> str:
+def _uses_html(documents: list, corpus: Corpus, settings: Settings) -> str:
+    """Where a term is used, as the Markdown of ``_uses_markdown`` reads once sanitized (``contributed``)."""
     entities = corpus.registry.entities
+    heading = "Utilisé dans :" if len(documents) <= GLOSSARY_USES_SHOWN else (
+        f"Utilisé dans {len(documents)} notes et lettres, dont :")
+    items = [html.event_line(d) if isinstance(d, Event) else html.letter_link(d, entities, settings.short_name)
+             for d in documents[-GLOSSARY_USES_SHOWN:]]
+    return f'<div class="briefing-term-uses">\n<p><strong>{heading}</strong></p>\n{html.items(items)}</div>\n'
+
+
+def _uses_markdown(documents: list, corpus: Corpus, settings: Settings) -> str:
+    entities = corpus.registry.entities
+    uses = [markup.event_line(d) if isinstance(d, Event) else markup.letter_link(d, entities, settings.short_name)
+            for d in documents[-GLOSSARY_USES_SHOWN:]]
+    heading = "**Utilisé dans :**" if len(documents) <= GLOSSARY_USES_SHOWN else (
+        f"**Utilisé dans {len(documents)} notes et lettres, dont :**"
+    )
+    return (f'\n\n<div class="briefing-term-uses" data-search-exclude markdown>\n\n{heading}\n\n'
+            + "\n".join(f"- {u}" for u in uses) + "\n\n</div>")
+
+
+_READ_ACROSS = ("<", "```", "~~~", "*[", "[^")
+"""What in a definition could change how the rest of the page reads (raw HTML, a fence, an abbreviation,
+a footnote, whose list would follow the last term): then the lists stay Markdown."""
+
+
+def render_glossary(corpus: Corpus, settings: Settings, place: Place | None = None) -> str:
+    """The glossary's Markdown. With ``place``, where each term is used is an HTML fragment kept out of
+    search, as its Markdown was (``data-search-exclude``): some 200 links of Markdown were most of the
+    page's build, and search read them to leave them out."""
+    terms = corpus.registry.glossary_terms()
+    as_html = place is not None and not any(
+        mark in (term.definition or "") for term in terms for mark in _READ_ACROSS)
     entries = []
-    for entity in corpus.registry.glossary_terms():
-        uses = []
+    for index, entity in enumerate(terms):
         documents = corpus.term_usage.get(entity.key, [])
-        for document in documents[-GLOSSARY_USES_SHOWN:]:
-            if isinstance(document, Event):
-                uses.append(markup.event_line(document))
-            else:
-                uses.append(markup.letter_link(document, entities, settings.short_name))
-        heading = "**Utilisé dans :**" if len(documents) <= GLOSSARY_USES_SHOWN else (
-            f"**Utilisé dans {len(documents)} notes et lettres, dont :**"
-        )
-        used = (  # kept out of search: the entry would be found by the titles of the notes it lists
-            f'\n\n<div class="briefing-term-uses" data-search-exclude markdown>\n\n{heading}\n\n'
-            + "\n".join(f"- {u}" for u in uses) + "\n\n</div>" if uses else ""
-        )
+        used = ""
+        if documents and as_html:
+            last = index == len(terms) - 1  # Markdown ends the page's last block with no line break
+            uses = _uses_html(documents, corpus, settings)
+            used = "\n\n" + place(uses.rstrip("\n") if last else uses, searchable=False, contributed=True)
+        elif documents:  # kept out of search: the entry would be found by the titles of the notes it lists
+            used = _uses_markdown(documents, corpus, settings)
         definition = f"\n\n{entity.definition}" if entity.definition else ""
         entries.append(
             f"## {markup.text(entity.abbr)} {{ #{entity.slug} }}\n\n"

@@ -29,10 +29,16 @@ KNOWN_EXTENSIONS = frozenset({"abbr", "admonition", "attr_list", "footnotes", "m
 """Extensions that write a plain sentence as it is (MkDocs adds ``toc``, ``tables`` and ``fenced_code``)."""
 HEADING = "## FAITS { #faits data-search-exclude }\n\n"
 
-_TOKEN = re.compile(r"(\\[\\`*_{}\[\]#!|]|&(?:amp|lt|gt);|\x00\d+\x00)")
-"""What ``markup.text`` writes (backslash escapes, HTML entities) and the glossary links put in below."""
+_TOKEN = re.compile(r"(\\[\\`*_{}\[\]#!|]|&(?:amp|lt|gt);)")
+"""What ``markup.text`` writes: backslash escapes and HTML entities."""
+_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
+"""Around a glossary link's number while the line is read (private-use characters: a line holding one
+stays Markdown)."""
+_LINK = re.compile("\ue000(\\d+)\ue001")
 _SPECIAL = re.compile(r"[\\`*_\[\]<>&{}\x00-\x1f\x7f]")
 """Anything Python-Markdown could read as more than text: then the line stays Markdown."""
+_SPECIAL_BUT_STAR = "\\`_[]<>&{}"
+"""``_SPECIAL``'s printable characters but the star (a glossary mark's, if it is not left after them)."""
 
 
 def writes_plain(extensions: Iterable[object], configs: Mapping[str, object] | None) -> bool:
@@ -49,7 +55,7 @@ def plain_html(markdown: str, term_link: Callable[[str], str | None]) -> str | N
     """The HTML Python-Markdown writes for ``markdown``, one line of a paragraph, with its glossary marks
     turned into ``term_link(word)`` as ``glossary_page.link_marks`` does; None unless the line is plain
     text, ``markup.text``'s escapes and known glossary marks."""
-    if "\x00" in markdown:
+    if _MARK_OPEN in markdown or _MARK_CLOSE in markdown:
         return None
     links: list[str] = []
 
@@ -58,23 +64,19 @@ def plain_html(markdown: str, term_link: Callable[[str], str | None]) -> str | N
         if link is None:
             return None
         links.append(link)
-        return f"\x00{len(links) - 1}\x00"
+        return f"{_MARK_OPEN}{len(links) - 1}{_MARK_CLOSE}"
 
+    plain = markdown.isprintable() and not any(character in markdown for character in _SPECIAL_BUT_STAR)
     marked = glossary.replace_marks(markdown, mark) if "*" in markdown else markdown
-    parts = _TOKEN.split(marked)
-    out = []
-    for index, part in enumerate(parts):
-        if index % 2 == 0:
-            if _SPECIAL.search(part):
-                return None
-            out.append(part)
-        elif part[0] == "\\":
-            out.append(part[1])
-        elif part[0] == "&":
-            out.append(part)
-        else:
-            out.append(links[int(part[1:-1])])
-    return "".join(out)
+    if plain and "*" not in marked:  # most lines: words and glossary marks (str methods: faster than _SPECIAL)
+        written = marked
+    else:
+        parts = _TOKEN.split(marked)
+        if any(_SPECIAL.search(part) for part in parts[::2]):
+            return None
+        written = "".join(part if index % 2 == 0 or part[0] == "&" else part[1]
+                          for index, part in enumerate(parts))
+    return _LINK.sub(lambda match: links[int(match.group(1))], written) if links else written
 
 
 def fact_text(event: Event) -> str:
@@ -82,9 +84,10 @@ def fact_text(event: Event) -> str:
     its footnotes."""
     if event.fact:
         return markup.text(event.fact)
-    body, _ = footnotes.split_definitions(event.body)
-    paragraphs = [" ".join(p.split()) for p in footnotes.strip_references(body).split("\n\n") if p.strip()]
-    return " ".join(paragraphs) or markup.text(event.title)
+    body = event.body
+    if "[^" in body:
+        body = footnotes.strip_references(footnotes.split_definitions(body)[0])
+    return " ".join(body.split()) or markup.text(event.title)
 
 
 def _line_html(event: Event, term_link: Callable[[str], str | None]) -> str | None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from briefing.index.corpus import Corpus
 from briefing.index.readers import ReaderIndex
 from briefing.load.dates import format_issue
-from briefing.render import markup
+from briefing.render import html, markup
+from briefing.render.fragments import Place
 from briefing.settings import Settings
 
 NEWS_URI = "nouveautes.md"
@@ -41,7 +42,10 @@ def _summary(letters: int, events: int, letters_above: int, events_above: int) -
     return summary + "."
 
 
-def render_news(corpus: Corpus, readers: ReaderIndex, settings: Settings) -> str:
+def render_news(corpus: Corpus, readers: ReaderIndex, settings: Settings, place: Place) -> str:
+    """The page's Markdown; its lists are HTML fragments (as Markdown they were nine tenths of the page's
+    build: some 400 links). They are read as the body is (``searchable``: sanitized with it), though the
+    page is out of search."""
     entities = corpus.registry.entities
     by_issue = sorted(corpus.letters, key=lambda x: (x.issue_start, x.number), reverse=True)[:NEWS_LETTERS]
     sections = [
@@ -51,6 +55,13 @@ def render_news(corpus: Corpus, readers: ReaderIndex, settings: Settings) -> str
         "numéros suivants et les événements datés d’après le numéro. Lisez depuis le haut jusqu’à la "
         "dernière lettre que vous avez lue.\n",
     ]
+    overflow = len(corpus.letters) > NEWS_LETTERS
+
+    def listed(items: str, last: bool) -> str:
+        """A list as a fragment; the page's last block without the line break Markdown puts only between
+        blocks."""
+        return place(items.rstrip("\n") if last else items)
+
     shown_letters: set[int] = set()
     shown_events: set[str] = set()
     for letter in by_issue:
@@ -66,21 +77,23 @@ def render_news(corpus: Corpus, readers: ReaderIndex, settings: Settings) -> str
             f"{reference}\n",
             f"{summary}\n{{ .briefing-news-count }}\n",
         ]
+        last = letter is by_issue[-1] and not overflow
         if new_letters:
-            items = markup.letter_items(new_letters, entities, settings.short_name)
-            block.append(f"**Lettres parues ensuite :**\n\n{items}\n")
+            items = html.letter_items(new_letters, entities, settings.short_name)
+            block.append(f"**Lettres parues ensuite :**\n\n{listed(items, last and not new_events)}")
         if new_events:
             shown = sorted(new_events, key=lambda e: (e.when.sort_key(), e.id))[-NEWS_EVENTS_SHOWN:]
-            items = "\n".join(f"- {markup.event_line(e)}" for e in shown)
-            block.append(f"**Événements datés d’après le n° {letter.number} :**\n\n{items}\n")
-            if len(new_events) > len(shown):
+            items = html.items(html.event_line(e) for e in shown)
+            more = len(new_events) > len(shown)
+            block.append(f"**Événements datés d’après le n° {letter.number} :**\n\n{listed(items, last and not more)}")
+            if more:
                 chronology = markup.link("la chronologie", markup.href("chronologie/index.md"))
                 block.append(f"Les {len(shown)} plus récents ; les {len(new_events) - len(shown)} autres "
                              f"sont dans {chronology}.\n")
         sections.append("\n".join(block))
     if not by_issue:
         sections.append("Aucune lettre pour le moment.\n")
-    elif len(corpus.letters) > NEWS_LETTERS:
+    elif overflow:
         chronology = markup.link("la chronologie", markup.href("chronologie/index.md"))
         sections.append(f"Pour les lettres plus anciennes, voir {chronology}.\n")
     return "\n".join(sections)
