@@ -196,3 +196,30 @@ def test_collation_keys_are_pyucas_for_latin_texts(pyuca_collator, texts: list[s
     lazy = type(_collator())()
     for text in texts:
         assert lazy.sort_key(text) == pyuca_collator.sort_key(text)
+
+
+_PIECES = [*"ab É'1:;?!«»°–—.)(\"\n\t %M", NB, NNB, "n°", "km", "Mt", "://", "http://x.y/l'a", "www.", "mailto:",
+           "ftp:z", "https://x.org/a ?", "5 %"]
+_PART = st.tuples(st.sampled_from(["", *"aÉ1«(\"kMm%"]), st.lists(st.sampled_from(_PIECES), max_size=10).map("".join),
+                  st.sampled_from(["", *"aÉ.)»!?…\"5"])).map("".join)
+"""Mostly parts that start and end as ``joined`` can join them (a letter, a digit, an opening or closing mark)."""
+_PARTS = st.lists(_PART, min_size=1, max_size=4)
+
+
+@settings(max_examples=EXAMPLES * 5, derandomize=True, deadline=None)
+@given(_PARTS, st.booleans())
+def test_parts_typeset_alone_and_joined_read_as_the_whole_typeset(parts: list[str], typeset_first: bool):
+    """``typography.joined`` types each part alone where no rule reaches across the breaks between them:
+    the same text as the whole typeset at once, for parts as written or already typeset."""
+    if typeset_first:
+        parts = [typography.text(part) for part in parts]
+    assert typography.joined(parts) == typography.text("\n\n".join(parts))
+
+
+def test_a_calendar_description_is_typeset_part_by_part():
+    parts = ["5 mai 2024 : le sommet s'ouvre", "Le Japon et l'Otan signent ; la Chine proteste.",
+             "Source : Le Monde (https://www.lemonde.fr/a?b=1 : c)"]
+    seen = []
+    result = typography.joined(parts, lambda part: seen.append(part) or typography.text(part))
+    assert result == typography.text("\n\n".join(parts))
+    assert seen == parts  # each part once, alone

@@ -35,6 +35,8 @@ PYTHON_INTERNALS = [
     ("mkdocs.structure.files", "Files.add_files_from_theme", "0169dd2b1c22ca13", f"{THEME_FILES} copies it"),
     ("jinja2.loaders", "FileSystemLoader.list_templates", "320387ffb0e553d2", f"{THEME_FILES} copies it"),
     ("jinja2.environment", "Environment.list_templates", "666d33e008ce8bd1", f"{THEME_FILES} follows it"),
+    ("mkdocs.__main__", "build_command.callback", "076bfe8edc47f873",
+     "hooks/speedups/briefing_quick_exit.py ends the process from on_shutdown, which must be its last step"),
 ]
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 TEMPLATE_INTERNALS = [

@@ -3,11 +3,37 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.exports.links import SiteLinks
+from briefing.french import typography
 from briefing.index.corpus import Corpus
+from briefing.index.plaintext import capitalised, plain_text
 from briefing.settings import Settings
+
+
+class Typeset(dict):
+    """French typography of the exports' text, each distinct text typeset once per build (``typeset[x]``
+    is ``typography.text(x)``): a note's text is in its feed entry and in its calendar entries."""
+
+    def __missing__(self, value: str) -> str:
+        typeset = self[value] = typography.text(value)
+        return typeset
+
+    def plain(self, markdown: str) -> str:
+        """``plain_text(markdown)``, known to be typeset: ``plain_text`` gives typeset text, which
+        ``typography.text`` leaves as it is (idempotent: ``tests/test_french.py``)."""
+        text = self[text] = plain_text(markdown)
+        return text
+
+    def note(self, markdown: str) -> str:
+        """A note's plain text with its first letter capitalised (``capitalised``); typeset again if that
+        changed it, when it is used (a capital could make a URL no longer read as one)."""
+        return capitalised(self.plain(markdown))
+
+    def joined(self, parts: list[str]) -> str:
+        """``typography.text`` of the parts joined by blank lines, each typeset once (``typography.joined``)."""
+        return typography.joined(parts, self.__getitem__)
 
 
 @dataclass(frozen=True)
@@ -24,6 +50,7 @@ class ExportContext:
     links: SiteLinks
     updated: dt.datetime
     """When the content last changed: ``SOURCE_DATE_EPOCH`` if set, else the latest content date."""
+    typeset: Typeset = field(default_factory=Typeset, compare=False)
 
 
 def content_updated(corpus: Corpus, source_date_epoch: str | None = None) -> dt.datetime:

@@ -20,7 +20,7 @@ from briefing.exports import atom, paths
 from briefing.exports.context import ExportContext, ExportFile
 from briefing.french import typography
 from briefing.index.corpus import Corpus
-from briefing.index.plaintext import capitalised, plain_field, plain_text
+from briefing.index.plaintext import plain_field
 from briefing.load.dates import format_when
 from briefing.render import markup
 from briefing.structure import Event, Letter
@@ -39,7 +39,8 @@ class _Entry:
     """The page's ``src_uri``."""
     date: dt.date
     summary: str
-    content: str
+    content: tuple[str, ...]
+    """Its paragraphs (plain text)."""
     authors: tuple[str, ...]
     categories: tuple[str, ...]
 
@@ -53,11 +54,10 @@ def _date(item: Item) -> dt.date:
 
 
 def _letter_entry(letter: Letter, context: ExportContext) -> _Entry:
-    entities = context.corpus.registry.entities
-    summary = plain_text(letter.chapeau)
-    content = summary if letter.analysis_withheld or not letter.analysis else (
-        f"{summary}\n\n{plain_text(letter.analysis)}"
-    )
+    entities, typeset = context.corpus.registry.entities, context.typeset
+    summary = typeset.plain(letter.chapeau)
+    withheld = letter.analysis_withheld or not letter.analysis
+    content = (summary,) if withheld else (summary, typeset.plain(letter.analysis))
     return _Entry(
         key=_key(letter),
         title=plain_field(markup.letter_reference(letter, entities, context.settings.short_name)),
@@ -73,7 +73,7 @@ def _letter_entry(letter: Letter, context: ExportContext) -> _Entry:
 def _event_entry(event: Event, context: ExportContext) -> _Entry:
     entities = context.corpus.registry.entities
     date = format_when(event.when)
-    body = capitalised(plain_text(event.body))
+    body = context.typeset.note(event.body)
     head = f"{date} : {plain_field(event.fact)}" if event.fact else date
     return _Entry(
         key=_key(event),
@@ -81,7 +81,7 @@ def _event_entry(event: Event, context: ExportContext) -> _Entry:
         page=markup.event_uri(event.id),
         date=_date(event),
         summary=f"{date} : {plain_field(event.fact or event.title)}",
-        content=f"{head}\n\n{body}" if body else head,
+        content=(head, body) if body else (head,),
         authors=(),
         categories=tuple(plain_field(entities[k].title) for k in event.entities),
     )
@@ -144,15 +144,15 @@ class _Writer:
         key = _key(item)
         xml = self.by_folder.get((key, folder))
         if xml is None:
-            links, entry = self.context.links, self._entry(key, item)
+            links, entry, typeset = self.context.links, self._entry(key, item), self.context.typeset
             link = links.page_link(entry.page, from_file=path)
             xml = self.by_link.get((key, link))
             if xml is None:
                 midnight = dt.datetime(entry.date.year, entry.date.month, entry.date.day, tzinfo=dt.UTC)
                 xml = self.by_link[key, link] = atom.entry(
-                    id=links.page_identifier(entry.page), title=typography.text(entry.title), link=link,
-                    updated=midnight, published=midnight, summary=typography.text(entry.summary),
-                    content=typography.text(entry.content), authors=entry.authors,
+                    id=links.page_identifier(entry.page), title=typeset[entry.title], link=link,
+                    updated=midnight, published=midnight, summary=typeset[entry.summary],
+                    content=typeset.joined(list(entry.content)), authors=entry.authors,
                     categories=entry.categories,
                 ).encode()
             self.by_folder[key, folder] = xml

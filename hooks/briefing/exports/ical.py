@@ -15,14 +15,12 @@ import datetime as dt
 from briefing.exports import paths, rfc5545
 from briefing.exports.context import ExportContext, ExportFile
 from briefing.french import typography
-from briefing.index.plaintext import capitalised, plain_field, plain_text
+from briefing.index.plaintext import plain_field
 from briefing.load.dates import format_when
 from briefing.render import markup
 from briefing.structure import Event, Precision
 
 _PRECISION_NOTE = {Precision.MONTH: "date au mois près", Precision.YEAR: "date à l’année près"}
-DESCRIPTION_BREAK = "\n\n"
-"""Between the date, the text and the sources of an event's description."""
 
 
 def event_span(event: Event) -> tuple[dt.date, dt.date]:
@@ -47,6 +45,7 @@ class _Calendars:
 
     def __init__(self, context: ExportContext):
         self.links = context.links
+        self.typeset = context.typeset
         self.short_name = context.settings.short_name
         self.stamp = rfc5545.utc_datetime(context.updated)
         self.host = context.links.host
@@ -60,7 +59,7 @@ class _Calendars:
         page = links.page_url(markup.event_uri(event.id))  # the site's address, also in the offline export
         date = format_when(event.when)
         first = f"{date} : {plain_field(event.fact)}" if event.fact else f"Date : {date}"
-        description = [first, capitalised(plain_text(event.body))]
+        description = [first, self.typeset.note(event.body)]  # paragraphs: typography.PARAGRAPH_BREAK between
         description += [f"Source : {plain_field(s.title)}" + (f" ({s.url})" if s.url else "") for s in event.sources]
         categories = ",".join([self.categories[key] for key in event.entities])
         return rfc5545.lines(
@@ -71,7 +70,7 @@ class _Calendars:
             f"DTSTAMP:{self.stamp}",
             f"UID:{rfc5545.text(event.id + '@' + self.host)}",
             *([f"CATEGORIES:{categories}"] if categories else []),
-            f"DESCRIPTION:{rfc5545.text(typography.text(DESCRIPTION_BREAK.join(d for d in description if d)))}",
+            f"DESCRIPTION:{rfc5545.text(self.typeset.joined([d for d in description if d]))}",
             "TRANSP:TRANSPARENT",
             *([f"URL:{page}"] if page else []),
             "END:VEVENT",

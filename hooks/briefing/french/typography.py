@@ -23,6 +23,8 @@ left alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from itertools import pairwise
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -76,7 +78,7 @@ def _spaces(run: str) -> str:
 
 def _outside_urls(value: str, apply, link: bool = False) -> str:
     """``apply`` to the text between URLs; with ``link``, a bare ``http(s)`` URL becomes a link."""
-    if "://" not in value and "www." not in value and "mailto:" not in value:
+    if "://" not in value and "www." not in value and "mailto:" not in value:  # _holds_urls, inlined
         return apply(value)
     parts, last = [], 0
     for match in (_BARE_URL if link else _URL).finditer(value):
@@ -95,6 +97,50 @@ def apostrophes(value: str) -> str:
 def text(value: str) -> str:
     """Plain text typeset: no-break spaces and apostrophes (as characters), no markup added."""
     return _outside_urls(value, _spaces) if value and _WORK.search(value) else value
+
+
+PARAGRAPH_BREAK = "\n\n"
+_ENDS_ALONE = frozenset('.)»!?…"')
+"""Besides letters, what a part may end with for no rule to reach across the break after it: a rule
+that looks past the end of a part looks for an apostrophe, ``°``, a space, a mark, or a digit (which
+may end a part whose next part does not start with a unit)."""
+_UNIT_AHEAD = re.compile(rf"(?:{_UNITS})(?!\w)")
+_STARTS_ALONE = frozenset('«("')
+"""Besides letters and digits, what a part may start with for no rule to reach across the break before
+it (a rule that looks back from a part's start wants it to start with a mark: ``; ? ! : »``, a dash)."""
+
+
+def joined(parts: list[str], typeset: Callable[[str], str] = text) -> str:
+    """``text(PARAGRAPH_BREAK.join(parts))``, with each part typeset alone by ``typeset`` (``text``, or
+    something that gives what it gives, such as a cache of it: a calendar entry's description is its
+    date, the note's text and its sources, the text already typeset once for the feed).
+
+    The rules read a few characters around what they change, never across a line break between a
+    part ending with a letter, a closing mark or a digit (a date) and a part starting with a letter,
+    a digit or an opening mark (not a unit after a digit); nor does a URL span a line break. Where
+    the parts are not of that shape, or where a part holds what the whole would read as a URL though
+    the part alone would not, the whole is typeset at once. ``tests/test_french.py`` holds the two to
+    the same result."""
+    separable = all(parts) and all(
+        (a[-1].isalpha() or a[-1] in _ENDS_ALONE or (a[-1].isdigit() and not _UNIT_AHEAD.match(_first_run(b))))
+        and (b[0].isalnum() or b[0] in _STARTS_ALONE)
+        for a, b in pairwise(parts))
+    if separable and any(map(_holds_urls, parts)):
+        separable = all(_holds_urls(part) or not _URL.search(part) for part in parts)
+    if not separable:
+        return text(PARAGRAPH_BREAK.join(parts))
+    return PARAGRAPH_BREAK.join(map(typeset, parts))
+
+
+def _first_run(value: str) -> str:
+    """The text ``_outside_urls`` typesets first in ``value``: up to its first URL."""
+    found = _URL.search(value) if _holds_urls(value) else None
+    return value if found is None else value[:found.start()]
+
+
+def _holds_urls(value: str) -> bool:
+    """Whether ``_outside_urls`` looks for URLs in ``value``."""
+    return "://" in value or "www." in value or "mailto:" in value
 
 
 def _html_run(run: str) -> str:

@@ -54,8 +54,10 @@ def _drop_unread(fragment: lxml_html.HtmlElement) -> None:
         element.drop_tree()
 
 
+@lru_cache(maxsize=65536)
 def plain_field(value: str | None) -> str | None:
-    """A front-matter value as plain text (``_stripped``) in French typography."""
+    """A front-matter value as plain text (``_stripped``) in French typography (kept: the exports
+    ask for the same titles and names many times, an entity's title once per event that cites it)."""
     return typography.text(_stripped(value)) if value else value
 
 
