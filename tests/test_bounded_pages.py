@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from briefing.render.chronology import MONTH_PAGE_SIZE, YEAR_PAGE_LIMIT
+from briefing.render.chronology import MONTH_PAGE_SIZE, YEAR_PAGE_LIMIT, _shared_out
 from briefing.render.entities import ARCHIVE_PAGE_SIZE, ENTITY_RECENT_EVENTS
 from support import MINIMAL_REGISTRY, build, make_project, note
 
@@ -73,8 +75,9 @@ def test_a_large_year_lists_its_months_on_their_own_pages(big_year):
     assert "1er janvier 2023 : Le fait 0, qui concerne l’Otan." in big_year.text("chronologie/2023/01/")
     year_2022 = big_year.text("chronologie/2022/")  # a dense month: two pages, both in the year's table
     assert "Mars 2022 (1/2)" in year_2022 and "Mars 2022 (2/2)" in year_2022 and "Mai 2022" in year_2022
-    assert len(_event_links(big_year.page("chronologie/2022/03/"))) == MONTH_PAGE_SIZE
-    assert len(_event_links(big_year.page("chronologie/2022/03-2/"))) == DENSE_MONTH - MONTH_PAGE_SIZE
+    first, second = (len(_event_links(big_year.page(f"chronologie/2022/{uri}/"))) for uri in ("03", "03-2"))
+    assert (first, second) == (DENSE_MONTH // 2, DENSE_MONTH // 2)  # shared out evenly: no near-empty page
+    assert not (big_year.site / "chronologie/2022/03-3").exists()
     assert "Mars 2022 (1/2)" in big_year.text("chronologie/2022/03-2/")  # the way back
     late_march = big_year.page("evenements/2022-03-28-mars-27/")  # the month's last event: on its second page
     assert late_march.xpath("//p[contains(@class,'briefing-date')]/a/@href")[0].endswith("chronologie/2022/03-2/")
@@ -128,3 +131,16 @@ def test_no_page_grows_past_bounds(big_year):
     for path in big_year.site.rglob("*.html"):
         limit = 40_000 if "evenements" in path.parts else 60_000
         assert path.stat().st_size < limit, path
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.integers(min_value=1, max_value=40 * MONTH_PAGE_SIZE))
+def test_a_month_is_shared_out_on_as_few_even_pages_as_its_bound_allows(count):
+    """Every event once and in order, no page over ``MONTH_PAGE_SIZE``, as few pages as that allows,
+    and pages differing by one event at most (never a page of two after a full one)."""
+    events = list(range(count))
+    pages = _shared_out(events)
+    assert [event for page in pages for event in page] == events
+    assert len(pages) == -(-count // MONTH_PAGE_SIZE)
+    sizes = [len(page) for page in pages]
+    assert max(sizes) <= MONTH_PAGE_SIZE and max(sizes) - min(sizes) <= 1 and min(sizes) >= 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from briefing.index.corpus import Corpus
 from briefing.load.dates import format_month_heading
@@ -63,8 +63,9 @@ archive page, make a year page of 58-63 KB in the synthetic corpus (26 KB withou
 page, the filter form and the frieze; 0.74 KB an entry): no heavier than an entity page (PERFORMANCE.md).
 A year just over it is split into its months all the same: a month's address (``chronologie/2023/03/``)
 then never changes as the year grows, where any grouping of months would have to be cut again."""
-MONTH_PAGE_SIZE = 40
-"""A month with more events than this is listed on several pages (``03``, ``03-2``…) of this many."""
+MONTH_PAGE_SIZE = 50
+"""A month with more events than this is listed on several pages (``03``, ``03-2``…) of at most this
+many, shared out evenly (a month of 52 gives two pages of 26, never a page of 50 and one of 2)."""
 
 MonthPage = tuple[int, int, int, list[Event]]
 """(month, part, parts, events) of one month page: ``part`` counts from 1 among the month's ``parts``."""
@@ -112,10 +113,18 @@ def chronology_pages_for_year(year: int, events: list[Event]) -> list[MonthPage]
         return []
     pages: list[MonthPage] = []
     for month, group in groupby(events, key=lambda e: _group_key(e, year)):
-        listed = list(group)
-        parts = -(-len(listed) // MONTH_PAGE_SIZE)
-        pages += [(month, i + 1, parts, listed[i * MONTH_PAGE_SIZE:(i + 1) * MONTH_PAGE_SIZE]) for i in range(parts)]
+        shares = _shared_out(list(group))
+        pages += [(month, part, len(shares), share) for part, share in enumerate(shares, start=1)]
     return pages
+
+
+def _shared_out(events: list[Event]) -> list[list[Event]]:
+    """``events`` in order on as few pages as ``MONTH_PAGE_SIZE`` allows, their sizes differing by one at
+    most (the first pages the fuller)."""
+    parts = max(1, -(-len(events) // MONTH_PAGE_SIZE))
+    size, extra = divmod(len(events), parts)
+    bounds = [part * size + min(part, extra) for part in range(parts + 1)]
+    return [events[start:end] for start, end in pairwise(bounds)]
 
 
 FULL_LIST_LIMIT = 25
