@@ -23,7 +23,8 @@ class Typeset(dict):
     def plain(self, markdown: str) -> str:
         """``plain_text(markdown)``, known to be typeset: ``plain_text`` gives typeset text, which
         ``typography.text`` leaves as it is (idempotent: ``tests/test_french.py``)."""
-        text = self[text] = plain_text(markdown)
+        text = plain_text(markdown)
+        self[text] = text
         return text
 
     def note(self, markdown: str) -> str:
